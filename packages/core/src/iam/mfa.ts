@@ -1,0 +1,210 @@
+import type { NCondition, NStatement } from '../model/normalize.js';
+import { closest, editDistance } from '../util/distance.js';
+import { BASE_OPERATORS, OPERATOR_FAMILIES, parseOperator } from './operators.js';
+
+export const MFA_PRESENT = 'aws:MultiFactorAuthPresent';
+export const MFA_AGE = 'aws:MultiFactorAuthAge';
+
+export type MfaKey = 'present' | 'age';
+
+export interface MfaFinding {
+  kind: 'weak' | 'invalid';
+  messageId: string;
+  data: Record<string, string | number>;
+  pointer: string;
+  atKey?: boolean;
+}
+
+export interface StatementMfa {
+  /** The statement has at least one condition about MFA (well-formed or not). */
+  related: boolean;
+  /** Allow: grants only to MFA-authenticated requests. Deny: denies every request without MFA. */
+  effective: boolean;
+  /** Every condition of the statement is about MFA (a Deny guard must not be narrowed by others). */
+  onlyMfa: boolean;
+  findings: MfaFinding[];
+}
+
+/** Recognizes the MFA keys, misspelled or wrongly prefixed ones included. */
+export function recognizeMfaKey(key: string): { key: MfaKey; exact: boolean; problem?: 'prefix' | 'spelling' } | undefined {
+  const lower = key.toLowerCase();
+  if (lower === 'aws:multifactorauthpresent') return { key: 'present', exact: true };
+  if (lower === 'aws:multifactorauthage') return { key: 'age', exact: true };
+  const colon = lower.indexOf(':');
+  const prefix = colon < 0 ? '' : lower.slice(0, colon);
+  const name = colon < 0 ? lower : lower.slice(colon + 1);
+  if (name === 'multifactorauthpresent') return { key: 'present', exact: false, problem: 'prefix' };
+  if (name === 'multifactorauthage') return { key: 'age', exact: false, problem: 'prefix' };
+  const dPresent = editDistance(name, 'multifactorauthpresent', 4);
+  const dAge = editDistance(name, 'multifactorauthage', 4);
+  const looksMfa = /^multi.?factor/.test(name) || /^mfa(auth)?(present|age|enabled|authenticated)?$/.test(name);
+  if (dPresent <= 4 || dAge <= 3 || looksMfa) {
+    const isAge = dAge < dPresent || /age$/.test(name);
+    return { key: isAge ? 'age' : 'present', exact: false, problem: prefix === 'aws' || prefix === '' ? 'spelling' : 'prefix' };
+  }
+  return undefined;
+}
+
+function boolValue(v: string | number | boolean): boolean | undefined {
+  if (typeof v === 'boolean') return v;
+  if (typeof v === 'string') {
+    const l = v.toLowerCase();
+    if (l === 'true') return true;
+    if (l === 'false') return false;
+  }
+  return undefined;
+}
+
+function numberValue(v: string | number | boolean): number | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
+  if (typeof v === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(v)) return Number(v);
+  return undefined;
+}
+
+function show(v: string | number | boolean): string {
+  return typeof v === 'string' ? `"${v}"` : String(v);
+}
+
+const cache = new WeakMap<NStatement, StatementMfa>();
+
+/** Analyzes the MFA conditions of one statement, for its Effect (memoized per statement). */
+export function analyzeStatementMfa(s: NStatement): StatementMfa {
+  let r = cache.get(s);
+  if (!r) {
+    r = analyze(s);
+    cache.set(s, r);
+  }
+  return r;
+}
+
+function analyze(s: NStatement): StatementMfa {
+  const effect = s.effect?.value;
+  const out: StatementMfa = { related: false, effective: false, onlyMfa: s.conditions.length > 0, findings: [] };
+  const isAllow = effect === 'Allow';
+  const isDeny = effect === 'Deny';
+  const seenOperators = new Set<string>();
+  for (const c of s.conditions) {
+    // Operator and key swapped: {"aws:MultiFactorAuthPresent": {"Bool": "true"}}.
+    const swapped = recognizeMfaKey(c.operator);
+    if (swapped && !seenOperators.has(c.operatorPointer)) {
+      seenOperators.add(c.operatorPointer);
+      out.related = true;
+      out.findings.push({ kind: 'invalid', messageId: 'swapped', data: { operator: c.operator }, pointer: c.operatorPointer, atKey: true });
+      continue;
+    }
+    if (swapped) continue;
+    const rec = recognizeMfaKey(c.key);
+    if (!rec) {
+      out.onlyMfa = false;
+      continue;
+    }
+    out.related = true;
+    const canonical = rec.key === 'present' ? MFA_PRESENT : MFA_AGE;
+    if (!rec.exact) {
+      out.findings.push({
+        kind: 'invalid',
+        messageId: rec.problem === 'prefix' ? 'keyPrefix' : 'keyMisspelled',
+        data: { key: c.key, fix: canonical },
+        pointer: c.keyPointer,
+        atKey: true,
+      });
+      continue;
+    }
+    analyzeCondition(c, rec.key, canonical, isAllow, isDeny, out);
+  }
+  return out;
+}
+
+function analyzeCondition(c: NCondition, key: MfaKey, canonical: string, isAllow: boolean, isDeny: boolean, out: StatementMfa): void {
+  const op = parseOperator(c.operator);
+  const expected = key === 'present' ? 'Bool' : 'NumericLessThan';
+  if (!op.known) {
+    let fix = closest(op.base, BASE_OPERATORS, 3) ?? expected;
+    if (/^bool/i.test(op.base)) fix = 'Bool';
+    const hint = op.base === 'Null' && op.ifExists ? 'Null cannot take IfExists' : `did you mean "${fix}"?`;
+    out.findings.push({ kind: 'invalid', messageId: 'unknownOperator', data: { operator: c.operator, hint }, pointer: c.operatorPointer, atKey: true });
+    return;
+  }
+  if (op.set) {
+    out.findings.push({ kind: 'invalid', messageId: 'setOperator', data: { operator: c.operator, key: c.key, fix: c.operator.slice(op.set.length + 1) }, pointer: c.operatorPointer, atKey: true });
+    return;
+  }
+  const family = OPERATOR_FAMILIES[op.base]!;
+  const keyType = key === 'present' ? 'Boolean' : 'Numeric';
+  const fits = family === 'Null' || (key === 'present' ? family === 'Bool' : family === 'Numeric');
+  if (!fits) {
+    out.findings.push({ kind: 'invalid', messageId: 'operatorType', data: { operator: c.operator, family, key: c.key, keyType, fix: expected }, pointer: c.operatorPointer, atKey: true });
+    return;
+  }
+  if (family === 'Null' || family === 'Bool') {
+    const seen = new Set<boolean>();
+    let bad = false;
+    for (const v of c.values) {
+      const b = boolValue(v.value);
+      if (b === undefined) {
+        bad = true;
+        const guess = typeof v.value === 'string' ? closest(v.value, ['true', 'false'], 2) : undefined;
+        out.findings.push({ kind: 'invalid', messageId: 'badBoolean', data: { value: show(v.value), operator: c.operator, hint: guess ? `; did you mean "${guess}"?` : '' }, pointer: v.pointer });
+      } else seen.add(b);
+    }
+    if (bad) return;
+    if (seen.size === 2) {
+      out.findings.push({ kind: 'invalid', messageId: 'bothValues', data: { operator: c.operator, key: c.key }, pointer: c.keyPointer, atKey: true });
+      return;
+    }
+    if (seen.size === 0) return;
+    const value = [...seen][0]!;
+    const first = c.values[0]!;
+    if (family === 'Bool') boolSemantics(c, value, op.ifExists, isAllow, isDeny, out, first.pointer);
+    else nullSemantics(c, key, value, isAllow, isDeny, out, first.pointer);
+    return;
+  }
+  // Numeric operator on aws:MultiFactorAuthAge.
+  for (const v of c.values) {
+    const n = numberValue(v.value);
+    if (n === undefined || n < 0) {
+      out.findings.push({ kind: 'invalid', messageId: 'badNumber', data: { value: show(v.value), key: c.key }, pointer: v.pointer });
+      return;
+    }
+  }
+  const less = op.base === 'NumericLessThan' || op.base === 'NumericLessThanEquals';
+  const greater = op.base === 'NumericGreaterThan' || op.base === 'NumericGreaterThanEquals';
+  if (isAllow) {
+    if (less && !op.ifExists) out.effective = true;
+    else if (less && op.ifExists) out.findings.push({ kind: 'weak', messageId: 'ifExistsInAllow', data: { operator: c.operator, key: c.key, fix: op.base }, pointer: c.operatorPointer, atKey: true });
+    else if (greater) out.findings.push({ kind: 'invalid', messageId: 'ageInverted', data: { operator: c.operator, effect: 'Allow', consequence: 'grants access only to sessions whose MFA sign-in is OLDER than the limit' }, pointer: c.operatorPointer, atKey: true });
+  } else if (isDeny) {
+    if (greater && op.ifExists) out.effective = true;
+    else if (less) out.findings.push({ kind: 'invalid', messageId: 'ageInverted', data: { operator: c.operator, effect: 'Deny', consequence: 'denies the most recent MFA sign-ins, not the stale ones' }, pointer: c.operatorPointer, atKey: true });
+    // NumericGreaterThan without IfExists only limits the age of MFA sessions: not a guard, not wrong.
+  }
+}
+
+function boolSemantics(c: NCondition, value: boolean, ifExists: boolean, isAllow: boolean, isDeny: boolean, out: StatementMfa, valuePointer: string): void {
+  if (isAllow) {
+    if (value && !ifExists) out.effective = true;
+    else if (value && ifExists) out.findings.push({ kind: 'weak', messageId: 'ifExistsInAllow', data: { operator: c.operator, key: c.key, fix: 'Bool' }, pointer: c.operatorPointer, atKey: true });
+    else out.findings.push({ kind: 'invalid', messageId: 'inverted', data: { operator: c.operator, key: c.key, value: 'false', effect: 'Allow', consequence: 'grants access only to requests made WITHOUT MFA; require "true"' }, pointer: valuePointer });
+  } else if (isDeny) {
+    if (!value && ifExists) out.effective = true;
+    else if (!value && !ifExists) out.findings.push({ kind: 'weak', messageId: 'boolFalseInDeny', data: { operator: c.operator, key: c.key }, pointer: c.operatorPointer, atKey: true });
+    else out.findings.push({ kind: 'invalid', messageId: 'inverted', data: { operator: c.operator, key: c.key, value: 'true', effect: 'Deny', consequence: 'denies requests made WITH MFA instead of those without it; deny on BoolIfExists "false"' }, pointer: valuePointer });
+  }
+}
+
+function nullSemantics(c: NCondition, key: MfaKey, value: boolean, isAllow: boolean, isDeny: boolean, out: StatementMfa, valuePointer: string): void {
+  // Null "true": the key is absent. Null "false": the key is present.
+  if (key === 'age') {
+    // aws:MultiFactorAuthAge is present exactly when the request was authenticated with MFA.
+    if (isAllow && !value) out.effective = true;
+    else if (isDeny && value) out.effective = true;
+    else if (isAllow) out.findings.push({ kind: 'invalid', messageId: 'inverted', data: { operator: c.operator, key: c.key, value: 'true', effect: 'Allow', consequence: 'grants access only to requests made WITHOUT MFA; require "false" (the key is present)' }, pointer: valuePointer });
+    else if (isDeny) out.findings.push({ kind: 'invalid', messageId: 'inverted', data: { operator: c.operator, key: c.key, value: 'false', effect: 'Deny', consequence: 'denies requests made WITH MFA; deny on "true" (the key is absent)' }, pointer: valuePointer });
+    return;
+  }
+  // aws:MultiFactorAuthPresent is present for every temporary credential, MFA or not.
+  if (isAllow && !value) out.findings.push({ kind: 'weak', messageId: 'nullPresentInAllow', data: { key: c.key }, pointer: c.operatorPointer, atKey: true });
+  else if (isDeny && value) out.findings.push({ kind: 'weak', messageId: 'nullPresentInDeny', data: { key: c.key }, pointer: c.operatorPointer, atKey: true });
+  else if (isAllow) out.findings.push({ kind: 'invalid', messageId: 'inverted', data: { operator: c.operator, key: c.key, value: 'true', effect: 'Allow', consequence: 'grants access only to long-term access keys, which never carry MFA' }, pointer: valuePointer });
+  else if (isDeny) out.findings.push({ kind: 'invalid', messageId: 'inverted', data: { operator: c.operator, key: c.key, value: 'false', effect: 'Deny', consequence: 'denies every temporary credential, with MFA or without, and lets long-term access keys through' }, pointer: valuePointer });
+}

@@ -1,0 +1,134 @@
+import { editDistance } from '../util/distance.js';
+import { globMatch, globMatchesPrefix, hasWildcard } from '../util/glob.js';
+import type { NStatement } from '../model/normalize.js';
+
+export const PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc'] as const;
+
+/** Policy variables (`${aws:username}`) stand for unknown text: treat them as `*` for matching. */
+export function variablesAsWildcards(s: string): string {
+  return s.replace(/\$\{[^}]*\}/g, '*');
+}
+
+/** Can this action pattern (from Action) name an S3 action? Actions compare case-insensitively. */
+export function actionCanBeS3(pattern: string): boolean {
+  const p = pattern.trim();
+  if (p === '*') return true;
+  const colon = p.indexOf(':');
+  if (colon < 0) return false;
+  return globMatch(p.slice(0, colon), 's3', { caseInsensitive: true });
+}
+
+/** Does this NotAction pattern exclude every S3 action? */
+export function actionExcludesAllS3(pattern: string): boolean {
+  const p = pattern.trim();
+  if (p === '*') return true;
+  const colon = p.indexOf(':');
+  if (colon < 0) return false;
+  return globMatch(p.slice(0, colon), 's3', { caseInsensitive: true }) && /^\**$/.test(p.slice(colon + 1));
+}
+
+/** The S3 actions a statement's Action/NotAction can grant, as patterns (for messages and coverage). */
+export function s3ActionPatterns(s: NStatement): string[] | undefined {
+  if (s.action) {
+    const out = s.action.items.map((a) => a.value).filter(actionCanBeS3);
+    return out.length ? out : undefined;
+  }
+  if (s.notAction) {
+    return s.notAction.items.some((a) => actionExcludesAllS3(a.value)) ? undefined : ['s3:*'];
+  }
+  return undefined;
+}
+
+export type S3Resource =
+  /** `*`: every resource of every service. */
+  | { kind: 'any' }
+  /** A pattern whose wildcards span the ARN's fields, matching every S3 ARN (`arn:aws:s3*`). */
+  | { kind: 'anyS3' }
+  /** A bucket or object ARN whose bucket name has a wildcard or a policy variable. */
+  | { kind: 'wildcardBucket'; bucketPattern: string; resourcePattern: string }
+  /** A bucket (`key` undefined) or object ARN naming one bucket. */
+  | { kind: 'bucket'; bucket: string; key?: string; partition: string }
+  /** Not an S3 bucket or object ARN (another service, an access point, text that is no ARN). */
+  | { kind: 'other' };
+
+/** Splits an ARN at its colons, leaving colons inside policy variables (`${aws:username}`) alone. */
+export function splitArn(arn: string): string[] {
+  const parts: string[] = [];
+  let cur = '';
+  let depth = 0;
+  for (let i = 0; i < arn.length; i++) {
+    const c = arn[i]!;
+    if (c === '$' && arn[i + 1] === '{') depth++;
+    else if (c === '}' && depth > 0) depth--;
+    if (c === ':' && depth === 0 && parts.length < 5) {
+      parts.push(cur);
+      cur = '';
+    } else cur += c;
+  }
+  parts.push(cur);
+  return parts;
+}
+
+/** Classifies one Resource entry with respect to S3 buckets. ARNs compare case-sensitively. */
+export function classifyResource(raw: string): S3Resource {
+  if (raw === '*') return { kind: 'any' };
+  const parts = splitArn(raw);
+  if (parts.length < 6) {
+    const r = variablesAsWildcards(raw);
+    return hasWildcard(r) && globMatchesPrefix(r, 'arn:aws:s3:::') ? { kind: 'anyS3' } : { kind: 'other' };
+  }
+  const [arn, partition, service, region, account, resource] = parts.map(variablesAsWildcards) as [string, string, string, string, string, string];
+  if (!globMatch(arn, 'arn') || !globMatch(service, 's3')) return { kind: 'other' };
+  if (!globMatch(region, '') || !globMatch(account, '')) return { kind: 'other' };
+  const rawResource = parts[5]!;
+  const slash = resource.indexOf('/');
+  const seg = slash < 0 ? resource : resource.slice(0, slash);
+  if (hasWildcard(seg)) {
+    const rawSlash = rawResource.replace(/\$\{[^}]*\}/g, (m) => 'x'.repeat(m.length)).indexOf('/');
+    return { kind: 'wildcardBucket', bucketPattern: rawSlash < 0 ? rawResource : rawResource.slice(0, rawSlash), resourcePattern: resource };
+  }
+  const out: S3Resource = { kind: 'bucket', bucket: seg, partition };
+  if (slash >= 0) out.key = resource.slice(slash + 1);
+  return out;
+}
+
+/** Can this resource entry cover (some of) bucket `b`: the bucket itself or its objects? */
+export function resourceReachesBucket(c: S3Resource, bucket: string): boolean {
+  switch (c.kind) {
+    case 'any':
+    case 'anyS3':
+      return true;
+    case 'wildcardBucket':
+      return globMatch(c.resourcePattern, bucket) || globMatchesPrefix(c.resourcePattern, bucket + '/');
+    case 'bucket':
+      return c.bucket === bucket;
+    default:
+      return false;
+  }
+}
+
+export function isS3Resource(c: S3Resource): boolean {
+  return c.kind !== 'other';
+}
+
+const CONFUSABLE: Record<string, string> = { o: '0', i: '1', l: '1' };
+
+function skeleton(name: string): string {
+  return name.toLowerCase().replace(/[oil]/g, (c) => CONFUSABLE[c]!);
+}
+
+/**
+ * Is `candidate` probably a typo of `target`? True for a small edit distance (one or two edits,
+ * counting a transposition as one), letters O/I/l standing for digits 0/1, and names that differ
+ * only in their digits (a changed date).
+ */
+export function isNearMiss(candidate: string, target: string): boolean {
+  if (candidate === target) return false;
+  const a = skeleton(candidate);
+  const b = skeleton(target);
+  if (a === b) return true;
+  const limit = Math.min(2, Math.max(1, Math.floor(Math.min(a.length, b.length) / 4)));
+  if (editDistance(a, b, limit) <= limit) return true;
+  if (a.length === b.length && /\d/.test(a) && a.replace(/\d/g, '#') === b.replace(/\d/g, '#')) return true;
+  return false;
+}

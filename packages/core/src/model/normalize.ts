@@ -1,0 +1,170 @@
+import { joinPointer } from '../util/pointer.js';
+import type { ConditionValue } from './generated/iam-policy.js';
+
+/** A value together with the JSON pointer of the node it came from. */
+export interface Located<T> {
+  value: T;
+  pointer: string;
+}
+
+/** A string-or-array field, always as a list. `pointer` is the field itself. */
+export interface NList {
+  pointer: string;
+  items: Located<string>[];
+}
+
+export interface NPrincipalEntry {
+  /** `*` for the bare wildcard principal, otherwise AWS, Service, Federated or CanonicalUser. */
+  type: string;
+  value: string;
+  pointer: string;
+}
+
+export interface NPrincipal {
+  pointer: string;
+  /** `"Principal": "*"` */
+  wildcard: boolean;
+  entries: NPrincipalEntry[];
+}
+
+/** One operator/key pair of a Condition block. */
+export interface NCondition {
+  operator: string;
+  /** Pointer of the operator member (`/Statement/0/Condition/Bool`). */
+  operatorPointer: string;
+  key: string;
+  /** Pointer of the key member (`.../Bool/aws:MultiFactorAuthPresent`). */
+  keyPointer: string;
+  values: Located<ConditionValue>[];
+}
+
+export interface NStatement {
+  /** 0-based position in the document. */
+  index: number;
+  pointer: string;
+  sid?: Located<string>;
+  effect?: Located<string>;
+  action?: NList;
+  notAction?: NList;
+  resource?: NList;
+  notResource?: NList;
+  principal?: NPrincipal;
+  notPrincipal?: NPrincipal;
+  conditionPointer?: string;
+  conditions: NCondition[];
+}
+
+/**
+ * The normalized policy every rule reads: string-or-array fields are lists, every node carries
+ * its pointer. Built tolerantly from any JSON value: parts that break the grammar are left out
+ * (the invalid-policy rule reports them), so rules see only well-typed data.
+ */
+export interface PolicyModel {
+  version?: Located<string>;
+  /** True when `Statement` is a single object rather than an array. */
+  singleStatement: boolean;
+  statements: NStatement[];
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function own(obj: Record<string, unknown>, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined;
+}
+
+function list(v: unknown, pointer: string): NList | undefined {
+  if (typeof v === 'string') return { pointer, items: [{ value: v, pointer }] };
+  if (!Array.isArray(v)) return undefined;
+  const items: Located<string>[] = [];
+  v.forEach((item, i) => {
+    if (typeof item === 'string') items.push({ value: item, pointer: joinPointer(pointer, i) });
+  });
+  return { pointer, items };
+}
+
+function principal(v: unknown, pointer: string): NPrincipal | undefined {
+  if (v === '*') return { pointer, wildcard: true, entries: [{ type: '*', value: '*', pointer }] };
+  if (!isObject(v)) return undefined;
+  const entries: NPrincipalEntry[] = [];
+  for (const type of Object.keys(v)) {
+    const l = list(v[type], joinPointer(pointer, type));
+    for (const item of l?.items ?? []) entries.push({ type, value: item.value, pointer: item.pointer });
+  }
+  return { pointer, wildcard: false, entries };
+}
+
+function isConditionValue(v: unknown): v is ConditionValue {
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+}
+
+function conditions(v: unknown, pointer: string): NCondition[] {
+  if (!isObject(v)) return [];
+  const out: NCondition[] = [];
+  for (const operator of Object.keys(v)) {
+    const block = v[operator];
+    const operatorPointer = joinPointer(pointer, operator);
+    if (!isObject(block)) continue;
+    for (const key of Object.keys(block)) {
+      const keyPointer = joinPointer(operatorPointer, key);
+      const raw = block[key];
+      const values: Located<ConditionValue>[] = [];
+      if (isConditionValue(raw)) values.push({ value: raw, pointer: keyPointer });
+      else if (Array.isArray(raw)) raw.forEach((x, i) => isConditionValue(x) && values.push({ value: x, pointer: joinPointer(keyPointer, i) }));
+      else continue;
+      out.push({ operator, operatorPointer, key, keyPointer, values });
+    }
+  }
+  return out;
+}
+
+function statement(v: unknown, index: number, pointer: string): NStatement | undefined {
+  if (!isObject(v)) return undefined;
+  const str = (key: string): Located<string> | undefined => {
+    const x = own(v, key);
+    return typeof x === 'string' ? { value: x, pointer: joinPointer(pointer, key) } : undefined;
+  };
+  const field = (key: string) => list(own(v, key), joinPointer(pointer, key));
+  const s: NStatement = { index, pointer, conditions: [] };
+  const sid = str('Sid');
+  if (sid) s.sid = sid;
+  const effect = str('Effect');
+  if (effect) s.effect = effect;
+  const action = field('Action');
+  if (action) s.action = action;
+  const notAction = field('NotAction');
+  if (notAction) s.notAction = notAction;
+  const resource = field('Resource');
+  if (resource) s.resource = resource;
+  const notResource = field('NotResource');
+  if (notResource) s.notResource = notResource;
+  const p = principal(own(v, 'Principal'), joinPointer(pointer, 'Principal'));
+  if (p) s.principal = p;
+  const np = principal(own(v, 'NotPrincipal'), joinPointer(pointer, 'NotPrincipal'));
+  if (np) s.notPrincipal = np;
+  if (own(v, 'Condition') !== undefined) {
+    s.conditionPointer = joinPointer(pointer, 'Condition');
+    s.conditions = conditions(own(v, 'Condition'), s.conditionPointer);
+  }
+  return s;
+}
+
+export function normalize(doc: unknown): PolicyModel {
+  const model: PolicyModel = { singleStatement: false, statements: [] };
+  if (!isObject(doc)) return model;
+  const version = own(doc, 'Version');
+  if (typeof version === 'string') model.version = { value: version, pointer: '/Version' };
+  const st = own(doc, 'Statement');
+  if (Array.isArray(st)) {
+    st.forEach((x, i) => {
+      const s = statement(x, i, joinPointer('/Statement', i));
+      if (s) model.statements.push(s);
+    });
+  } else if (st !== undefined) {
+    model.singleStatement = true;
+    const s = statement(st, 0, '/Statement');
+    if (s) model.statements.push(s);
+  }
+  return model;
+}

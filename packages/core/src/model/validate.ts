@@ -1,0 +1,103 @@
+import AjvImport from 'ajv';
+import ajvErrorsImport from 'ajv-errors';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import policySchema from './generated/iam-policy.schema.js';
+import { closest } from '../util/distance.js';
+import { joinPointer, splitPointer } from '../util/pointer.js';
+
+/** A grammar violation, worded for people, at a node of the document. */
+export interface GrammarIssue {
+  messageId: string;
+  message: string;
+  pointer: string;
+  /** Report at the member's key rather than its value. */
+  atKey?: boolean;
+}
+
+type AjvCtor = typeof AjvImport;
+// ajv and ajv-errors are CommonJS; their default export sits on `.default` under some loaders.
+const Ajv: AjvCtor = ((AjvImport as unknown as { default?: AjvCtor }).default ?? AjvImport) as AjvCtor;
+const ajvErrors = ((ajvErrorsImport as unknown as { default?: typeof ajvErrorsImport }).default ?? ajvErrorsImport) as typeof ajvErrorsImport;
+
+let validator: ValidateFunction | undefined;
+
+function getValidator(): ValidateFunction {
+  if (!validator) {
+    const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
+    ajvErrors(ajv);
+    validator = ajv.compile(policySchema);
+  }
+  return validator;
+}
+
+const STATEMENT_KEYS = ['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition'];
+const TOP_KEYS = ['Version', 'Id', 'Statement'];
+const PRINCIPAL_KEYS = ['AWS', 'Service', 'Federated', 'CanonicalUser'];
+
+/** Validates a parsed document against schemas/iam-policy.schema.json. */
+export function validatePolicy(doc: unknown): GrammarIssue[] {
+  const validate = getValidator();
+  if (validate(doc)) return [];
+  const singleStatement = typeof doc === 'object' && doc !== null && !Array.isArray((doc as { Statement?: unknown }).Statement);
+  const issues: GrammarIssue[] = [];
+  const seen = new Set<string>();
+  for (const err of validate.errors ?? []) {
+    const issue = toIssue(err, singleStatement);
+    if (!issue) continue;
+    const k = issue.pointer + '\u0000' + issue.message;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    issues.push(issue);
+  }
+  return issues;
+}
+
+function toIssue(err: ErrorObject, singleStatement: boolean): GrammarIssue | undefined {
+  if (err.keyword === 'if') return undefined;
+  const where = describe(err.instancePath, singleStatement);
+  if (err.keyword === 'additionalProperties') {
+    const prop = String((err.params as { additionalProperty: string }).additionalProperty);
+    const segs = splitPointer(err.instancePath);
+    const allowed = segs.length === 0 ? TOP_KEYS : segs[segs.length - 1] === 'Principal' || segs[segs.length - 1] === 'NotPrincipal' ? PRINCIPAL_KEYS : STATEMENT_KEYS;
+    const guess = closest(prop, allowed, 3);
+    const hint = guess ? `; did you mean "${guess}"?` : `; allowed are ${allowed.join(', ')}`;
+    const subject = segs.length === 0 ? 'The policy' : where;
+    return { messageId: 'unknownElement', message: `${subject} has an unknown element "${prop}"${hint}`, pointer: joinPointer(err.instancePath, prop), atKey: true };
+  }
+  if (err.keyword === 'errorMessage') {
+    const text = err.message ?? 'is not valid';
+    // Messages that are whole sentences are used as they are.
+    if (/^[A-Z]/.test(text)) return { messageId: 'grammar', message: text, pointer: err.instancePath };
+    return { messageId: 'grammar', message: `${where} ${text}`, pointer: err.instancePath };
+  }
+  return { messageId: 'grammar', message: `${where} ${err.message ?? 'is not valid'}`, pointer: err.instancePath };
+}
+
+/** "Statement 2", "Statement 2: Action entry 3", "Statement 1: condition Bool > aws:X" ... */
+export function describe(pointer: string, singleStatement: boolean): string {
+  const segs = splitPointer(pointer);
+  if (segs.length === 0) return 'The policy';
+  if (segs[0] !== 'Statement') return `The policy's ${segs.join('.')}`;
+  let head: string;
+  let rest: string[];
+  if (singleStatement) {
+    head = 'The statement';
+    rest = segs.slice(1);
+  } else if (segs.length === 1) {
+    return 'Statement';
+  } else {
+    head = `Statement ${Number(segs[1]) + 1}`;
+    rest = segs.slice(2);
+  }
+  if (rest.length === 0) return head;
+  const [field, ...more] = rest;
+  if (field === 'Condition') {
+    if (more.length === 0) return `${head}: Condition`;
+    if (more.length === 1) return `${head}: condition operator "${more[0]}"`;
+    const tail = more.length > 2 ? ` (value ${Number(more[2]) + 1})` : '';
+    return `${head}: condition "${more[0]}" > "${more[1]}"${tail}`;
+  }
+  if (more.length === 0) return `${head}: ${field}`;
+  if (/^\d+$/.test(more[0]!)) return `${head}: ${field} entry ${Number(more[0]) + 1}`;
+  return `${head}: ${field}.${more.join('.')}`;
+}

@@ -1,0 +1,99 @@
+import { defineRule } from './define.js';
+import { label, quoteList } from './util.js';
+import { analyzeStatementMfa } from '../iam/mfa.js';
+import { actionCanBeS3, classifyResource, isS3Resource, resourceReachesBucket, s3ActionPatterns, variablesAsWildcards } from '../iam/s3.js';
+import { globCovers, globMatch } from '../util/glob.js';
+import type { NStatement } from '../model/normalize.js';
+
+export default defineRule({
+  id: 'mfa-condition-missing',
+  meta: {
+    description: 'Allow statements granting S3 access to the target bucket without an effective MFA condition, and with no Deny that guards them',
+    severity: 'error',
+    messages: {
+      missing: {
+        text: '{{statement}} allows {{actions}} on {{resources}} without requiring MFA, and no Deny in this policy guards it; add "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "true"}}',
+      },
+    },
+  },
+  check(ctx) {
+    const denies = ctx.policy.statements.filter((s) => s.effect?.value === 'Deny');
+    for (const s of ctx.policy.statements) {
+      if (s.effect?.value !== 'Allow') continue;
+      const actions = s3ActionPatterns(s);
+      if (!actions) continue;
+      const resources = reachedResources(s, ctx.buckets);
+      if (!resources) continue;
+      const mfa = analyzeStatementMfa(s);
+      // The most specific finding only: weak or invalid MFA conditions are reported by their rules.
+      if (mfa.effective || mfa.findings.length > 0) continue;
+      if (denies.some((d) => guards(d, actions, resources))) continue;
+      ctx.report({
+        messageId: 'missing',
+        data: { statement: label(s, ctx.policy), actions: quoteList(actions), resources: quoteList(resources.map((r) => r.value)) },
+        pointer: s.effect.pointer,
+      });
+    }
+  },
+});
+
+interface Reached {
+  /** As written in the policy (for messages). */
+  value: string;
+  /** Concrete resources a guard must cover (patterns; `*` in them stands for any text). */
+  mustCover: string[];
+}
+
+/** The statement's resources that can reach a target bucket (any S3 resource when none is set). */
+function reachedResources(s: NStatement, buckets: readonly string[]): Reached[] | undefined {
+  if (s.notResource) {
+    const excluded = s.notResource.items.map((r) => r.value);
+    const mustCover = buckets.length ? buckets.flatMap((b) => [`arn:aws:s3:::${b}`, `arn:aws:s3:::${b}/*`]) : ['arn:aws:s3:::*'];
+    const left = mustCover.filter((m) => !excluded.some((e) => globCovers(variablesAsWildcards(e), m)));
+    return left.length ? [{ value: `everything but ${quoteList(excluded)}`, mustCover: left }] : undefined;
+  }
+  const out: Reached[] = [];
+  for (const r of s.resource?.items ?? []) {
+    const c = classifyResource(r.value);
+    if (!isS3Resource(c)) continue;
+    if (buckets.length === 0) {
+      out.push({ value: r.value, mustCover: [variablesAsWildcards(r.value)] });
+      continue;
+    }
+    const hit = buckets.filter((b) => resourceReachesBucket(c, b));
+    if (hit.length === 0) continue;
+    // A literal ARN inside the bucket must be covered as written; a wider one, on the whole bucket.
+    const pattern = variablesAsWildcards(r.value);
+    const mustCover =
+      c.kind === 'bucket'
+        ? [pattern]
+        : hit.flatMap((b) => [`arn:aws:s3:::${b}`, `arn:aws:s3:::${b}/*`].filter((x) => c.kind !== 'wildcardBucket' || globMatch(pattern, x)));
+    out.push({ value: r.value, mustCover });
+  }
+  return out.length ? out : undefined;
+}
+
+/**
+ * Does Deny statement `d` deny, whenever MFA is absent, every S3 action in `actions` on every
+ * resource in `resources`? Only Denies whose conditions are all about MFA count: another
+ * condition narrows the guard. A guard whose MFA condition is weak or invalid is reported by its
+ * own rule; the Allow is then not reported again.
+ */
+function guards(d: NStatement, actions: string[], resources: Reached[]): boolean {
+  const mfa = analyzeStatementMfa(d);
+  if (!mfa.related || !mfa.onlyMfa) return false;
+  if (!mfa.effective && mfa.findings.length === 0) return false;
+  if (d.notPrincipal) return false;
+  if (d.principal && !d.principal.wildcard && !d.principal.entries.some((e) => e.type === 'AWS' && e.value === '*')) return false;
+  // Actions: every granted S3 pattern is inside the Deny's Action, or outside its NotAction.
+  const s3 = actions.map((a) => (a.trim() === '*' ? 's3:*' : a.replace(/^[^:]*:/, 's3:')));
+  const actionsCovered = d.action
+    ? s3.every((a) => d.action!.items.some((x) => globCovers(x.value, a, { caseInsensitive: true })))
+    : d.notAction
+      ? !d.notAction.items.some((x) => actionCanBeS3(x.value)) && s3.length > 0
+      : false;
+  if (!actionsCovered) return false;
+  const patterns = d.resource?.items.map((r) => variablesAsWildcards(r.value));
+  if (!patterns) return false;
+  return resources.every((r) => r.mustCover.every((m) => patterns.some((p) => globCovers(p, m))));
+}

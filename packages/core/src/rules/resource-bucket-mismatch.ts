@@ -1,0 +1,104 @@
+import { defineRule, type RuleContext } from './define.js';
+import { label, quoteList } from './util.js';
+import { classifyResource, isNearMiss, s3ActionPatterns } from '../iam/s3.js';
+import type { Located } from '../model/normalize.js';
+
+export default defineRule({
+  id: 'resource-bucket-mismatch',
+  meta: {
+    description: 'S3 grants whose resources name a bucket other than the target bucket, or can match other buckets',
+    severity: 'error',
+    messages: {
+      nearMiss: {
+        text: '{{statement}} grants S3 access on bucket "{{bucket}}", which is not the target bucket; did you mean "{{target}}"? ("{{resource}}")',
+      },
+      otherBucket: {
+        text: '{{statement}} grants S3 access on bucket "{{bucket}}", which is not the target bucket {{targets}} ("{{resource}}")',
+      },
+      everyResource: {
+        text: '{{statement}} grants {{actions}} on Resource "*", that is on every bucket, not only {{targets}}; use "arn:aws:s3:::{{first}}" and "arn:aws:s3:::{{first}}/*"',
+      },
+      wildcardBucket: {
+        text: '{{statement}} grants S3 access on "{{resource}}", whose bucket name "{{pattern}}" can match buckets other than {{targets}}',
+      },
+      notResource: {
+        text: '{{statement}} uses NotResource in an Allow with S3 actions: it grants them on every bucket except those listed, not only on {{targets}}',
+      },
+      denyNearMiss: {
+        text: '{{statement}} denies on bucket "{{bucket}}", a near-miss of the target bucket: the Deny does not protect "{{target}}"; did you mean "{{target}}"?',
+      },
+      nearMissPair: {
+        text: 'Bucket "{{bucket}}" is a near-miss of bucket "{{other}}" named on line {{line}}: one of them is probably a typo',
+      },
+    },
+  },
+  check(ctx) {
+    const targets = ctx.buckets;
+    if (targets.length === 0) {
+      checkNearMissPairs(ctx);
+      return;
+    }
+    const targetList = quoteList(targets);
+    for (const s of ctx.policy.statements) {
+      const statement = label(s, ctx.policy);
+      const actions = s3ActionPatterns(s);
+      if (!actions) continue;
+      if (s.effect?.value === 'Deny') {
+        for (const r of s.resource?.items ?? []) {
+          const c = classifyResource(r.value);
+          if (c.kind !== 'bucket' || targets.includes(c.bucket)) continue;
+          const target = targets.find((t) => isNearMiss(c.bucket, t));
+          if (target) ctx.report({ messageId: 'denyNearMiss', data: { statement, bucket: c.bucket, target }, pointer: r.pointer });
+        }
+        continue;
+      }
+      if (s.effect?.value !== 'Allow') continue;
+      if (s.notResource) {
+        ctx.report({ messageId: 'notResource', data: { statement, targets: targetList }, pointer: s.notResource.pointer, atKey: true });
+        continue;
+      }
+      for (const r of s.resource?.items ?? []) {
+        const c = classifyResource(r.value);
+        switch (c.kind) {
+          case 'any':
+            ctx.report({ messageId: 'everyResource', data: { statement, actions: quoteList(actions), targets: targetList, first: targets[0]! }, pointer: r.pointer });
+            break;
+          case 'anyS3':
+            ctx.report({ messageId: 'wildcardBucket', data: { statement, resource: r.value, pattern: r.value, targets: targetList }, pointer: r.pointer });
+            break;
+          case 'wildcardBucket':
+            ctx.report({ messageId: 'wildcardBucket', data: { statement, resource: r.value, pattern: c.bucketPattern, targets: targetList }, pointer: r.pointer });
+            break;
+          case 'bucket': {
+            if (targets.includes(c.bucket)) break;
+            const target = targets.find((t) => isNearMiss(c.bucket, t));
+            if (target) ctx.report({ messageId: 'nearMiss', data: { statement, bucket: c.bucket, target, resource: r.value }, pointer: r.pointer });
+            else ctx.report({ messageId: 'otherBucket', data: { statement, bucket: c.bucket, targets: targetList, resource: r.value }, pointer: r.pointer });
+            break;
+          }
+          default:
+            break;
+        }
+      }
+    }
+  },
+});
+
+/** Without target buckets: buckets in one document that are near-misses of each other. */
+function checkNearMissPairs(ctx: RuleContext): void {
+  const seen: Array<{ bucket: string; at: Located<string>; line: number }> = [];
+  const reported = new Set<string>();
+  for (const s of ctx.policy.statements) {
+    for (const r of [...(s.resource?.items ?? []), ...(s.notResource?.items ?? [])]) {
+      const c = classifyResource(r.value);
+      if (c.kind !== 'bucket') continue;
+      const line = ctx.lineOf(r.pointer);
+      const earlier = seen.find((e) => e.bucket !== c.bucket && isNearMiss(c.bucket, e.bucket));
+      if (earlier && !reported.has(c.bucket)) {
+        reported.add(c.bucket);
+        ctx.report({ messageId: 'nearMissPair', data: { bucket: c.bucket, other: earlier.bucket, line: earlier.line }, pointer: r.pointer });
+      }
+      if (!seen.some((e) => e.bucket === c.bucket)) seen.push({ bucket: c.bucket, at: r, line });
+    }
+  }
+}

@@ -28,7 +28,8 @@ export default defineRule({
         text: '{{statement}} denies on bucket "{{bucket}}", a near-miss of the target bucket: the Deny does not protect "{{target}}"; did you mean "{{target}}"?',
       },
       nearMissPair: {
-        text: 'Bucket "{{bucket}}" is a near-miss of bucket "{{other}}" named on line {{line}}: one of them is probably a typo',
+        text: 'Bucket "{{bucket}}" is a near-miss of bucket "{{other}}" named on line {{line}}: one of them is probably a typo (set the target bucket with --bucket to check against it)',
+        severity: 'warn',
       },
     },
   },
@@ -93,7 +94,7 @@ function checkNearMissPairs(ctx: RuleContext): void {
       const c = classifyResource(r.value);
       if (c.kind !== 'bucket') continue;
       const line = ctx.lineOf(r.pointer);
-      const earlier = seen.find((e) => e.bucket !== c.bucket && isNearMiss(c.bucket, e.bucket));
+      const earlier = seen.find((e) => e.bucket !== c.bucket && isNearMiss(c.bucket, e.bucket) && !sameUpToRegion(c.bucket, e.bucket));
       if (earlier && !reported.has(c.bucket)) {
         reported.add(c.bucket);
         ctx.report({ messageId: 'nearMissPair', data: { bucket: c.bucket, other: earlier.bucket, line: earlier.line }, pointer: r.pointer });
@@ -101,4 +102,12 @@ function checkNearMissPairs(ctx: RuleContext): void {
       if (!seen.some((e) => e.bucket === c.bucket)) seen.push({ bucket: c.bucket, at: r, line });
     }
   }
+}
+
+const REGION = /\b(?:us|eu|ap|sa|ca|me|af|il|mx|cn|us-gov|us-iso|us-isob)-(?:north|south|east|west|central|northeast|southeast|northwest|southwest)-\d\b/g;
+
+/** Per-region copies of one bucket (`cache-us-east-1`, `cache-us-west-2`) are no typo. */
+function sameUpToRegion(a: string, b: string): boolean {
+  const ra = a.replace(REGION, '<region>');
+  return ra !== a && ra === b.replace(REGION, '<region>');
 }

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { lintText, rules, ruleIds, type RuleLevel } from '../packages/core/src/index.ts';
+
+const root = join(__dirname, '..');
+const fixtureDir = (id: string) => join(root, 'fixtures', 'rules', id);
+
+interface Expected {
+  options: { buckets?: string[] };
+  files: Record<string, { options?: { buckets?: string[] }; findings: Array<{ messageId: string; line: number; column: number }> }>;
+}
+
+function only(id: string): Record<string, RuleLevel> {
+  return Object.fromEntries(ruleIds.map((r) => [r, r === id ? 'error' : 'off']));
+}
+
+describe('rule metadata', () => {
+  it('has stable kebab-case ids, unique, matching the module file name', () => {
+    expect(new Set(ruleIds).size).toBe(ruleIds.length);
+    for (const id of ruleIds) {
+      expect(id).toMatch(/^[a-z]+(-[a-z]+)*$/);
+      expect(existsSync(join(root, 'packages/core/src/rules', `${id}.ts`))).toBe(true);
+    }
+  });
+
+  it('lists exactly the public rule set of this release', () => {
+    expect([...ruleIds].sort()).toEqual(
+      ['action-wildcard', 'invalid-json', 'invalid-policy', 'mfa-condition-invalid', 'mfa-condition-missing', 'mfa-condition-weak', 'resource-bucket-mismatch'].sort(),
+    );
+  });
+
+  for (const r of rules) {
+    it(`${r.id}: description, severity, docs URL and docs page`, () => {
+      expect(r.meta.description.length).toBeGreaterThan(20);
+      expect(['warn', 'error']).toContain(r.meta.severity);
+      expect(r.meta.docs.url).toMatch(new RegExp(`/docs/rules/${r.id}\\.md$`));
+      expect(existsSync(join(root, 'docs/rules', `${r.id}.md`))).toBe(true);
+      expect(Object.keys(r.meta.messages).length).toBeGreaterThan(0);
+    });
+  }
+});
+
+describe('rule fixtures', () => {
+  for (const id of ruleIds) {
+    describe(id, () => {
+      const dir = fixtureDir(id);
+      const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Expected;
+      const files = readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'expected.json').sort();
+
+      it('has at least 3 invalid and 2 valid fixtures, each with expectations', () => {
+        expect(files.filter((f) => f.startsWith('invalid-')).length).toBeGreaterThanOrEqual(3);
+        expect(files.filter((f) => f.startsWith('valid-')).length).toBeGreaterThanOrEqual(2);
+        expect(Object.keys(expected.files).sort()).toEqual(files);
+      });
+
+      for (const file of files) {
+        it(file, () => {
+          const e = expected.files[file]!;
+          const buckets = e.options?.buckets ?? expected.options.buckets ?? [];
+          const result = lintText(readFileSync(join(dir, file), 'utf8'), { buckets, rules: only(id) });
+          const got = result.messages.map((m) => ({ ruleId: m.ruleId, messageId: m.messageId, line: m.line, column: m.column }));
+          expect(got).toEqual(e.findings.map((f) => ({ ruleId: id, ...f })));
+          if (file.startsWith('valid-')) expect(got).toEqual([]);
+          else expect(got.length).toBeGreaterThan(0);
+          // Every message is fully rendered: no placeholder is left unfilled.
+          for (const m of result.messages) expect(m.message).not.toMatch(/\{\{/);
+        });
+      }
+    });
+  }
+});

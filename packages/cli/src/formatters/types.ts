@@ -1,0 +1,10 @@
+import type { LintMessage } from '@iam-mfa-lint/core';
+
+/** The lint result of one file, as the CLI reports it (ESLint's `LintResult` shape, minus extras). */
+export interface FileResult {
+  /** Absolute path of the linted file. */
+  filePath: string;
+  messages: LintMessage[];
+  errorCount: number;
+  warningCount: number;
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+// End-to-end runs of the BUILT binary (run `pnpm build` first; `pnpm test` does).
+const root = join(__dirname, '..');
+const bin = join(root, 'packages/cli/bin/iam-mfa-lint.js');
+
+function run(args: string[], env: Record<string, string> = {}) {
+  if (!existsSync(join(root, 'packages/cli/dist/bin.js'))) throw new Error('packages/cli/dist is missing: run `pnpm build` before the tests');
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env }, timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('the built iam-mfa-lint binary', () => {
+  it('reports exactly the seed findings as JSON and exits 1', () => {
+    const r = run(['--format', 'json', '--bucket', 'my-s3-bucket-09-01-2023', 'fixtures/scenarios/seed']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('');
+    const out = JSON.parse(r.stdout) as Array<{ filePath: string; messages: Array<Record<string, unknown>>; errorCount: number; warningCount: number }>;
+    expect(out.map((f) => [f.filePath, f.errorCount, f.warningCount])).toEqual([
+      [join(root, 'fixtures/scenarios/seed/permission-policy.json'), 2, 0],
+      [join(root, 'fixtures/scenarios/seed/trust-policy.json'), 0, 0],
+    ]);
+    expect(out[0]!.messages.map((m) => [m.ruleId, m.severity, m.line, m.column, m.endLine, m.endColumn])).toEqual([
+      ['action-wildcard', 2, 6, 17, 6, 20],
+      ['resource-bucket-mismatch', 2, 7, 19, 7, 59],
+    ]);
+    expect(String(out[0]!.messages[1]!.message)).toContain('did you mean "my-s3-bucket-09-01-2023"?');
+  });
+
+  it('prints stylish output with a summary', () => {
+    const r = run(['--bucket', 'my-s3-bucket-09-01-2023', 'fixtures/scenarios/seed']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('fixtures/scenarios/seed/permission-policy.json');
+    expect(r.stdout).toMatch(/^\s+6:17\s+error\s+.*action-wildcard$/m);
+    expect(r.stdout).toMatch(/^\s+7:19\s+error\s+.*resource-bucket-mismatch$/m);
+    expect(r.stdout).toContain('✖ 2 problems (2 errors, 0 warnings)');
+  });
+
+  it('exits 0 on a clean folder and 2 on a missing path, with one stderr line', () => {
+    expect(run(['--bucket', 'my-s3-bucket-09-01-2023', 'fixtures/rules/mfa-condition-weak/valid-bool-in-allow.json']).code).toBe(0);
+    const missing = run(['no/such/dir']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr.trim().split('\n')).toEqual(['iam-mfa-lint: no such file or directory: no/such/dir']);
+  });
+
+  it('generates a policy that lints clean against its bucket', () => {
+    const g = run(['generate', '--bucket', 'my-s3-bucket-09-01-2023', '--access', 'read-write', '--deny-without-mfa']);
+    expect(g.code).toBe(0);
+    const doc = JSON.parse(g.stdout) as { Statement: Array<{ Effect: string }> };
+    expect(doc.Statement.map((s) => s.Effect)).toEqual(['Allow', 'Allow', 'Deny']);
+    const bad = run(['generate', '--bucket', 'My_Bucket']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(bad.stderr).toContain('My_Bucket');
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('the package exports the core API in ESM and CommonJS', () => {
+    const esm = spawnSync(process.execPath, ['--input-type=module', '-e', "import { generatePolicy, lintText, rules } from 'iam-mfa-lint'; const r = lintText(JSON.stringify(generatePolicy('my-s3-bucket-09-01-2023')), { buckets: ['my-s3-bucket-09-01-2023'] }); console.log(r.messages.length, rules.length);"], { cwd: root, encoding: 'utf8' });
+    expect(esm.stderr).toBe('');
+    expect(esm.stdout.trim()).toBe('0 7');
+    const cjs = spawnSync(process.execPath, ['-e', "const { lintText } = require('iam-mfa-lint'); console.log(lintText('{').messages[0].ruleId);"], { cwd: root, encoding: 'utf8' });
+    expect(cjs.stdout.trim()).toBe('invalid-json');
+  });
+});

@@ -13,7 +13,9 @@ export type {
   ConditionValues,
   StringOrStringArray,
 } from './model/generated/iam-policy.js';
-export type { LintMessage, LintResult, LintOptions, RuleLevel, Severity } from './engine/types.js';
+export type { LintMessage, LintResult, LintOptions, RuleLevel, RuleSetting, Severity, FixKind, PolicyType } from './engine/types.js';
+export { detectPolicyType } from './iam/policy-type.js';
+export { normalize } from './model/normalize.js';
 export { ConfigError } from './engine/types.js';
 export { lintText, lintPolicy } from './engine/lint.js';
 export { rules, ruleIds } from './rules/index.js';

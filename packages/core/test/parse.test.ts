@@ -10,8 +10,8 @@ describe('parsing with locations', () => {
     const r = parsePolicyText(policy);
     if (!r.ok) throw new Error('parse failed');
     expect(r.locations.get('/Statement/0/Action')).toEqual({
-      key: { line: 4, column: 26, endLine: 4, endColumn: 34 },
-      value: { line: 4, column: 36, endLine: 4, endColumn: 39 },
+      key: { line: 4, column: 26, endLine: 4, endColumn: 34, offset: 71, endOffset: 79 },
+      value: { line: 4, column: 36, endLine: 4, endColumn: 39, offset: 81, endOffset: 84 },
     });
   });
 
@@ -85,5 +85,16 @@ describe('the core stays browser-safe', () => {
       const src = readFileSync(f, 'utf8');
       expect(src, f).not.toMatch(/from ['"]node:|require\(|process\.|from ['"](fs|path|os)['"]/);
     }
+  });
+});
+
+describe('offsets for fixes', () => {
+  it('count the byte order mark, so fixes apply to the text as read', () => {
+    const text = '\ufeff{"Statement": []}';
+    const r = parsePolicyText(text);
+    if (!r.ok) throw new Error('parse failed');
+    const loc = r.locations.get('/Statement')!;
+    expect(text.slice(loc.value.offset, loc.value.endOffset)).toBe('[]');
+    expect(text.slice(loc.key!.offset, loc.key!.endOffset)).toBe('"Statement"');
   });
 });

@@ -2,21 +2,33 @@ import { parsePolicyText, type NodeLocation, type Range } from '../model/parse.j
 import { validatePolicy } from '../model/validate.js';
 import { normalize } from '../model/normalize.js';
 import { allRules, getRule } from '../rules/index.js';
-import { formatMessage, type Rule, type RuleContext } from '../rules/define.js';
+import { formatMessage, type ReportDescriptor, type Rule, type RuleContext } from '../rules/define.js';
+import { detectPolicyType } from '../iam/policy-type.js';
 import { parentPointer } from '../util/pointer.js';
 import { ConfigError, type LintMessage, type LintOptions, type LintResult, type RuleLevel, type Severity } from './types.js';
 
 const LEVELS: readonly RuleLevel[] = ['off', 'warn', 'error'];
 const START: Range = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 
-function resolveLevels(config: LintOptions['rules']): Map<string, RuleLevel> {
-  const out = new Map<string, RuleLevel>();
-  for (const [id, level] of Object.entries(config ?? {})) {
+interface ResolvedRules {
+  levels: Map<string, RuleLevel>;
+  options: Map<string, Readonly<Record<string, unknown>>>;
+}
+
+function resolveRules(config: LintOptions['rules']): ResolvedRules {
+  const levels = new Map<string, RuleLevel>();
+  const options = new Map<string, Readonly<Record<string, unknown>>>();
+  for (const [id, setting] of Object.entries(config ?? {})) {
     if (!getRule(id)) throw new ConfigError(`unknown rule "${id}"`);
-    if (!LEVELS.includes(level)) throw new ConfigError(`rule "${id}": level must be off, warn or error, not "${String(level)}"`);
-    out.set(id, level);
+    const level = Array.isArray(setting) ? setting[0] : setting;
+    if (!LEVELS.includes(level as RuleLevel)) throw new ConfigError(`rule "${id}": level must be off, warn or error, not ${JSON.stringify(level)}`);
+    levels.set(id, level as RuleLevel);
+    if (Array.isArray(setting) && setting[1] !== undefined) {
+      if (typeof setting[1] !== 'object' || setting[1] === null || Array.isArray(setting[1])) throw new ConfigError(`rule "${id}": options must be an object`);
+      options.set(id, setting[1]);
+    }
   }
-  return out;
+  return { levels, options };
 }
 
 function locate(locations: Map<string, NodeLocation>, pointer: string, atKey: boolean): Range {
@@ -37,13 +49,16 @@ class Collector {
     return this.levels.get(rule.id) !== 'off';
   }
 
-  add(rule: Rule, messageId: string, data: Record<string, string | number> | undefined, range: Range, pointer: string): void {
+  add(rule: Rule, messageId: string, data: Record<string, string | number> | undefined, range: Range, pointer: string, fix?: LintMessage['fix']): void {
     const level = this.levels.get(rule.id);
     if (level === 'off') return;
     const spec = rule.meta.messages[messageId];
     if (!spec) throw new Error(`rule ${rule.id} reported unknown messageId "${messageId}"`);
     const severity: Severity = level ? (level === 'error' ? 2 : 1) : (spec.severity ?? rule.meta.severity) === 'error' ? 2 : 1;
-    this.messages.push({ ruleId: rule.id, messageId, severity, message: formatMessage(spec.text, data), ...range, pointer });
+    const { line, column, endLine, endColumn } = range;
+    const message: LintMessage = { ruleId: rule.id, messageId, severity, message: formatMessage(spec.text, data), line, column, endLine, endColumn, pointer };
+    if (fix) message.fix = fix;
+    this.messages.push(message);
   }
 
   result(): LintResult {
@@ -67,7 +82,8 @@ const checkRules = allRules.filter((r) => r !== invalidJson && r !== invalidPoli
  * options that name unknown rules or levels.
  */
 export function lintText(text: string, options: LintOptions = {}): LintResult {
-  const out = new Collector(resolveLevels(options.rules));
+  const resolved = resolveRules(options.rules);
+  const out = new Collector(resolved.levels);
   const buckets = [...(options.buckets ?? [])];
   const parsed = parsePolicyText(String(text));
   if (!parsed.ok) {
@@ -84,17 +100,43 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
     }
   }
   const policy = normalize(parsed.value);
+  const policyType = options.policyType ?? detectPolicyType(policy);
   for (const rule of checkRules) {
     if (!out.enabled(rule)) continue;
     const ctx: RuleContext = {
       policy,
       buckets,
-      report: (d) => out.add(rule, d.messageId, d.data, locate(locations, d.pointer, d.atKey ?? false), d.pointer),
+      policyType,
+      options: resolved.options.get(rule.id) ?? {},
+      report: (d) => out.add(rule, d.messageId, d.data, locate(locations, d.pointer, d.atKey ?? false), d.pointer, d.fix && toFix(text, locations, d.fix)),
       lineOf: (pointer) => locate(locations, pointer, false).line,
     };
     rule.check(ctx);
   }
   return out.result();
+}
+
+/** Turns node edits into one ESLint-style fix over the original text (edits must not overlap). */
+function toFix(text: string, locations: Map<string, NodeLocation>, fix: NonNullable<ReportDescriptor['fix']>): LintMessage['fix'] {
+  const edits: Array<{ start: number; end: number; text: string }> = [];
+  for (const e of fix.edits) {
+    const loc = locations.get(e.pointer);
+    const range = e.atKey ? loc?.key : loc?.value;
+    if (range?.offset === undefined || range.endOffset === undefined) return undefined;
+    edits.push({ start: range.offset, end: range.endOffset, text: e.text });
+  }
+  if (edits.length === 0) return undefined;
+  edits.sort((a, b) => a.start - b.start);
+  for (let i = 1; i < edits.length; i++) if (edits[i]!.start < edits[i - 1]!.end) return undefined;
+  const start = edits[0]!.start;
+  const end = edits[edits.length - 1]!.end;
+  let out = '';
+  let pos = start;
+  for (const e of edits) {
+    out += text.slice(pos, e.start) + e.text;
+    pos = e.end;
+  }
+  return { range: [start, end], text: out, kind: fix.kind ?? 'safe' };
 }
 
 /**

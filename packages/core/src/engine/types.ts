@@ -16,7 +16,21 @@ export interface LintMessage {
   endColumn: number;
   /** JSON pointer of the node the finding is about (empty string: the whole document). */
   pointer: string;
+  /** A safe automatic fix, as ESLint shapes it: replace text[range[0]..range[1]) with `text`. */
+  fix?: { range: [number, number]; text: string; kind: FixKind };
 }
+
+/**
+ * `safe`: keeps who gets access, or only removes access that was not meant (a typo fixed).
+ * `mfa`: adds an MFA requirement, which changes who gets access (applied only on request).
+ */
+export type FixKind = 'safe' | 'mfa';
+
+/** A rule's level, or [level, rule options] as in ESLint configs. */
+export type RuleSetting = RuleLevel | readonly [RuleLevel, Readonly<Record<string, unknown>>?];
+
+/** Which kind of policy a document is; detected when not given. */
+export type PolicyType = 'identity' | 'resource' | 'trust';
 
 export interface LintResult {
   messages: LintMessage[];
@@ -30,8 +44,10 @@ export interface LintOptions {
    * mfa-condition-missing looks only at statements that can reach them.
    */
   buckets?: readonly string[];
-  /** Per-rule level overrides, by rule id. Unknown ids throw a `ConfigError`. */
-  rules?: Readonly<Record<string, RuleLevel>>;
+  /** Per-rule levels (or [level, options]), by rule id. Unknown ids throw a `ConfigError`. */
+  rules?: Readonly<Record<string, RuleSetting>>;
+  /** The kind of document; detected from its content when absent (see detectPolicyType). */
+  policyType?: PolicyType;
 }
 
 /** Thrown for options that cannot be honoured (an unknown rule id, a bad level). */

@@ -1,6 +1,7 @@
 import { editDistance } from '../util/distance.js';
 import { globMatch, globMatchesPrefix, hasWildcard } from '../util/glob.js';
 import type { NStatement } from '../model/normalize.js';
+import { S3_BUCKET_ACTIONS } from './generated/s3-bucket-actions.js';
 
 export const PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc'] as const;
 
@@ -9,22 +10,27 @@ export function variablesAsWildcards(s: string): string {
   return s.replace(/\$\{[^}]*\}/g, '*');
 }
 
-/** Can this action pattern (from Action) name an S3 action? Actions compare case-insensitively. */
+/** Does `pattern` (an Action entry) match the S3 action `name` (lowercase, no prefix)? */
+function matchesS3Action(pattern: string, name: string): boolean {
+  return globMatch(pattern.trim(), `s3:${name}`, { caseInsensitive: true });
+}
+
+/**
+ * Can this action pattern name an S3 action that reaches a bucket or its objects? Account-level
+ * S3 actions (s3:ListAllMyBuckets, s3:GetAccountPublicAccessBlock, job and access-point
+ * actions) do not: their resource types are neither bucket nor object.
+ */
 export function actionCanBeS3(pattern: string): boolean {
   const p = pattern.trim();
   if (p === '*') return true;
   const colon = p.indexOf(':');
-  if (colon < 0) return false;
-  return globMatch(p.slice(0, colon), 's3', { caseInsensitive: true });
+  if (colon < 0 || !globMatch(p.slice(0, colon), 's3', { caseInsensitive: true })) return false;
+  return S3_BUCKET_ACTIONS.some((a) => matchesS3Action(p, a));
 }
 
-/** Does this NotAction pattern exclude every S3 action? */
-export function actionExcludesAllS3(pattern: string): boolean {
-  const p = pattern.trim();
-  if (p === '*') return true;
-  const colon = p.indexOf(':');
-  if (colon < 0) return false;
-  return globMatch(p.slice(0, colon), 's3', { caseInsensitive: true }) && /^\**$/.test(p.slice(colon + 1));
+/** The S3 bucket and object actions (lowercase names) that a list of Action patterns grants. */
+export function bucketActionsMatched(patterns: readonly string[]): string[] {
+  return S3_BUCKET_ACTIONS.filter((a) => patterns.some((p) => matchesS3Action(p, a)));
 }
 
 /** The S3 actions a statement's Action/NotAction can grant, as patterns (for messages and coverage). */
@@ -34,7 +40,8 @@ export function s3ActionPatterns(s: NStatement): string[] | undefined {
     return out.length ? out : undefined;
   }
   if (s.notAction) {
-    return s.notAction.items.some((a) => actionExcludesAllS3(a.value)) ? undefined : ['s3:*'];
+    const excluded = s.notAction.items.map((a) => a.value);
+    return S3_BUCKET_ACTIONS.some((a) => !excluded.some((p) => matchesS3Action(p, a))) ? ['s3:*'] : undefined;
   }
   return undefined;
 }

@@ -7,6 +7,9 @@ export interface Range {
   column: number;
   endLine: number;
   endColumn: number;
+  /** UTF-16 offsets into the text as given (a BOM counts), end exclusive; absent for synthetic ranges. */
+  offset?: number;
+  endOffset?: number;
 }
 
 /** Where a node sits in the text: its value, and its key when it is an object member. */
@@ -44,15 +47,25 @@ const TOKEN_NAMES: Record<string, string> = {
 
 type AstNode = {
   type: string;
-  loc: { start: { line: number; column: number }; end: { line: number; column: number } };
+  loc: { start: { line: number; column: number; offset: number }; end: { line: number; column: number; offset: number } };
   value?: unknown;
   members?: Array<{ name: AstNode & { value: string }; value: AstNode }>;
   elements?: Array<{ value: AstNode }>;
   body?: AstNode;
 };
 
+/** Offsets shift by one when the text starts with a byte order mark (stripped before parsing). */
+let offsetBase = 0;
+
 function toRange(loc: AstNode['loc']): Range {
-  return { line: loc.start.line, column: loc.start.column, endLine: loc.end.line, endColumn: loc.end.column };
+  return {
+    line: loc.start.line,
+    column: loc.start.column,
+    endLine: loc.end.line,
+    endColumn: loc.end.column,
+    offset: loc.start.offset + offsetBase,
+    endOffset: loc.end.offset + offsetBase,
+  };
 }
 
 /**
@@ -60,7 +73,11 @@ function toRange(loc: AstNode['loc']): Range {
  * A leading UTF-8 byte order mark is ignored. Never throws.
  */
 export function parsePolicyText(text: string): ParseResult {
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  offsetBase = 0;
+  if (text.charCodeAt(0) === 0xfeff) {
+    text = text.slice(1);
+    offsetBase = 1;
+  }
   if (text.trim() === '') {
     return { ok: false, error: { messageId: 'empty', message: 'The file is empty: expected a JSON policy document', range: { line: 1, column: 1, endLine: 1, endColumn: 1 } } };
   }

@@ -1,4 +1,5 @@
 import type { PolicyModel } from '../model/normalize.js';
+import type { FixKind, PolicyType } from '../engine/types.js';
 
 /** Where the rules' documentation lives; a rule's page is `<base><id>.md`. */
 export const DOCS_BASE_URL = 'https://github.com/iam-mfa-lint/iam-mfa-lint/blob/main/docs/rules/';
@@ -27,12 +28,18 @@ export interface ReportDescriptor {
   pointer: string;
   /** Point at the member's key (e.g. the operator `Bool`) instead of its value. */
   atKey?: boolean;
+  /** Automatic fix: replace each node's text (its key with atKey) by `text`. */
+  fix?: { kind?: FixKind; edits: ReadonlyArray<{ pointer: string; atKey?: boolean; text: string }> };
 }
 
 export interface RuleContext {
   readonly policy: PolicyModel;
   /** Target buckets (possibly empty). */
   readonly buckets: readonly string[];
+  /** The kind of document: given in the options, else detected. */
+  readonly policyType: PolicyType;
+  /** This rule's options from the configuration (`[level, options]`), or `{}`. */
+  readonly options: Readonly<Record<string, unknown>>;
   report(descriptor: ReportDescriptor): void;
   /** The 1-based line a node starts on (for messages that refer to another place). */
   lineOf(pointer: string): number;

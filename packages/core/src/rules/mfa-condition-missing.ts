@@ -1,7 +1,7 @@
 import { defineRule } from './define.js';
 import { label, quoteList } from './util.js';
 import { analyzeStatementMfa } from '../iam/mfa.js';
-import { actionCanBeS3, classifyResource, isS3Resource, resourceReachesBucket, s3ActionPatterns, variablesAsWildcards } from '../iam/s3.js';
+import { bucketActionsMatched, classifyResource, isS3Resource, resourceReachesBucket, s3ActionPatterns, variablesAsWildcards } from '../iam/s3.js';
 import { globCovers, globMatch } from '../util/glob.js';
 import type { NStatement } from '../model/normalize.js';
 
@@ -85,12 +85,13 @@ function guards(d: NStatement, actions: string[], resources: Reached[]): boolean
   if (!mfa.effective && mfa.findings.length === 0) return false;
   if (d.notPrincipal) return false;
   if (d.principal && !d.principal.wildcard && !d.principal.entries.some((e) => e.type === 'AWS' && e.value === '*')) return false;
-  // Actions: every granted S3 pattern is inside the Deny's Action, or outside its NotAction.
-  const s3 = actions.map((a) => (a.trim() === '*' ? 's3:*' : a.replace(/^[^:]*:/, 's3:')));
+  // Actions: every S3 bucket or object action the Allow grants is denied too.
+  const granted = bucketActionsMatched(actions.map((a) => (a.trim() === '*' ? 's3:*' : a)));
+  const denied = d.action ? bucketActionsMatched(d.action.items.map((x) => x.value)) : undefined;
   const actionsCovered = d.action
-    ? s3.every((a) => d.action!.items.some((x) => globCovers(x.value, a, { caseInsensitive: true })))
+    ? granted.every((a) => denied!.includes(a))
     : d.notAction
-      ? !d.notAction.items.some((x) => actionCanBeS3(x.value)) && s3.length > 0
+      ? granted.every((a) => !bucketActionsMatched(d.notAction!.items.map((x) => x.value)).includes(a))
       : false;
   if (!actionsCovered) return false;
   const patterns = d.resource?.items.map((r) => variablesAsWildcards(r.value));

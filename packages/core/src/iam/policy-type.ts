@@ -1,0 +1,19 @@
+import type { PolicyModel } from '../model/normalize.js';
+import type { PolicyType } from '../engine/types.js';
+import { globMatch } from '../util/glob.js';
+
+/** Actions a trust policy grants to the principals that may assume the role. */
+const TRUST_ACTIONS = ['sts:AssumeRole', 'sts:AssumeRoleWithSAML', 'sts:AssumeRoleWithWebIdentity', 'sts:TagSession', 'sts:SetSourceIdentity', 'sts:SetContext'];
+
+/**
+ * Detects the kind of document: a trust policy grants sts:AssumeRole* (or session tagging) to a
+ * Principal; any other document with a Principal is a resource policy; the rest are identity policies.
+ */
+export function detectPolicyType(policy: PolicyModel): PolicyType {
+  const withPrincipal = policy.statements.filter((s) => s.principal || s.notPrincipal);
+  if (withPrincipal.length === 0) return 'identity';
+  const trust = withPrincipal.some(
+    (s) => s.effect?.value === 'Allow' && (s.action?.items ?? []).some((a) => TRUST_ACTIONS.some((t) => globMatch(a.value, t, { caseInsensitive: true }))),
+  );
+  return trust ? 'trust' : 'resource';
+}

@@ -17,7 +17,9 @@ export type { LintMessage, LintResult, LintOptions, RuleLevel, RuleSetting, Seve
 export { detectPolicyType } from './iam/policy-type.js';
 export { normalize } from './model/normalize.js';
 export { ConfigError } from './engine/types.js';
-export { lintText, lintPolicy } from './engine/lint.js';
+export { lintText, lintPolicy, lintDocument } from './engine/lint.js';
+export type { DocumentSource, NodeLookup } from './engine/lint.js';
+export type { Range, NodeLocation } from './model/parse.js';
 export { rules, ruleIds } from './rules/index.js';
 export type { RuleMeta, RuleInfo } from './rules/define.js';
 export { generatePolicy } from './generate/generate-policy.js';

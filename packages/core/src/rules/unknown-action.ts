@@ -1,0 +1,81 @@
+import { defineRule } from './define.js';
+import { label } from './util.js';
+import { lookupAction, type IamService } from '../iam/data.js';
+import { closest, editDistance } from '../util/distance.js';
+
+/** Near-miss action names for a misspelled one: the closest within a few edits (case-insensitive). */
+function suggestAction(service: IamService, name: string): string | undefined {
+  const max = Math.max(1, Math.min(3, Math.floor(name.length / 4)));
+  let best: string | undefined;
+  let bestD = max + 1;
+  for (const [lower, a] of service.actions) {
+    const d = editDistance(name, lower, max);
+    if (d < bestD || (d === bestD && best !== undefined && a.name < best)) {
+      bestD = d;
+      best = a.name;
+    }
+  }
+  return best;
+}
+
+/** For a pattern that matches nothing: the same pattern with its literal head corrected (`Gett*` -> `Get*`). */
+function suggestPattern(service: IamService, name: string): string | undefined {
+  const star = name.search(/[*?]/);
+  const head = name.slice(0, star);
+  const tail = name.slice(star);
+  if (head.length < 3) return undefined;
+  const heads = new Map<string, string>();
+  for (const a of service.actions.values()) {
+    for (const len of [head.length - 1, head.length, head.length + 1]) {
+      if (len > 0 && len <= a.name.length) heads.set(a.name.slice(0, len).toLowerCase(), a.name.slice(0, len));
+    }
+  }
+  const fix = closest(head, [...heads.keys()], 1);
+  return fix === undefined ? undefined : heads.get(fix)! + tail;
+}
+
+export default defineRule({
+  id: 'unknown-action',
+  meta: {
+    description: 'Actions and action patterns that name no action of their service, and unknown service prefixes',
+    severity: 'error',
+    messages: {
+      unknownService: {
+        text: '{{statement}}: "{{action}}" names the service prefix "{{prefix}}", which no AWS service uses{{hint}}',
+      },
+      unknownAction: {
+        text: '{{statement}}: "{{action}}" is not an action of {{prefix}}{{hint}}; the entry grants or denies nothing',
+      },
+      noMatch: {
+        text: '{{statement}}: the pattern "{{action}}" matches no action of {{prefix}}{{hint}}; the entry grants or denies nothing',
+      },
+    },
+  },
+  check(ctx) {
+    const data = ctx.iamData;
+    if (!data) return;
+    for (const s of ctx.policy.statements) {
+      const statement = label(s, ctx.policy);
+      for (const item of [...(s.action?.items ?? []), ...(s.notAction?.items ?? [])]) {
+        const r = lookupAction(data, item.value);
+        if (r.kind === 'skip') continue;
+        if (r.kind === 'unknownService') {
+          const fix = closest(r.prefix, data.servicePrefixes(), 2);
+          const rest = item.value.trim().slice(r.prefix.length);
+          const hint = fix ? `; did you mean "${fix}${rest}"?` : '';
+          ctx.report({ messageId: 'unknownService', data: { statement, action: item.value, prefix: r.prefix, hint }, pointer: item.pointer });
+          continue;
+        }
+        if (r.actions.length > 0) continue;
+        const prefix = item.value.trim().slice(0, r.prefix.length);
+        if (r.wildcard) {
+          const fix = suggestPattern(r.service, r.name);
+          ctx.report({ messageId: 'noMatch', data: { statement, action: item.value, prefix: r.prefix, hint: fix ? ` (did you mean "${prefix}:${fix}"?)` : '' }, pointer: item.pointer });
+        } else {
+          const fix = suggestAction(r.service, r.name);
+          ctx.report({ messageId: 'unknownAction', data: { statement, action: item.value, prefix: r.prefix, hint: fix ? `; did you mean "${prefix}:${fix}"?` : '' }, pointer: item.pointer });
+        }
+      }
+    }
+  },
+});

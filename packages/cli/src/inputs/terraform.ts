@@ -1,0 +1,576 @@
+// The HCL parser is a WebAssembly module that takes ~150 ms to load: load it only when a .tf
+// file is actually linted, so that linting JSON policies (pre-commit on every commit) stays fast.
+type Hcl2Json = typeof import('@cdktn/hcl2json');
+let hcl: Promise<Hcl2Json> | undefined;
+const loadHcl = (): Promise<Hcl2Json> => (hcl ??= import('@cdktn/hcl2json'));
+const parseHcl = async (fileName: string, text: string) => (await loadHcl()).parse(fileName, text);
+const getExpressionAst = async (fileName: string, text: string) => (await loadHcl()).getExpressionAst(fileName, text);
+import {
+  emptyExtraction,
+  LineIndex,
+  parsePolicyText,
+  unresolvedMarker,
+  hasUnresolved,
+  type Extraction,
+  type NodeLocation,
+  type PolicyType,
+  type Range,
+} from '@iam-mfa-lint/core';
+import { scanBody, skipString, type HclAttribute, type HclBlock } from './hcl-locate.js';
+
+/** Resource attributes that hold policy documents, by resource type. */
+const POLICY_ATTRIBUTES: Record<string, Array<[attribute: string, kind: PolicyType]>> = {
+  aws_iam_policy: [['policy', 'identity']],
+  aws_iam_role: [['assume_role_policy', 'trust']],
+  aws_iam_role_policy: [['policy', 'identity']],
+  aws_iam_user_policy: [['policy', 'identity']],
+  aws_iam_group_policy: [['policy', 'identity']],
+  aws_s3_bucket_policy: [['policy', 'resource']],
+  aws_sqs_queue_policy: [['policy', 'resource']],
+  aws_sns_topic_policy: [['policy', 'resource']],
+};
+
+type Json = Record<string, unknown>;
+const isObj = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+interface Context {
+  text: string;
+  lines: LineIndex;
+  fileName: string;
+  /** Literal names of `aws_s3_bucket` resources, and literal defaults of variables. */
+  bucketNames: Map<string, string>;
+  variables: Map<string, string>;
+}
+
+/**
+ * Extracts the policy documents of a Terraform source file: `jsonencode({...})` and heredoc or
+ * quoted JSON in the policy attributes of IAM/S3/SQS/SNS resources, and
+ * `data "aws_iam_policy_document"` blocks. Values come from the HCL parser (@cdktn/hcl2json);
+ * positions from locating its blocks and attributes in the text.
+ */
+export async function extractTerraform(text: string, fileName: string): Promise<Extraction> {
+  const out = emptyExtraction('terraform');
+  const lines = new LineIndex(text);
+  let parsed: Json;
+  try {
+    parsed = (await parseHcl(fileName, text)) as Json;
+  } catch (error) {
+    out.problems.push(hclProblem(error, lines));
+    return out;
+  }
+  const ctx: Context = { text, lines, fileName, bucketNames: new Map(), variables: new Map() };
+  for (const [name, decls] of Object.entries(isObj(parsed.variable) ? parsed.variable : {})) {
+    const d = Array.isArray(decls) ? decls[0] : undefined;
+    if (isObj(d) && typeof d.default === 'string' && !d.default.includes('${')) ctx.variables.set(name, d.default);
+  }
+  const resources = isObj(parsed.resource) ? parsed.resource : {};
+  for (const [name, decls] of Object.entries(isObj(resources.aws_s3_bucket) ? resources.aws_s3_bucket : {})) {
+    const d = Array.isArray(decls) ? decls[0] : undefined;
+    const bucket = isObj(d) && typeof d.bucket === 'string' ? templateText(ctx, d.bucket, false) : undefined;
+    if (bucket !== undefined && bucket !== '' && !hasUnresolved(bucket)) {
+      ctx.bucketNames.set(name, bucket);
+      if (!out.buckets.includes(bucket)) out.buckets.push(bucket);
+    }
+  }
+
+  const top = scanBody(text, 0, text.length).blocks;
+  const docByAddress = new Map<string, number>();
+  const references: Array<{ address: string; attr: string; kind: PolicyType; expr: string; values: Json }> = [];
+  for (const block of top) {
+    const [type, name] = block.labels;
+    if (type === undefined || name === undefined) continue;
+    if (block.type === 'data' && type === 'aws_iam_policy_document') {
+      const decl = firstDecl(parsed.data, type, name);
+      if (!decl) continue;
+      const idx = addDataDocument(ctx, out, block, decl, `data.${type}.${name}`);
+      if (idx !== undefined) docByAddress.set(`data.${type}.${name}`, idx);
+      continue;
+    }
+    if (block.type !== 'resource' || !POLICY_ATTRIBUTES[type]) continue;
+    const decl = firstDecl(resources, type, name);
+    if (!decl) continue;
+    const body = scanBody(text, block.bodyStart, block.bodyEnd);
+    for (const [attribute, kind] of POLICY_ATTRIBUTES[type]!) {
+      const attr = body.attributes.find((a) => a.name === attribute);
+      const value = decl[attribute];
+      if (!attr || typeof value !== 'string') continue;
+      const address = `${type}.${name}`;
+      const idx = await addAttributeDocument(ctx, out, attr, value, address, kind);
+      if (idx !== undefined) docByAddress.set(address, idx);
+      else references.push({ address, attr: attribute, kind, expr: value, values: decl });
+    }
+  }
+
+  // Roles: trust policy, inline role policies, attached policies, instance profiles.
+  const roles = new Map<string, { trust?: number; policies: number[]; instanceProfile: boolean }>();
+  const roleOf = (n: string) => {
+    let r = roles.get(n);
+    if (!r) roles.set(n, (r = { policies: [], instanceProfile: false }));
+    return r;
+  };
+  const refName = (v: unknown, type: string): string | undefined => (typeof v === 'string' ? new RegExp(`^\\$\\{${type}\\.([A-Za-z0-9_-]+)\\.(?:id|name|arn)\\}$`).exec(v)?.[1] : undefined);
+  const docOf = (address: string, v: unknown): number | undefined => {
+    const own = docByAddress.get(address);
+    if (own !== undefined) return own;
+    const m = typeof v === 'string' ? /^\$\{(data\.aws_iam_policy_document\.[A-Za-z0-9_-]+)\.json\}$/.exec(v) : null;
+    return m ? docByAddress.get(m[1]!) : undefined;
+  };
+  for (const [name, decls] of Object.entries(isObj(resources.aws_iam_role) ? resources.aws_iam_role : {})) {
+    const d = Array.isArray(decls) ? decls[0] : undefined;
+    const trust = isObj(d) ? docOf(`aws_iam_role.${name}`, d.assume_role_policy) : undefined;
+    if (trust !== undefined) roleOf(name).trust = trust;
+  }
+  for (const [name, decls] of Object.entries(isObj(resources.aws_iam_role_policy) ? resources.aws_iam_role_policy : {})) {
+    const d = Array.isArray(decls) ? decls[0] : undefined;
+    const role = isObj(d) ? refName(d.role, 'aws_iam_role') : undefined;
+    const doc = isObj(d) ? docOf(`aws_iam_role_policy.${name}`, d.policy) : undefined;
+    if (role && doc !== undefined) roleOf(role).policies.push(doc);
+  }
+  for (const decls of Object.values(isObj(resources.aws_iam_role_policy_attachment) ? resources.aws_iam_role_policy_attachment : {})) {
+    const d = Array.isArray(decls) ? decls[0] : undefined;
+    const role = isObj(d) ? refName(d.role, 'aws_iam_role') : undefined;
+    const policy = isObj(d) ? refName(d.policy_arn, 'aws_iam_policy') : undefined;
+    const doc = policy ? docOf(`aws_iam_policy.${policy}`, undefined) : undefined;
+    if (role && doc !== undefined) roleOf(role).policies.push(doc);
+  }
+  for (const decls of Object.values(isObj(resources.aws_iam_instance_profile) ? resources.aws_iam_instance_profile : {})) {
+    const d = Array.isArray(decls) ? decls[0] : undefined;
+    const role = isObj(d) ? refName(d.role, 'aws_iam_role') : undefined;
+    if (role) roleOf(role).instanceProfile = true;
+  }
+  // A resource whose policy is `data.aws_iam_policy_document.X.json` shares that document (no second lint).
+  void references;
+  out.roles = [...roles.entries()].filter(([, r]) => r.trust !== undefined || r.policies.length > 0).map(([id, r]) => ({ id: `aws_iam_role.${id}`, ...r }));
+  return out;
+}
+
+function firstDecl(group: unknown, type: string, name: string): Json | undefined {
+  const byType = isObj(group) ? group[type] : undefined;
+  const decls = isObj(byType) ? byType[name] : undefined;
+  const d = Array.isArray(decls) ? decls[0] : undefined;
+  return isObj(d) ? d : undefined;
+}
+
+function hclProblem(error: unknown, lines: LineIndex): Extraction['problems'][number] {
+  const message = String(error instanceof Error ? error.message : error);
+  const m = /:(\d+),(\d+)(?:-(\d+))?: ([^;\]]*)(?:; ([^\]]*))?/.exec(message);
+  const line = m ? Number(m[1]) : 1;
+  const column = m ? Number(m[2]) : 1;
+  const what = m ? `${m[4]}${m[5] ? `: ${m[5].trim()}` : ''}` : message.split('\n')[0]!;
+  void lines;
+  return { ruleId: 'invalid-json', messageId: 'syntax', message: `Invalid Terraform (HCL): ${what.replace(/\.$/, '')}`, range: { line, column, endLine: line, endColumn: column + 1 } };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text values: interpolations and escapes
+
+/** Resolves what a Terraform reference names when the configuration itself says it. */
+function resolveReference(ctx: Context, expr: string): string | undefined {
+  const e = expr.trim();
+  const bucket = /^aws_s3_bucket\.([A-Za-z0-9_-]+)\.(arn|id|bucket)$/.exec(e);
+  if (bucket) {
+    const name = ctx.bucketNames.get(bucket[1]!);
+    if (name !== undefined) return bucket[2] === 'arn' ? `arn:aws:s3:::${name}` : name;
+  }
+  const variable = /^var\.([A-Za-z0-9_-]+)$/.exec(e);
+  if (variable) return ctx.variables.get(variable[1]!);
+  if (e === 'data.aws_partition.current.partition') return 'aws';
+  return undefined;
+}
+
+/**
+ * A string as hcl2json returns it (template syntax kept): `$${x}` is the literal `${x}` (an IAM
+ * policy variable), `&{x}` too in aws_iam_policy_document, and `${expr}` is a Terraform
+ * interpolation: resolved when the file determines it, otherwise unresolved.
+ */
+function templateText(ctx: Context, s: string, ampersand: boolean): string {
+  let out = '';
+  let i = 0;
+  while (i < s.length) {
+    if (s.startsWith('$${', i) || s.startsWith('%%{', i)) {
+      out += s[i + 1] + '{';
+      i += 3;
+    } else if (s.startsWith('${', i) || s.startsWith('%{', i)) {
+      let depth = 0;
+      let j = i + 1;
+      for (; j < s.length; j++) {
+        if (s[j] === '{') depth++;
+        else if (s[j] === '}' && --depth === 0) break;
+      }
+      const expr = s.slice(i + 2, j);
+      out += (s[i] === '$' ? resolveReference(ctx, expr) : undefined) ?? unresolvedMarker(expr);
+      i = j + 1;
+    } else if (ampersand && s.startsWith('&{', i)) {
+      out += '${';
+      i += 2;
+    } else {
+      out += s[i];
+      i++;
+    }
+  }
+  return out;
+}
+
+function mapStrings(ctx: Context, v: unknown): unknown {
+  if (typeof v === 'string') return v.includes('${') || v.includes('%{') ? templateText(ctx, v, false) : v;
+  if (Array.isArray(v)) return v.map((x) => mapStrings(ctx, x));
+  if (isObj(v)) {
+    const o: Json = {};
+    for (const [k, x] of Object.entries(v)) Object.defineProperty(o, k, { value: mapStrings(ctx, x), enumerable: true, writable: true, configurable: true });
+    return o;
+  }
+  return v;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Policy attributes: jsonencode, heredoc, quoted JSON
+
+async function addAttributeDocument(ctx: Context, out: Extraction, attr: HclAttribute, value: string, address: string, kind: PolicyType): Promise<number | undefined> {
+  const { text, lines } = ctx;
+  const exprText = text.slice(attr.valueStart, attr.valueEnd);
+  const whole = lines.range(attr.valueStart, attr.valueEnd);
+  const push = (doc: unknown, lookup: (p: string) => NodeLocation | undefined): number => {
+    out.documents.push({ value: doc, source: { lookup }, label: address, kind, range: whole });
+    return out.documents.length - 1;
+  };
+  if (/^jsonencode\s*\(/.test(exprText)) {
+    let ast: AstNode | null;
+    try {
+      ast = (await getExpressionAst(ctx.fileName, exprText)) as AstNode | null;
+    } catch (error) {
+      out.problems.push({ ruleId: 'invalid-json', messageId: 'syntax', message: `${address}: Invalid Terraform expression: ${String((error as Error).message).split(';')[0]!.replace(/^.*?: /, '')}`, range: whole });
+      return undefined;
+    }
+    if (!ast || ast.type !== 'function') return undefined;
+    const locs = new Map<string, NodeLocation>();
+    const ev = new ExpressionReader(ctx, exprText, attr.valueStart);
+    const doc = ev.read(ast.children[0], '', locs);
+    locs.set('', { value: whole });
+    return push(doc, (p) => locs.get(p));
+  }
+  if (exprText.startsWith('<<')) {
+    const open = text.indexOf('\n', attr.valueStart) + 1;
+    const marker = /<<-?([A-Za-z_][A-Za-z0-9_]*)/.exec(exprText)?.[1] ?? '';
+    let close = attr.valueEnd;
+    const lastLine = text.lastIndexOf('\n', attr.valueEnd - 1);
+    if (text.slice(lastLine + 1, attr.valueEnd).trim() === marker) close = lastLine + 1;
+    const content = text.slice(open, close);
+    if (/(^|[^$])\$\{/.test(content.replace(/"(?:[^"\\\n]|\\.)*"/g, '""')) || /%\{/.test(content)) return undefined; // interpolation outside strings
+    return addJsonText(ctx, out, content, open, address, kind, push);
+  }
+  if (exprText.startsWith('"')) {
+    // A quoted JSON string: positions at the attribute (escapes make columns approximate).
+    let doc: unknown;
+    try {
+      doc = JSON.parse(templateText(ctx, value, false));
+    } catch {
+      return undefined;
+    }
+    const loc = { value: whole };
+    return push(doc, () => loc);
+  }
+  return undefined; // a reference (data...json, file(), templatefile()): not a document here
+}
+
+function addJsonText(ctx: Context, out: Extraction, content: string, base: number, address: string, kind: PolicyType, push: (doc: unknown, lookup: (p: string) => NodeLocation | undefined) => number): number | undefined {
+  const parsed = parsePolicyText(content);
+  const shift = (r: Range): Range => ctx.lines.range(base + (r.offset ?? 0), base + (r.endOffset ?? 0));
+  if (!parsed.ok) {
+    const startOfLine = content.split(/\n/).slice(0, parsed.error.range.line - 1).join('\n').length + (parsed.error.range.line > 1 ? 1 : 0);
+    const p = ctx.lines.position(base + startOfLine + parsed.error.range.column - 1);
+    out.problems.push({ ruleId: 'invalid-json', messageId: parsed.error.messageId, message: `${address}: ${parsed.error.message}`, range: { line: p.line, column: p.column, endLine: p.line, endColumn: p.column + 1 } });
+    return undefined;
+  }
+  const doc = mapStrings(ctx, parsed.value);
+  return push(doc, (p) => {
+    const loc = parsed.locations.get(p);
+    return loc ? (loc.key ? { value: shift(loc.value), key: shift(loc.key) } : { value: shift(loc.value) }) : undefined;
+  });
+}
+
+interface AstNode {
+  type: string;
+  meta?: { value?: string; type?: string; name?: string };
+  range: { start: { byte: number }; end: { byte: number } };
+  children: AstNode[];
+}
+
+/** Reads a jsonencode argument from hcl2json's expression tree, locating every node. */
+class ExpressionReader {
+  /** UTF-16 offset of each UTF-8 byte of the expression text. */
+  private readonly byteToChar: number[] = [];
+  constructor(private readonly ctx: Context, private readonly expr: string, private readonly base: number) {
+    for (let i = 0; i < expr.length; i++) {
+      const cp = expr.codePointAt(i)!;
+      const n = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+      for (let k = 0; k < n; k++) this.byteToChar.push(i);
+      if (cp >= 0x10000) i++;
+    }
+    this.byteToChar.push(expr.length);
+  }
+
+  private char(byte: number): number {
+    return this.byteToChar[Math.min(byte, this.byteToChar.length - 1)]!;
+  }
+
+  private source(n: AstNode): string {
+    return this.expr.slice(this.char(n.range.start.byte), this.char(n.range.end.byte));
+  }
+
+  /** Range of a node in the file: a string from its opening quote to its closing one. */
+  private range(n: AstNode): Range {
+    let s = this.char(n.range.start.byte);
+    let e = this.char(n.range.end.byte);
+    if (n.type === 'template' || n.type === 'templateWrap') {
+      const q = this.expr.lastIndexOf('"', s);
+      if (q >= 0 && this.expr.slice(q + 1, s).trim() === '') {
+        s = q;
+        e = Math.max(e, skipString(this.expr, q));
+      }
+    }
+    return this.ctx.lines.range(this.base + s, this.base + e);
+  }
+
+  read(n: AstNode | undefined, pointer: string, locs: Map<string, NodeLocation>, key?: Range): unknown {
+    if (!n) return null;
+    const range = this.range(n);
+    locs.set(pointer, key ? { value: range, key } : { value: range });
+    switch (n.type) {
+      case 'object': {
+        const out: Json = {};
+        for (let i = 0; i + 1 < n.children.length; i += 2) {
+          const k = n.children[i]!;
+          const keyText = this.keyText(k);
+          if (keyText === undefined) continue;
+          const child = pointer + '/' + keyText.replace(/~/g, '~0').replace(/\//g, '~1');
+          const v = this.read(n.children[i + 1], child, locs, this.range(k.children[0] ?? k));
+          Object.defineProperty(out, keyText, { value: v, enumerable: true, writable: true, configurable: true });
+        }
+        return out;
+      }
+      case 'tuple':
+        return n.children.map((c, i) => this.read(c, `${pointer}/${i}`, locs));
+      case 'template': {
+        let s = '';
+        for (const c of n.children) s += c.type === 'literalValue' ? unescapeHcl(c.meta?.value ?? '') : (this.reference(c));
+        return s;
+      }
+      case 'templateWrap':
+        return this.reference(n.children[0] ?? n);
+      case 'literalValue': {
+        const t = n.meta?.type;
+        const raw = n.meta?.value ?? '';
+        if (t === 'bool') return raw === 'true';
+        if (t === 'number') return Number(raw);
+        if (t === 'dynamic') return null;
+        return unescapeHcl(raw);
+      }
+      case 'unaryOp': {
+        const src = this.source(n);
+        return /^-\s*\d/.test(src) ? -Number(this.source(n.children[0]!)) : unresolvedMarker(src);
+      }
+      default:
+        return this.reference(n);
+    }
+  }
+
+  private reference(n: AstNode): string {
+    const src = n.meta?.value ?? this.source(n);
+    return resolveReference(this.ctx, src) ?? unresolvedMarker(src);
+  }
+
+  private keyText(k: AstNode): string | undefined {
+    const inner = k.children[0];
+    if (!inner) return this.source(k).trim();
+    if (inner.type === 'template' && inner.children.every((c) => c.type === 'literalValue')) return inner.children.map((c) => unescapeHcl(c.meta?.value ?? '')).join('');
+    return undefined; // a computed key: unknown
+  }
+}
+
+function unescapeHcl(raw: string): string {
+  return raw.replace(/\\(["\\nrt]|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8})|\$\$\{|%%\{/g, (m, e: string | undefined) => {
+    if (m === '$${') return '${';
+    if (m === '%%{') return '%{';
+    switch (e![0]) {
+      case 'n':
+        return '\n';
+      case 'r':
+        return '\r';
+      case 't':
+        return '\t';
+      case 'u':
+      case 'U':
+        return String.fromCodePoint(parseInt(e!.slice(1), 16));
+      default:
+        return e!;
+    }
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// data "aws_iam_policy_document"
+
+const LIST_ATTRIBUTES: Array<[hcl: string, json: string]> = [
+  ['actions', 'Action'],
+  ['not_actions', 'NotAction'],
+  ['resources', 'Resource'],
+  ['not_resources', 'NotResource'],
+];
+
+/** [start, end) of each element of a list expression `[a, "b", c]` starting at `start`. */
+function listElements(text: string, start: number, end: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  if (text[start] !== '[') return out;
+  let i = start + 1;
+  let from = -1;
+  let depth = 0;
+  while (i < end) {
+    const c = text[i]!;
+    if (c === '"') {
+      if (from < 0) from = i;
+      i = skipString(text, i);
+      continue;
+    }
+    if (c === '#' || (c === '/' && text[i + 1] === '/')) {
+      i = text.indexOf('\n', i);
+      if (i < 0) break;
+      continue;
+    }
+    if (c === '[' || c === '{' || c === '(') depth++;
+    if ((c === ']' || c === '}' || c === ')') && depth > 0) depth--;
+    else if ((c === ',' || c === ']') && depth === 0) {
+      if (from >= 0) out.push([from, trimEnd(text, from, i)]);
+      from = -1;
+      if (c === ']') break;
+      i++;
+      continue;
+    }
+    if (from < 0 && !/\s/.test(c)) from = i;
+    i++;
+  }
+  return out;
+}
+
+function trimEnd(text: string, from: number, to: number): number {
+  while (to > from && /\s/.test(text[to - 1]!)) to--;
+  return to;
+}
+
+function addDataDocument(ctx: Context, out: Extraction, block: HclBlock, decl: Json, address: string): number | undefined {
+  const { text, lines } = ctx;
+  const locs = new Map<string, NodeLocation>();
+  const R = (s: number, e: number) => lines.range(s, e);
+  const blockRange = R(block.start, block.bodyStart);
+  locs.set('', { value: blockRange });
+  const body = scanBody(text, block.bodyStart, block.bodyEnd);
+  const attrRange = (a: HclAttribute) => R(a.valueStart, a.valueEnd);
+  const nameRange = (a: HclAttribute) => R(a.nameStart, a.nameStart + a.name.length);
+  const str = (v: unknown) => (typeof v === 'string' ? templateText(ctx, v, true) : v);
+  const list = (v: unknown): unknown[] => (Array.isArray(v) ? v.map(str) : v === undefined ? [] : [str(v)]);
+
+  const doc: Json = {};
+  const version = body.attributes.find((a) => a.name === 'version');
+  doc.Version = typeof decl.version === 'string' ? decl.version : '2012-10-17';
+  if (version) locs.set('/Version', { value: attrRange(version), key: nameRange(version) });
+  const policyId = body.attributes.find((a) => a.name === 'policy_id');
+  if (typeof decl.policy_id === 'string') {
+    doc.Id = str(decl.policy_id);
+    if (policyId) locs.set('/Id', { value: attrRange(policyId), key: nameRange(policyId) });
+  }
+  const statementBlocks = body.blocks.filter((b) => b.type === 'statement');
+  const statements = Array.isArray(decl.statement) ? decl.statement : [];
+  doc.Statement = statements.map((st, i) => {
+    const s: Json = {};
+    const sb = statementBlocks[i];
+    const sp = `/Statement/${i}`;
+    const sbody = sb ? scanBody(text, sb.bodyStart, sb.bodyEnd) : { attributes: [], blocks: [] };
+    const header = sb ? R(sb.start, sb.start + sb.type.length) : blockRange;
+    locs.set(sp, { value: header });
+    const attr = (name: string) => sbody.attributes.find((a) => a.name === name);
+    if (!isObj(st)) return s;
+    if (st.sid !== undefined) {
+      s.Sid = str(st.sid);
+      const a = attr('sid');
+      if (a) locs.set(`${sp}/Sid`, { value: attrRange(a), key: nameRange(a) });
+    }
+    s.Effect = st.effect === undefined ? 'Allow' : str(st.effect);
+    const effect = attr('effect');
+    locs.set(`${sp}/Effect`, effect ? { value: attrRange(effect), key: nameRange(effect) } : { value: header, key: header });
+    for (const [hcl, json] of LIST_ATTRIBUTES) {
+      if (st[hcl] === undefined) continue;
+      s[json] = list(st[hcl]);
+      const a = attr(hcl);
+      if (!a) continue;
+      locs.set(`${sp}/${json}`, { value: attrRange(a), key: nameRange(a) });
+      listElements(text, a.valueStart, a.valueEnd).forEach(([from, to], j) => locs.set(`${sp}/${json}/${j}`, { value: R(from, to) }));
+    }
+    for (const [hcl, json] of [['principals', 'Principal'], ['not_principals', 'NotPrincipal']] as const) {
+      const decls = Array.isArray(st[hcl]) ? (st[hcl] as unknown[]) : [];
+      if (decls.length === 0) continue;
+      const blocks = sbody.blocks.filter((b) => b.type === hcl);
+      const principal: Json = {};
+      let star = false;
+      decls.forEach((p, k) => {
+        if (!isObj(p) || typeof p.type !== 'string') return;
+        const ids = list(p.identifiers);
+        if (p.type === '*' && ids.length === 1 && ids[0] === '*') star = true;
+        const prev = Array.isArray(principal[p.type]) ? (principal[p.type] as unknown[]) : [];
+        principal[p.type] = [...prev, ...ids];
+        const b = blocks[k];
+        if (!b) return;
+        const pb = scanBody(text, b.bodyStart, b.bodyEnd);
+        const typeAttr = pb.attributes.find((a) => a.name === 'type');
+        const idAttr = pb.attributes.find((a) => a.name === 'identifiers');
+        const pp = `${sp}/${json}/${p.type.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+        if (k === 0 || !locs.has(`${sp}/${json}`)) locs.set(`${sp}/${json}`, { value: R(b.start, b.start + b.type.length), key: R(b.start, b.start + b.type.length) });
+        if (!locs.has(pp)) locs.set(pp, { value: idAttr ? attrRange(idAttr) : R(b.start, b.bodyStart), ...(typeAttr ? { key: attrRange(typeAttr) } : {}) });
+        if (idAttr) listElements(text, idAttr.valueStart, idAttr.valueEnd).forEach(([from, to], j) => locs.set(`${pp}/${prev.length + j}`, { value: R(from, to) }));
+      });
+      s[json] = star && Object.keys(principal).length === 1 ? '*' : principal;
+    }
+    const conditions = Array.isArray(st.condition) ? st.condition : [];
+    if (conditions.length > 0) {
+      const blocks = sbody.blocks.filter((b) => b.type === 'condition');
+      const condition: Json = {};
+      conditions.forEach((c, k) => {
+        if (!isObj(c) || typeof c.test !== 'string' || typeof c.variable !== 'string') return;
+        const test = c.test;
+        const variable = str(c.variable) as string;
+        const byTest = (isObj(condition[test]) ? condition[test] : (condition[test] = {})) as Json;
+        const prev = Array.isArray(byTest[variable]) ? (byTest[variable] as unknown[]) : [];
+        byTest[variable] = [...prev, ...list(c.values)];
+        const b = blocks[k];
+        if (!b) return;
+        const cb = scanBody(text, b.bodyStart, b.bodyEnd);
+        const testAttr = cb.attributes.find((a) => a.name === 'test');
+        const varAttr = cb.attributes.find((a) => a.name === 'variable');
+        const valuesAttr = cb.attributes.find((a) => a.name === 'values');
+        const kw = R(b.start, b.start + b.type.length);
+        if (!locs.has(`${sp}/Condition`)) locs.set(`${sp}/Condition`, { value: kw, key: kw });
+        const tp = `${sp}/Condition/${esc(test)}`;
+        if (!locs.has(tp)) locs.set(tp, { value: testAttr ? attrRange(testAttr) : kw, key: testAttr ? attrRange(testAttr) : kw });
+        const vp = `${tp}/${esc(variable)}`;
+        if (!locs.has(vp)) locs.set(vp, { value: valuesAttr ? attrRange(valuesAttr) : kw, key: varAttr ? attrRange(varAttr) : kw });
+        if (valuesAttr) listElements(text, valuesAttr.valueStart, valuesAttr.valueEnd).forEach(([from, to], j) => locs.set(`${vp}/${prev.length + j}`, { value: R(from, to) }));
+      });
+      s.Condition = condition;
+    }
+    return s;
+  });
+  const statementAttr = statementBlocks[0];
+  if (statementAttr) locs.set('/Statement', { value: R(statementAttr.start, statementAttr.start + statementAttr.type.length) });
+  out.documents.push({ value: doc, source: { lookup: (p) => locs.get(p) }, label: address, kind: detectKind(doc), range: blockRange });
+  return out.documents.length - 1;
+}
+
+function esc(s: string): string {
+  return s.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** A policy document data source may be a trust policy (sts:AssumeRole with principals). */
+function detectKind(doc: Json): PolicyType {
+  const statements = Array.isArray(doc.Statement) ? doc.Statement : [];
+  const withPrincipal = statements.filter((s) => isObj(s) && (s.Principal !== undefined || s.NotPrincipal !== undefined));
+  if (withPrincipal.length === 0) return 'identity';
+  return withPrincipal.some((s) => Array.isArray(s.Action) && (s.Action as unknown[]).some((a: unknown) => typeof a === 'string' && /^sts:AssumeRole/i.test(a))) ? 'trust' : 'resource';
+}

@@ -1,0 +1,91 @@
+import { parsePolicyText } from '../model/parse.js';
+import { editDistance } from '../util/distance.js';
+import { extractAwsCli, isAwsCliOutput } from './aws-cli.js';
+import { extractCloudFormation, isCloudFormationTemplate } from './cloudformation.js';
+import { LineIndex } from './embedded.js';
+import { isObject, type JsonHost } from './host-json.js';
+import { extractTerraformPlan, isTerraformPlan } from './terraform-plan.js';
+import { parseYamlTree, treeFromJson } from './tree.js';
+import { emptyExtraction, type Extraction } from './types.js';
+
+/**
+ * What a file is, read from its content (the extension only breaks ties):
+ * - `policy`: a plain policy document (or broken JSON): lint the text as it is (`lintText`).
+ * - `terraform`: Terraform source (`.tf`): HCL, read by the CLI (see the CLI's terraform input).
+ * - `skip`: neither a policy nor a file that holds policies (a package.json, a workflow): found by a
+ *   directory walk, it is not linted at all.
+ * - an `Extraction`: the documents found in a template, a plan or CLI output.
+ */
+export type DetectedInput = { format: 'policy' } | { format: 'terraform' } | { format: 'skip'; reason: string } | Extraction;
+
+export interface DetectOptions {
+  /**
+   * The file was named by the user (not found by a walk): a file of an unknown shape is then
+   * linted as a policy (and reported as not being one) instead of being skipped.
+   */
+  explicit?: boolean;
+}
+
+const YAML_EXTENSIONS = /\.(ya?ml|template)$/i;
+
+export function isYamlName(fileName: string): boolean {
+  return YAML_EXTENSIONS.test(fileName);
+}
+
+/** Could this JSON value be meant as a policy document (even a broken one)? */
+export function looksLikePolicy(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  // A Statement (even misspelled), or the policy language's dated Version: a package.json's
+  // "version": "1.0.0" is not one.
+  return Object.entries(value).some(([k, v]) => editDistance(k.toLowerCase(), 'statement', 2) <= 2 || (/^version$/i.test(k) && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v.trim())));
+}
+
+/**
+ * Detects the format of a file by its content and extracts the policy documents it holds.
+ * Synchronous and browser-safe; Terraform source is left to the caller (`format: 'terraform'`).
+ */
+export function detectInput(text: string, fileName: string, options: DetectOptions = {}): DetectedInput {
+  const explicit = options.explicit ?? false;
+  if (/\.tf$/i.test(fileName)) return { format: 'terraform' };
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const first = /\S/.exec(body)?.[0];
+  const yamlName = isYamlName(fileName);
+  if (first === '{' || first === '[' || (!yamlName && first !== undefined)) {
+    const parsed = parsePolicyText(text);
+    if (!parsed.ok) {
+      // Broken JSON: a .json file (or a JSON-looking one) gets the exact JSON error, as always.
+      if (!yamlName || first === '{' || first === '[') return { format: 'policy' };
+    } else {
+      const value = parsed.value;
+      if (isObject(value)) {
+        const root = treeFromJson(value, parsed.locations);
+        if (isCloudFormationTemplate(root)) return extractCloudFormation(root, { text });
+        const host: JsonHost = { text, value, locations: parsed.locations, lines: new LineIndex(text) };
+        if (isTerraformPlan(value)) return extractTerraformPlan(host);
+        if (isAwsCliOutput(value)) return extractAwsCli(host);
+      }
+      if (explicit || looksLikePolicy(value)) return { format: 'policy' };
+      return { format: 'skip', reason: 'neither a policy document nor a template, plan or CLI output' };
+    }
+  }
+  if (first === undefined) return explicit ? { format: 'policy' } : { format: 'skip', reason: 'empty file' };
+  // YAML: CloudFormation and SAM templates.
+  const tree = parseYamlTree(text);
+  const templateLike = /^(AWSTemplateFormatVersion|Resources|Transform)\s*:/m.test(body);
+  if (!tree.ok) {
+    if (!explicit && !templateLike) return { format: 'skip', reason: 'not YAML (and not a template)' };
+    const out = emptyExtraction('cloudformation');
+    out.problems.push({ ruleId: 'invalid-json', messageId: 'syntax', message: tree.message, range: tree.range });
+    return out;
+  }
+  if (isCloudFormationTemplate(tree.root)) return extractCloudFormation(tree.root);
+  if (!explicit) return { format: 'skip', reason: 'YAML that is not a CloudFormation template' };
+  const out = emptyExtraction('cloudformation');
+  out.problems.push({
+    ruleId: 'invalid-policy',
+    messageId: 'grammar',
+    message: 'This YAML file is not a CloudFormation template (no AWSTemplateFormatVersion and no Resources with a Type): iam-mfa-lint reads policies in YAML only inside templates',
+    range: { line: 1, column: 1, endLine: 1, endColumn: 2 },
+  });
+  return out;
+}

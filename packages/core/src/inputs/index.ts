@@ -1,0 +1,11 @@
+export type { Extraction, ExtractedDocument, ExtractedRole, InputFormat, InputProblem } from './types.js';
+export { emptyExtraction } from './types.js';
+export { detectInput, looksLikePolicy, isYamlName } from './detect.js';
+export type { DetectedInput, DetectOptions } from './detect.js';
+export { extractCloudFormation, isCloudFormationTemplate, ACCOUNT_PLACEHOLDER } from './cloudformation.js';
+export { extractTerraformPlan, isTerraformPlan } from './terraform-plan.js';
+export { extractAwsCli, isAwsCliOutput } from './aws-cli.js';
+export { parseYamlTree, parseJsonTree } from './tree.js';
+export { LineIndex, decodeJsonString } from './embedded.js';
+export { lintExtraction, targetBuckets } from './lint.js';
+export { unresolvedMarker, hasUnresolved, UNRESOLVED_PREFIX } from '../iam/unresolved.js';

@@ -1,0 +1,97 @@
+import type { PolicyType } from '../engine/types.js';
+import { addDocumentAt, isObject, joinPointer, type JsonHost } from './host-json.js';
+import { emptyExtraction, type Extraction, type ExtractedRole } from './types.js';
+
+/** Is this JSON `terraform show -json` output (a plan or a state)? */
+export function isTerraformPlan(value: unknown): boolean {
+  return isObject(value) && typeof value.format_version === 'string' && ('planned_values' in value || 'values' in value || 'resource_changes' in value || 'prior_state' in value);
+}
+
+/** Attributes that hold policy documents, by resource type. */
+const POLICY_ATTRIBUTES: Record<string, Array<[attribute: string, kind: PolicyType]>> = {
+  aws_iam_policy: [['policy', 'identity']],
+  aws_iam_role: [['assume_role_policy', 'trust']],
+  aws_iam_role_policy: [['policy', 'identity']],
+  aws_iam_user_policy: [['policy', 'identity']],
+  aws_iam_group_policy: [['policy', 'identity']],
+  aws_s3_bucket_policy: [['policy', 'resource']],
+  aws_sqs_queue_policy: [['policy', 'resource']],
+  aws_sns_topic_policy: [['policy', 'resource']],
+  aws_iam_policy_document: [['json', 'identity']],
+};
+
+interface Found {
+  address: string;
+  type: string;
+  mode: string;
+  values: Record<string, unknown>;
+  pointer: string;
+}
+
+function collectModule(module: unknown, pointer: string, found: Found[], depth: number): void {
+  if (!isObject(module) || depth > 32) return;
+  const resources = Array.isArray(module.resources) ? module.resources : [];
+  resources.forEach((r, i) => {
+    if (!isObject(r) || typeof r.type !== 'string' || !isObject(r.values)) return;
+    found.push({ address: typeof r.address === 'string' ? r.address : r.type, type: r.type, mode: typeof r.mode === 'string' ? r.mode : 'managed', values: r.values, pointer: joinPointer(pointer, 'resources', i, 'values') });
+  });
+  const children = Array.isArray(module.child_modules) ? module.child_modules : [];
+  children.forEach((c, i) => collectModule(c, joinPointer(pointer, 'child_modules', i), found, depth + 1));
+}
+
+/**
+ * Extracts the policy documents of a Terraform plan or state in JSON (`terraform show -json`):
+ * the planned values (or the state's values), and the data sources of the prior state. Policies
+ * are JSON-encoded strings there; each node is located at its exact column inside the string.
+ */
+export function extractTerraformPlan(host: JsonHost): Extraction {
+  const out = emptyExtraction('terraform-plan');
+  const plan = host.value as Record<string, unknown>;
+  const found: Found[] = [];
+  if (isObject(plan.planned_values)) collectModule(plan.planned_values.root_module, '/planned_values/root_module', found, 0);
+  else if (isObject(plan.values)) collectModule(plan.values.root_module, '/values/root_module', found, 0);
+  if (isObject(plan.prior_state) && isObject(plan.prior_state.values)) {
+    const prior: Found[] = [];
+    collectModule(plan.prior_state.values.root_module, '/prior_state/values/root_module', prior, 0);
+    for (const f of prior) if (f.mode === 'data' && !found.some((g) => g.address === f.address)) found.push(f);
+  }
+
+  const roles = new Map<string, ExtractedRole>(); // by role name
+  const roleOf = (name: string): ExtractedRole => {
+    let r = roles.get(name);
+    if (!r) roles.set(name, (r = { id: name, policies: [], instanceProfile: false }));
+    return r;
+  };
+  const policyArns = new Map<string, number>();
+  const attachments: Array<{ role: string; arn: string }> = [];
+  for (const f of found) {
+    if (f.type === 'aws_s3_bucket' && typeof f.values.bucket === 'string' && !out.buckets.includes(f.values.bucket)) out.buckets.push(f.values.bucket);
+    if (f.type === 'aws_iam_instance_profile' && typeof f.values.role === 'string') roleOf(f.values.role).instanceProfile = true;
+    if (f.type === 'aws_iam_role_policy_attachment' && typeof f.values.role === 'string' && typeof f.values.policy_arn === 'string') attachments.push({ role: f.values.role, arn: f.values.policy_arn });
+    for (const [attribute, kind] of POLICY_ATTRIBUTES[f.type] ?? []) {
+      const value = f.values[attribute];
+      if (typeof value !== 'string') continue;
+      const before = out.documents.length;
+      addDocumentAt(host, out, joinPointer(f.pointer, attribute), value, f.address, kind);
+      if (out.documents.length === before) continue;
+      const idx = before;
+      if (f.type === 'aws_iam_role' && typeof f.values.name === 'string') roleOf(f.values.name).trust = idx;
+      if (f.type === 'aws_iam_role_policy' && typeof f.values.role === 'string') roleOf(f.values.role).policies.push(idx);
+      if (f.type === 'aws_iam_policy' && typeof f.values.arn === 'string') policyArns.set(f.values.arn, idx);
+    }
+    if (f.type === 'aws_iam_role' && Array.isArray(f.values.inline_policy)) {
+      f.values.inline_policy.forEach((p, i) => {
+        if (!isObject(p) || typeof p.policy !== 'string') return;
+        const before = out.documents.length;
+        addDocumentAt(host, out, joinPointer(f.pointer, 'inline_policy', i, 'policy'), p.policy, `${f.address}/${typeof p.name === 'string' ? p.name : `inline_policy[${i}]`}`, 'identity');
+        if (out.documents.length > before && typeof f.values.name === 'string') roleOf(f.values.name).policies.push(before);
+      });
+    }
+  }
+  for (const a of attachments) {
+    const idx = policyArns.get(a.arn);
+    if (idx !== undefined) roleOf(a.role).policies.push(idx);
+  }
+  out.roles = [...roles.values()].filter((r) => r.trust !== undefined || r.policies.length > 0);
+  return out;
+}

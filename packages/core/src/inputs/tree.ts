@@ -1,0 +1,179 @@
+import { LineCounter, parseDocument, isAlias, isMap, isPair, isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import { parsePolicyText, type NodeLocation, type Range } from '../model/parse.js';
+import { joinPointer } from '../util/pointer.js';
+
+/**
+ * A format-neutral syntax tree of a JSON or YAML host file: values with their source ranges and
+ * YAML tags, so that CloudFormation intrinsics resolve the same way in both.
+ */
+export type SNode =
+  | { type: 'map'; tag?: string; entries: SEntry[]; range: Range }
+  | { type: 'seq'; tag?: string; items: SNode[]; range: Range }
+  | { type: 'scalar'; tag?: string; value: string | number | boolean | null; range: Range };
+
+export interface SEntry {
+  key: string;
+  keyRange: Range;
+  value: SNode;
+}
+
+export function entry(node: SNode | undefined, key: string): SNode | undefined {
+  if (node?.type !== 'map') return undefined;
+  let found: SNode | undefined;
+  for (const e of node.entries) if (e.key === key) found = e.value; // the last one wins, as in JSON.parse
+  return found;
+}
+
+export function entryWithKey(node: SNode | undefined, key: string): SEntry | undefined {
+  if (node?.type !== 'map') return undefined;
+  let found: SEntry | undefined;
+  for (const e of node.entries) if (e.key === key) found = e;
+  return found;
+}
+
+export function scalarString(node: SNode | undefined): string | undefined {
+  if (node?.type !== 'scalar' || node.tag !== undefined || node.value === null) return undefined;
+  return String(node.value);
+}
+
+/** Plain value of a node, ignoring tags (for detection and for untagged subtrees). */
+export function plainValue(node: SNode): unknown {
+  switch (node.type) {
+    case 'map': {
+      const out: Record<string, unknown> = {};
+      for (const e of node.entries) Object.defineProperty(out, e.key, { value: plainValue(e.value), enumerable: true, writable: true, configurable: true });
+      return out;
+    }
+    case 'seq':
+      return node.items.map(plainValue);
+    default:
+      return node.value;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON
+
+/** Builds the tree from the value and source map of parsed JSON text. */
+export function treeFromJson(value: unknown, locations: Map<string, NodeLocation>, pointer = ''): SNode {
+  const range = locations.get(pointer)?.value ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
+  if (Array.isArray(value)) return { type: 'seq', items: value.map((v, i) => treeFromJson(v, locations, joinPointer(pointer, i))), range };
+  if (value !== null && typeof value === 'object') {
+    const entries: SEntry[] = [];
+    for (const [key, v] of Object.entries(value)) {
+      const p = joinPointer(pointer, key);
+      entries.push({ key, keyRange: locations.get(p)?.key ?? range, value: treeFromJson(v, locations, p) });
+    }
+    return { type: 'map', entries, range };
+  }
+  return { type: 'scalar', value: value as string | number | boolean | null, range };
+}
+
+export type TreeResult = { ok: true; root: SNode } | { ok: false; message: string; range: Range };
+
+export function parseJsonTree(text: string): TreeResult {
+  const parsed = parsePolicyText(text);
+  if (!parsed.ok) return { ok: false, message: parsed.error.message, range: parsed.error.range };
+  return { ok: true, root: treeFromJson(parsed.value, parsed.locations) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// YAML
+
+/** Node types CloudFormation's short-form intrinsics are written with; listed so `yaml` does not warn. */
+const INTRINSIC_TAGS = ['Ref', 'Sub', 'GetAtt', 'Join', 'If', 'Select', 'Split', 'ImportValue', 'FindInMap', 'GetAZs', 'Base64', 'Cidr', 'Equals', 'And', 'Or', 'Not', 'Condition', 'Transform', 'ToJsonString', 'Length'];
+
+/**
+ * Parses YAML text (YAML 1.2 core schema, as CloudFormation reads `2012-10-17` as a string)
+ * into the tree, keeping each node's tag (`!Sub`) and source range. Never throws.
+ */
+export function parseYamlTree(text: string): TreeResult {
+  const lineCounter = new LineCounter();
+  const base = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const body = base ? text.slice(1) : text;
+  let doc;
+  try {
+    doc = parseDocument(body, {
+      lineCounter,
+      prettyErrors: false,
+      uniqueKeys: false,
+      // Tags stay on the nodes; the resolver reads them. Declaring them keeps `yaml` quiet.
+      customTags: (tags) => [
+        ...tags,
+        ...INTRINSIC_TAGS.flatMap((name) => (['scalar', 'seq', 'map'] as const).map((kind) => tagFor(name, kind))),
+      ],
+    });
+  } catch (e) {
+    return { ok: false, message: `Invalid YAML: ${String((e as Error).message).split('\n')[0]}`, range: rangeOf(lineCounter, 0, 1, base) };
+  }
+  const err = doc.errors[0];
+  if (err) {
+    const [start, end] = err.pos;
+    return { ok: false, message: `Invalid YAML: ${yamlMessage(err.message)}`, range: rangeOf(lineCounter, start, Math.max(end, start + 1), base) };
+  }
+  if (doc.contents === null) return { ok: false, message: 'The file is empty: expected a template or a policy document', range: rangeOf(lineCounter, 0, 0, base) };
+  try {
+    return { ok: true, root: convert(doc.contents as YamlNode, lineCounter, base, 0) };
+  } catch (e) {
+    if (e instanceof YamlShapeError) return { ok: false, message: `Invalid YAML: ${e.message}`, range: e.range };
+    throw e;
+  }
+}
+
+class YamlShapeError extends Error {
+  constructor(message: string, readonly range: Range) {
+    super(message);
+  }
+}
+
+function yamlMessage(m: string): string {
+  return m.split('\n')[0]!.replace(/\s*at line \d+, column \d+:?$/, '').replace(/\.$/, '');
+}
+
+type TagKind = 'scalar' | 'seq' | 'map';
+function tagFor(name: string, kind: TagKind) {
+  const tag = `!${name}`;
+  // `resolve` returns the node untouched: its `tag` stays set for the resolver.
+  if (kind === 'scalar') return { tag, resolve: (s: string) => s };
+  return { tag, collection: kind, resolve: (c: unknown) => c } as never;
+}
+
+function rangeOf(lc: LineCounter, start: number, end: number, base: number): Range {
+  const s = lc.linePos(start);
+  const e = lc.linePos(end);
+  return { line: s.line, column: s.col, endLine: e.line, endColumn: e.col, offset: start + base, endOffset: end + base };
+}
+
+function convert(node: YamlNode, lc: LineCounter, base: number, depth: number): SNode {
+  const r = node.range ?? [0, 0, 0];
+  const range = rangeOf(lc, r[0], r[1], base);
+  if (depth > 256) throw new YamlShapeError('the document nests too deeply', range);
+  const tag = node.tag && node.tag.startsWith('!') && !node.tag.startsWith('!!') ? node.tag : undefined;
+  if (isAlias(node)) throw new YamlShapeError('aliases (*name) are not supported in templates', range);
+  if (isMap(node)) {
+    const entries: SEntry[] = [];
+    for (const pair of node.items) {
+      if (!isPair(pair)) continue;
+      const k = pair.key as YamlNode | null;
+      const kr = k?.range ?? r;
+      const keyRange = rangeOf(lc, kr[0], kr[1], base);
+      const key = k && isScalar(k) ? String(k.value) : '';
+      const v = pair.value as YamlNode | null;
+      const value: SNode = v ? convert(v, lc, base, depth + 1) : { type: 'scalar', value: null, range: { ...keyRange, line: keyRange.endLine, column: keyRange.endColumn } };
+      entries.push({ key, keyRange, value });
+    }
+    return tag ? { type: 'map', tag, entries, range } : { type: 'map', entries, range };
+  }
+  if (isSeq(node)) {
+    const items = node.items.map((i) => (i ? convert(i as YamlNode, lc, base, depth + 1) : ({ type: 'scalar', value: null, range } as SNode)));
+    return tag ? { type: 'seq', tag, items, range } : { type: 'seq', items, range };
+  }
+  if (isScalar(node)) {
+    let value = node.value as unknown;
+    if (value instanceof Date) value = String((node as { source?: string }).source ?? value.toISOString());
+    if (typeof value === 'bigint') value = Number(value);
+    if (value !== null && typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') value = String(value);
+    return tag ? { type: 'scalar', tag, value: value as string, range } : { type: 'scalar', value: value as string | number | boolean | null, range };
+  }
+  return { type: 'scalar', value: null, range };
+}

@@ -1,0 +1,63 @@
+import type { DocumentSource } from '../engine/lint.js';
+import type { PolicyType } from '../engine/types.js';
+import type { Range } from '../model/parse.js';
+
+/** The kinds of file that hold policy documents. */
+export type InputFormat = 'policy' | 'cloudformation' | 'terraform' | 'terraform-plan' | 'aws-cli';
+
+/** One policy document found inside a host file. */
+export interface ExtractedDocument {
+  /** The document as IAM would receive it (intrinsics resolved where possible). */
+  value: unknown;
+  /** Where the document's nodes sit in the host file. */
+  source: DocumentSource;
+  /**
+   * Names the document in the host file: a CloudFormation logical id and policy name
+   * (`AppRole/S3Access`), a Terraform address (`aws_iam_policy.reader`), a CLI output path
+   * (`PolicyVersion.Document`).
+   */
+  label: string;
+  /** The kind of policy, from where it sits (a role's trust policy, a bucket policy...). */
+  kind: PolicyType;
+  /** Where the document starts in the host file. */
+  range: Range;
+}
+
+/**
+ * A role defined in a template, with the documents that make up its permissions: its trust
+ * policy and the inline and attached managed policies defined in the same file.
+ */
+export interface ExtractedRole {
+  /** Logical id or address of the role. */
+  id: string;
+  /** Index into `documents` of the trust policy, when the file has it. */
+  trust?: number;
+  /** Indexes into `documents` of the permission policies attached to the role. */
+  policies: number[];
+  /** True when an instance profile in the same file holds the role (EC2 instances assume it). */
+  instanceProfile: boolean;
+}
+
+/** A file-level problem: the host file cannot be read as its format. */
+export interface InputProblem {
+  ruleId: 'invalid-json' | 'invalid-policy';
+  messageId: string;
+  message: string;
+  range: Range;
+}
+
+export interface Extraction {
+  format: InputFormat;
+  documents: ExtractedDocument[];
+  roles: ExtractedRole[];
+  /**
+   * S3 bucket names defined with a literal name in the file (CloudFormation `AWS::S3::Bucket`
+   * `BucketName`, Terraform `aws_s3_bucket` `bucket`).
+   */
+  buckets: string[];
+  problems: InputProblem[];
+}
+
+export function emptyExtraction(format: InputFormat): Extraction {
+  return { format, documents: [], roles: [], buckets: [], problems: [] };
+}

@@ -1,0 +1,106 @@
+/**
+ * --fix: applies the core's fixes (edits over the original text) until the text is stable, and
+ * writes the result atomically. Everything a fix does not touch stays byte-identical.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createTwoFilesPatch } from 'diff';
+import type { FixKind, LintMessage, LintResult } from '@iam-mfa-lint/core';
+
+export const FIX_KINDS: readonly FixKind[] = ['safe', 'mfa'];
+
+/** Passes of lint-then-fix before giving up on reaching a stable text. */
+export const MAX_FIX_PASSES = 10;
+
+/**
+ * Applies the fixes of `messages` whose kind is in `kinds` to `text`, from the first to the last;
+ * a fix that overlaps one already taken waits for the next pass.
+ */
+export function applyFixes(text: string, messages: readonly LintMessage[], kinds: ReadonlySet<FixKind>): { text: string; applied: number } {
+  const fixes = messages
+    .map((m) => m.fix)
+    .filter((f): f is NonNullable<LintMessage['fix']> => f !== undefined && kinds.has(f.kind))
+    .sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+  let out = '';
+  let pos = 0;
+  let applied = 0;
+  let lastEnd = -1;
+  for (const f of fixes) {
+    const [start, end] = f.range;
+    // Overlapping (or two insertions at one point): keep the first, retry the other next pass.
+    if (start < lastEnd || (start === lastEnd && start === end) || start < pos) continue;
+    if (text.slice(start, end) === f.text) continue;
+    out += text.slice(pos, start) + f.text;
+    pos = end;
+    lastEnd = end;
+    applied++;
+  }
+  return { text: out + text.slice(pos), applied };
+}
+
+export interface FixOutcome {
+  /** The fixed text (the input when nothing applied). */
+  text: string;
+  /** Fixes applied over all passes. */
+  applied: number;
+  /** Lint result of the final text. */
+  result: LintResult;
+  /** True when MAX_FIX_PASSES passes did not reach a stable text. */
+  unstable: boolean;
+}
+
+/** Lint, fix, re-lint until nothing more applies (at most MAX_FIX_PASSES passes). */
+export function fixUntilStable(text: string, first: LintResult, lint: (text: string) => LintResult, kinds: ReadonlySet<FixKind>): FixOutcome {
+  let current = text;
+  let result = first;
+  let applied = 0;
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const next = applyFixes(current, result.messages, kinds);
+    if (next.applied === 0) return { text: current, applied, result, unstable: false };
+    applied += next.applied;
+    current = next.text;
+    result = lint(current);
+  }
+  return { text: current, applied, result, unstable: applyFixes(current, result.messages, kinds).applied > 0 };
+}
+
+/**
+ * Replaces `file` with `content` atomically: a temporary file in the same folder (same file
+ * system), flushed, given the old file's mode (and owner when permitted), then renamed over it.
+ * A symbolic link stays a link: its target is replaced. An interrupted run leaves the old file or
+ * the new one, never a mix.
+ */
+export function writeFileAtomic(file: string, content: Uint8Array): void {
+  const target = fs.realpathSync(file);
+  const stats = fs.statSync(target);
+  const dir = path.dirname(target);
+  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${crypto.randomBytes(6).toString('hex')}.tmp`);
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(tmp, 'wx', stats.mode & 0o777);
+    fs.writeFileSync(fd, content);
+    fs.fchmodSync(fd, stats.mode & 0o7777);
+    try {
+      fs.fchownSync(fd, stats.uid, stats.gid);
+    } catch {
+      /* only root may give a file away; the mode is what matters */
+    }
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    fd = undefined;
+    fs.renameSync(tmp, target);
+  } catch (error) {
+    if (fd !== undefined) fs.closeSync(fd);
+    fs.rmSync(tmp, { force: true });
+    throw error;
+  }
+}
+
+/** A unified diff of one file's change, with `a/` and `b/` prefixes as git prints them. */
+export function unifiedDiff(shownPath: string, before: string, after: string): string {
+  if (before === after) return '';
+  const patch = createTwoFilesPatch(`a/${shownPath}`, `b/${shownPath}`, before, after, undefined, undefined, { context: 3 });
+  // Drop the "====" banner line createTwoFilesPatch starts with; keep ---/+++ and the hunks.
+  return patch.replace(/^={10,}\r?\n/m, '');
+}

@@ -1,0 +1,315 @@
+/**
+ * What a lint run does besides linting: the config file, --fix and --fix-dry-run, ignores,
+ * baselines, the sarif and github formats and --output-file. main.ts calls it at a few points
+ * of its loop (filterFiles, optionsFor, afterLint, finish).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Argv } from 'yargs';
+import { parsePolicyText, type FixKind, type LintMessage, type LintOptions, type LintResult, type RuleSetting } from '@iam-mfa-lint/core';
+import { ConfigFileError, ConfigSession, relativeTo, resolveConfig, type FileConfig } from './config.js';
+import { applyFixes, FIX_KINDS, fixUntilStable, unifiedDiff, writeFileAtomic } from './fix.js';
+import {
+  BaselineError,
+  baselineMatcher,
+  buildBaseline,
+  fingerprint,
+  parseForFingerprints,
+  readBaseline,
+  sidOf,
+  writeBaselineFile,
+  type Fingerprinted,
+} from './baseline.js';
+import { readRuleDoc } from './docs.js';
+import { formatGithub } from './formatters/github.js';
+import { formatSarif } from './formatters/sarif.js';
+import type { FileResult } from './formatters/types.js';
+
+export { ConfigFileError } from './config.js';
+export { BaselineError } from './baseline.js';
+
+/** Formats this module renders (main.ts renders stylish and json). */
+export const SESSION_FORMATS = ['sarif', 'github'] as const;
+
+/** A problem with the command line or its files that ends the run with exit code 2. */
+export class SessionError extends Error {
+  override name = 'SessionError';
+}
+
+export interface SessionArgs {
+  config?: string;
+  printConfig?: string;
+  fix: boolean;
+  fixDryRun: boolean;
+  fixTypes: FixKind[];
+  baseline?: string;
+  writeBaseline?: string;
+  outputFile?: string;
+  reportUnusedIgnores: boolean;
+}
+
+export function sessionOptions(y: Argv): Argv {
+  return y
+    .option('config', { alias: 'c', type: 'string', requiresArg: true, describe: 'Use this config file instead of the nearest iam-mfa-lint.config.json' })
+    .option('print-config', { type: 'string', requiresArg: true, describe: 'Print the effective configuration for this file and exit' })
+    .option('fix', { type: 'boolean', describe: 'Apply safe fixes to the files (atomically), then report what is left' })
+    .option('fix-dry-run', { type: 'boolean', describe: 'Print the fixes as a unified diff without writing' })
+    .option('fix-type', { type: 'string', requiresArg: true, describe: 'Kinds of fixes to apply: safe, mfa (adds MFA conditions; changes who gets access) (repeatable or comma-separated) [default: safe]' })
+    .option('baseline', { type: 'string', requiresArg: true, describe: 'Report only findings not in this baseline file' })
+    .option('write-baseline', { type: 'string', requiresArg: true, describe: 'Write every current finding to this baseline file and exit 0' })
+    .option('output-file', { alias: 'o', type: 'string', requiresArg: true, describe: 'Write the report to this file instead of stdout' })
+    .option('report-unused-ignores', { type: 'boolean', describe: "Report the config's ignore entries that match no finding (as errors)" }) as unknown as Argv;
+}
+
+function last<T>(v: T | T[] | undefined): T | undefined {
+  return Array.isArray(v) ? v[v.length - 1] : v;
+}
+
+function all(v: unknown): string[] {
+  if (v === undefined || v === null) return [];
+  return (Array.isArray(v) ? v : [v]).map(String);
+}
+
+export function decodeSessionArgs(argv: Record<string, unknown>): SessionArgs {
+  const str = (k: string) => {
+    const v = last(argv[k] as string | string[] | undefined);
+    return v === undefined ? undefined : String(v);
+  };
+  const bool = (k: string) => last(argv[k] as boolean | boolean[] | undefined) === true;
+  const fixTypes: FixKind[] = [];
+  for (const raw of all(argv['fix-type'])) {
+    for (const part of raw.split(',')) {
+      const t = part.trim();
+      if (!(FIX_KINDS as readonly string[]).includes(t)) throw new SessionError(`invalid --fix-type value ${JSON.stringify(t)}: expected safe or mfa`);
+      if (!fixTypes.includes(t as FixKind)) fixTypes.push(t as FixKind);
+    }
+  }
+  const out: SessionArgs = {
+    fix: bool('fix'),
+    fixDryRun: bool('fix-dry-run'),
+    fixTypes: fixTypes.length ? fixTypes : ['safe'],
+    reportUnusedIgnores: bool('report-unused-ignores'),
+  };
+  if (out.fix && out.fixDryRun) throw new SessionError('--fix and --fix-dry-run cannot be used together');
+  if (fixTypes.length && !out.fix && !out.fixDryRun) throw new SessionError('--fix-type needs --fix or --fix-dry-run');
+  for (const [key, name] of [['config', 'config'], ['printConfig', 'print-config'], ['baseline', 'baseline'], ['writeBaseline', 'write-baseline'], ['outputFile', 'output-file']] as const) {
+    const v = str(name);
+    if (v === '') throw new SessionError(`--${name} needs a file name`);
+    if (v !== undefined) out[key] = v;
+  }
+  if (out.baseline !== undefined && out.writeBaseline !== undefined) throw new SessionError('--baseline and --write-baseline cannot be used together');
+  return out;
+}
+
+interface Io {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  cwd: string;
+}
+
+function shownPath(cwd: string, abs: string): string {
+  return relativeTo(cwd, abs) ?? abs;
+}
+
+export class LintSession {
+  private readonly config: ConfigSession;
+  private readonly fingerprints = new WeakMap<LintMessage, string>();
+  private readonly fingerprinted: Fingerprinted[] = [];
+  private readonly usedIgnores = new Set<number>();
+  private readonly diffs: string[] = [];
+  private readonly accepted?: (f: Fingerprinted) => boolean;
+  private fixedFiles = 0;
+  private baselined = 0;
+
+  constructor(
+    readonly args: SessionArgs,
+    private readonly io: Io,
+    cli: { buckets: readonly string[]; rules: Readonly<Record<string, RuleSetting>> },
+  ) {
+    try {
+      this.config = new ConfigSession(resolveConfig(io.cwd, args.config, (abs) => shownPath(io.cwd, abs)), cli);
+      if (args.baseline !== undefined) {
+        const file = path.resolve(io.cwd, args.baseline);
+        this.accepted = baselineMatcher(readBaseline(file, args.baseline), file);
+      }
+    } catch (error) {
+      if (error instanceof ConfigFileError || error instanceof BaselineError) throw new SessionError(error.message);
+      throw error;
+    }
+  }
+
+  /** The config file in use, if any. */
+  get configFile(): string | undefined {
+    return this.config.loaded.file;
+  }
+
+  /** True when the report goes to a file (no colors then). */
+  get writesToFile(): boolean {
+    return this.args.outputFile !== undefined;
+  }
+
+  /** Drops the files the config's ignorePatterns skip. */
+  filterFiles(files: readonly string[]): string[] {
+    return files.filter((f) => !this.config.isIgnored(f));
+  }
+
+  fileConfig(file: string): FileConfig {
+    return this.config.forFile(file);
+  }
+
+  /** The lint options for one file: the base options with the config's settings for it. */
+  optionsFor<T extends LintOptions>(file: string, base: T): T {
+    const fc = this.config.forFile(file);
+    const out: T = { ...base, buckets: fc.buckets, rules: fc.rules };
+    if (fc.policyType) out.policyType = fc.policyType;
+    else delete out.policyType;
+    return out;
+  }
+
+  /** `--print-config FILE`: the effective settings for that file, as JSON. */
+  printConfig(file: string): string {
+    const abs = path.resolve(this.io.cwd, file);
+    const fc = this.config.forFile(abs);
+    const out = {
+      configFile: this.config.loaded.file === undefined ? null : shownPath(this.io.cwd, this.config.loaded.file),
+      file: shownPath(this.io.cwd, abs),
+      ignored: this.config.isIgnored(abs),
+      buckets: fc.buckets,
+      policyType: fc.policyType ?? 'detected from each document',
+      rules: fc.rules,
+      ignore: fc.ignores.map((g) => g.entry),
+    };
+    return JSON.stringify(out, null, 2) + '\n';
+  }
+
+  /**
+   * After a file is linted: apply fixes (writing the file, or keeping a diff), drop ignored and
+   * baselined findings, and remember fingerprints. Returns the messages to report.
+   */
+  afterLint(file: string, bytes: Uint8Array, text: string, result: LintResult, relint: (text: string) => LintResult): LintMessage[] {
+    let current = text;
+    let final = result;
+    if (this.args.fix || this.args.fixDryRun) {
+      const kinds = new Set(this.args.fixTypes);
+      const outcome = fixUntilStable(text, result, relint, kinds);
+      final = outcome.result;
+      if (outcome.unstable) this.io.stderr(`iam-mfa-lint: ${shownPath(this.io.cwd, file)}: fixes did not settle after 10 passes; left as they are\n`);
+      if (outcome.applied > 0 && !outcome.unstable) {
+        current = outcome.text;
+        const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? '\uFEFF' : '';
+        if (this.args.fixDryRun) {
+          this.diffs.push(unifiedDiff(shownPath(this.io.cwd, file), bom + text, bom + current));
+        } else {
+          try {
+            writeFileAtomic(file, Buffer.from(bom + current, 'utf8'));
+            this.fixedFiles++;
+          } catch (error) {
+            throw new SessionError(`cannot write ${shownPath(this.io.cwd, file)}: ${(error as Error).message.split('\n', 1)[0]}`);
+          }
+        }
+      } else if (outcome.unstable) {
+        final = result;
+      }
+    }
+
+    const doc = parseForFingerprints(current);
+    const ignores = this.config.forFile(file).ignores;
+    const kept: LintMessage[] = [];
+    for (const m of final.messages) {
+      if (ignores.length > 0) {
+        const sid = doc.ok ? sidOf(doc.value, m.pointer) : undefined;
+        const hit = ignores.find(({ entry }) => entry.rule === m.ruleId && (entry.sid === undefined || entry.sid === sid));
+        if (hit) {
+          this.usedIgnores.add(hit.index);
+          continue;
+        }
+      }
+      const f: Fingerprinted = { file, message: m, fingerprint: fingerprint(m, doc) };
+      this.fingerprints.set(m, f.fingerprint);
+      if (this.args.writeBaseline !== undefined) {
+        this.fingerprinted.push(f);
+        continue;
+      }
+      if (this.accepted?.(f)) {
+        this.baselined++;
+        continue;
+      }
+      kept.push(m);
+    }
+    return kept;
+  }
+
+  /** Extra results: unused ignore entries, reported in the config file. */
+  extraResults(): FileResult[] {
+    const file = this.config.loaded.file;
+    const entries = this.config.loaded.config.ignore ?? [];
+    if (!this.args.reportUnusedIgnores || file === undefined || entries.length === 0) return [];
+    let locations: ((p: string) => { line: number; column: number; endLine: number; endColumn: number } | undefined) = () => undefined;
+    try {
+      const parsed = parsePolicyText(fs.readFileSync(file, 'utf8'));
+      if (parsed.ok) locations = (p) => parsed.locations.get(p)?.value;
+    } catch {
+      /* positions fall back to the start */
+    }
+    const messages: LintMessage[] = [];
+    entries.forEach((entry, i) => {
+      if (this.usedIgnores.has(i)) return;
+      const at = locations(`/ignore/${i}`) ?? { line: 1, column: 1, endLine: 1, endColumn: 2 };
+      const where = [entry.files !== undefined ? `files ${JSON.stringify(entry.files)}` : '', entry.sid !== undefined ? `Sid ${JSON.stringify(entry.sid)}` : ''].filter(Boolean).join(', ');
+      messages.push({
+        ruleId: 'unused-ignore',
+        messageId: 'unusedIgnore',
+        severity: 2,
+        message: `ignore[${i}] (rule "${entry.rule}"${where ? `, ${where}` : ''}) matched no finding: remove it`,
+        line: at.line,
+        column: at.column,
+        endLine: at.endLine,
+        endColumn: at.endColumn,
+        pointer: `/ignore/${i}`,
+      });
+    });
+    return messages.length ? [{ filePath: file, messages, errorCount: messages.length, warningCount: 0 }] : [];
+  }
+
+  /** Renders the formats this module owns; undefined for stylish and json. */
+  format(format: string, results: readonly FileResult[], version: string): string | undefined {
+    if (format === 'sarif') {
+      return formatSarif(results, { cwd: this.io.cwd, version, fingerprint: (m) => this.fingerprints.get(m), ruleDoc: readRuleDoc });
+    }
+    if (format === 'github') return formatGithub(results, { cwd: this.io.cwd });
+    return undefined;
+  }
+
+  /**
+   * Writes the report (to --output-file or stdout), the dry-run diff and the baseline. Returns
+   * true when the run must exit 0 regardless of findings (--write-baseline).
+   */
+  emit(report: string): boolean {
+    const diff = this.diffs.join('');
+    if (diff !== '') this.io.stdout(diff);
+    if (this.args.writeBaseline !== undefined) {
+      const file = path.resolve(this.io.cwd, this.args.writeBaseline);
+      try {
+        writeBaselineFile(file, buildBaseline(this.fingerprinted, file));
+      } catch (error) {
+        throw new SessionError(`cannot write baseline ${this.args.writeBaseline}: ${(error as Error).message.split('\n', 1)[0]}`);
+      }
+      this.io.stderr(`iam-mfa-lint: wrote ${this.fingerprinted.length} finding${this.fingerprinted.length === 1 ? '' : 's'} to ${this.args.writeBaseline}\n`);
+    }
+    if (this.args.outputFile !== undefined) {
+      const file = path.resolve(this.io.cwd, this.args.outputFile);
+      try {
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        fs.writeFileSync(file, report);
+      } catch (error) {
+        throw new SessionError(`cannot write ${this.args.outputFile}: ${(error as Error).message.split('\n', 1)[0]}`);
+      }
+    } else if (report !== '') {
+      this.io.stdout(report);
+    }
+    if (this.args.fix && this.fixedFiles > 0) this.io.stderr(`iam-mfa-lint: fixed ${this.fixedFiles} file${this.fixedFiles === 1 ? '' : 's'}\n`);
+    return this.args.writeBaseline !== undefined;
+  }
+}
+
+export { applyFixes };

@@ -72,6 +72,20 @@ async function loadCore() {
 
 const { lintText } = await loadCore();
 
+/** The Node.js provider of AWS's service reference from the built iam-mfa-lint package, if built. */
+async function loadIamData() {
+  try {
+    const url = import.meta.resolve('iam-mfa-lint');
+    if (!fs.existsSync(fileURLToPath(url))) return undefined;
+    const cli = await import(url);
+    return typeof cli.createNodeIamData === 'function' ? cli.createNodeIamData() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const iamData = await loadIamData();
+
 // ---------------------------------------------------------------------------------------------
 // Corpus (same loading logic as tests/helpers/corpus.ts)
 
@@ -149,6 +163,8 @@ function runThroughput(sets, rounds) {
     { key: 'floor', run: (files) => floor(files) },
     { key: 'lint', run: (files) => lint(files, {}) },
     { key: 'lintBuckets', run: (files) => lint(files, { buckets: BUCKETS }) },
+    // As the CLI lints: with AWS's service reference (services are loaded during the warm-up round).
+    ...(iamData ? [{ key: 'lintIamData', run: (files) => lint(files, { iamData }) }] : []),
   ];
   const samples = {};
   for (const set of sets) for (const v of variants) samples[`${set.key}.${v.key}`] = [];
@@ -175,6 +191,10 @@ function runThroughput(sets, rounds) {
       lint: { ...lintFig, ratioToFloor: round(lintFig.medianMs / floorFig.medianMs, 2) },
       lintBuckets: { ...bucketsFig, buckets: BUCKETS, ratioToFloor: round(bucketsFig.medianMs / floorFig.medianMs, 2) },
     };
+    if (samples[`${set.key}.lintIamData`]) {
+      const dataFig = summarize(samples[`${set.key}.lintIamData`], set.files.length);
+      out[set.key].lintIamData = { ...dataFig, ratioToFloor: round(dataFig.medianMs / floorFig.medianMs, 2) };
+    }
   }
   return out;
 }
@@ -198,6 +218,14 @@ function runColdStart(dir) {
             Action: ['s3:GetObject'],
             Resource: [`arn:aws:s3:::${BUCKETS[0]}/*`],
             Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } },
+          },
+          {
+            // A second service, so that the cold start includes loading two services' IAM data.
+            Sid: 'ReadOrders',
+            Effect: 'Allow',
+            Action: ['dynamodb:GetItem', 'dynamodb:Query'],
+            Resource: ['arn:aws:dynamodb:us-east-1:123456789012:table/Orders'],
+            Condition: { StringEquals: { 'aws:RequestedRegion': 'us-east-1' } },
           },
         ],
       },
@@ -264,6 +292,7 @@ function printTable(result) {
     lines.push(`${pad(corpus, W)}${pad('floor (read+parse)', 24)}${pad(s.floor.medianMs.toFixed(1), 11, true)}${pad(s.floor.docsPerSecond, 10, true)}${pad('1.00', 9, true)}`);
     lines.push(`${pad('', W)}${pad('lint (no options)', 24)}${pad(s.lint.medianMs.toFixed(1), 11, true)}${pad(s.lint.docsPerSecond, 10, true)}${pad(s.lint.ratioToFloor.toFixed(2), 9, true)}`);
     lines.push(`${pad('', W)}${pad('lint (buckets: 1)', 24)}${pad(s.lintBuckets.medianMs.toFixed(1), 11, true)}${pad(s.lintBuckets.docsPerSecond, 10, true)}${pad(s.lintBuckets.ratioToFloor.toFixed(2), 9, true)}`);
+    if (s.lintIamData) lines.push(`${pad('', W)}${pad('lint (IAM data)', 24)}${pad(s.lintIamData.medianMs.toFixed(1), 11, true)}${pad(s.lintIamData.docsPerSecond, 10, true)}${pad(s.lintIamData.ratioToFloor.toFixed(2), 9, true)}`);
   }
   lines.push('');
   for (const [key, label] of [
@@ -278,7 +307,7 @@ function printTable(result) {
   if (c.skipped) {
     lines.push(`cold start: skipped: ${c.skipped}`);
   } else {
-    lines.push(`cold start (median of ${c.runs}, after ${c.warmups} warm-ups): node -e 0 ${c.nodeMedianMs.toFixed(1)} ms, iam-mfa-lint <file> ${c.cliMedianMs.toFixed(1)} ms`);
+    lines.push(`cold start (median of ${c.runs}, after ${c.warmups} warm-ups): node -e 0 ${c.nodeMedianMs.toFixed(1)} ms, iam-mfa-lint <file naming s3 and dynamodb> ${c.cliMedianMs.toFixed(1)} ms`);
     lines.push(`  the CLI adds ${c.differenceMs.toFixed(1)} ms to a bare node start (${c.ratio.toFixed(2)}x)`);
   }
   lines.push('');
@@ -286,8 +315,11 @@ function printTable(result) {
     ['all', `all ${result.throughput.all.documents} versions, no options`],
     ['allBuckets', `all ${result.throughput.all.documents} versions, buckets: ${BUCKETS.join(', ')}`],
     ['latest', `latest ${result.throughput.latest.documents} versions, no options`],
+    ['allIamData', `all ${result.throughput.all.documents} versions, IAM data (as the CLI lints)`],
+    ['latestIamData', `latest ${result.throughput.latest.documents} versions, IAM data (as the CLI lints)`],
   ]) {
     const counts = result.findings[key];
+    if (!counts) continue;
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
     lines.push(`findings per rule (${label}): ${total} in all`);
     for (const [rule, n] of Object.entries(counts)) lines.push(`  ${pad(rule, 28)}${pad(n, 8, true)}`);
@@ -335,6 +367,7 @@ try {
     all: countFindings(all.files, {}),
     allBuckets: countFindings(all.files, { buckets: BUCKETS }),
     latest: countFindings(latest.files, {}),
+    ...(iamData ? { allIamData: countFindings(all.files, { iamData }), latestIamData: countFindings(latest.files, { iamData }) } : {}),
   };
   const throughput = runThroughput([all, latest], opts.rounds);
   const coldStart = runColdStart(dir);

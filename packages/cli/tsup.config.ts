@@ -1,4 +1,11 @@
+import fs from 'node:fs';
 import { defineConfig } from 'tsup';
+
+/** The rule docs ship in dist/docs/rules: `iam-mfa-lint explain` and SARIF help read them there. */
+async function copyRuleDocs(): Promise<void> {
+  fs.rmSync('dist/docs', { recursive: true, force: true });
+  fs.cpSync('../../docs/rules', 'dist/docs/rules', { recursive: true });
+}
 
 // Two builds write to dist/ concurrently, so each one's clean spares the other's files.
 export default defineConfig([
@@ -8,7 +15,9 @@ export default defineConfig([
     // tsup passes `baseUrl` to the declaration build, which TypeScript 6 deprecates.
     dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
     sourcemap: true,
-    clean: ['!bin.js', '!bin.js.map'],
+    clean: ['!bin.js', '!bin.js.map', '!docs/**'],
+    // import.meta.url (iam-data.ts finds the reference data with it) in the CommonJS build.
+    shims: true,
     target: 'node20',
     platform: 'node',
     external: ['@iam-mfa-lint/core', 'yargs', 'minimatch'],
@@ -18,7 +27,8 @@ export default defineConfig([
     format: ['esm'],
     dts: false,
     sourcemap: true,
-    clean: ['!index.*'],
+    clean: ['!index.*', '!docs/**'],
+    onSuccess: copyRuleDocs,
     target: 'node20',
     platform: 'node',
     external: ['@iam-mfa-lint/core', 'yargs', 'minimatch'],

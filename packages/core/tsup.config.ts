@@ -10,5 +10,5 @@ export default defineConfig({
   target: 'es2022',
   platform: 'neutral',
   // Dependencies stay external; they are installed with the package.
-  external: ['@humanwhocodes/momoa', 'ajv', 'ajv-errors'],
+  external: ['@humanwhocodes/momoa', 'jsonc-parser', 'yaml'],
 });

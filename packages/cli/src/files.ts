@@ -18,8 +18,15 @@ export interface ExpandResult {
   errors: string[];
 }
 
+/**
+ * File name endings searched in directories by default: policies, CloudFormation/SAM templates
+ * (JSON, YAML, `.template`), Terraform source and plans. Each file's content decides what it is;
+ * files of no known shape found by a walk are skipped (see packages/core/src/inputs/detect.ts).
+ */
+export const DEFAULT_EXTENSIONS: readonly string[] = ['.json', '.yaml', '.yml', '.template', '.tf'];
+
 /** Directories never entered while walking. */
-const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
+const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.terraform']);
 
 const ERRNO_TEXT: Record<string, string> = {
   ENOENT: 'no such file or directory',

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import yargs from 'yargs';
 import type { Argv } from 'yargs';
 import {
@@ -8,13 +9,21 @@ import {
   ruleIds,
   type GeneratePolicyOptions,
   type LintMessage,
+  type LintOptions,
+  type PolicyType,
   type RuleLevel,
 } from '@iam-mfa-lint/core';
 import { version as VERSION } from '../package.json';
-import { describeFsError, expandPaths, shownPath } from './files.js';
+import { DEFAULT_EXTENSIONS, describeFsError, expandPaths, shownPath } from './files.js';
+import { lintAnyFile, lintAnyFileSync } from './inputs/index.js';
+import { defaultIamData } from './iam-data.js';
 import { formatJson } from './formatters/json.js';
 import { formatStylish } from './formatters/stylish.js';
 import type { FileResult } from './formatters/types.js';
+import { decodeSessionArgs, LintSession, SessionError, sessionOptions, SESSION_FORMATS, type SessionArgs } from './session.js';
+import { runExplain } from './explain.js';
+import { lintAccountDetails, lintRoleSets, withSetFindings } from './sets.js';
+import { runVerify, verifyBuilder } from './verify.js';
 
 /** Everything `main` touches outside itself, so that it can run in-process under test. */
 export interface CliIo {
@@ -28,7 +37,7 @@ export interface CliIo {
 const NAME = 'iam-mfa-lint';
 const USAGE_HINT = `Run '${NAME} --help' for usage.`;
 const LEVELS: readonly RuleLevel[] = ['off', 'warn', 'error'];
-const FORMATS = ['stylish', 'json'] as const;
+const FORMATS = ['stylish', 'json', ...SESSION_FORMATS] as const;
 type Format = (typeof FORMATS)[number];
 const ACCESSES = ['read', 'write', 'read-write'] as const;
 const PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov'] as const;
@@ -96,7 +105,7 @@ function parseExtensions(values: readonly string[]): string[] {
       if (!extensions.includes(dotted)) extensions.push(dotted);
     }
   }
-  return extensions.length > 0 ? extensions : ['.json'];
+  return extensions.length > 0 ? extensions : [...DEFAULT_EXTENSIONS];
 }
 
 function parseMaxWarnings(value: unknown): number {
@@ -195,12 +204,15 @@ interface LintArgs {
   rules: Record<string, RuleLevel>;
   extensions: string[];
   ignorePatterns: string[];
+  session: SessionArgs;
+  /** --policy-type: the kind of every linted document (overrides the config); undefined: detect. */
+  policyType: PolicyType | undefined;
 }
 
 function decodeLintArgs(argv: Record<string, unknown>): LintArgs {
   // Paths after `--` land in `_` (the default command consumes no command name).
   const paths = [...allValues(argv.paths), ...allValues(argv._)];
-  if (paths.length === 0) throw new UsageError('no paths given: pass the policy files or directories to lint');
+  if (paths.length === 0 && argv['print-config'] === undefined) throw new UsageError('no paths given: pass the policy files or directories to lint');
   return {
     paths,
     buckets: allValues(argv.bucket),
@@ -210,11 +222,13 @@ function decodeLintArgs(argv: Record<string, unknown>): LintArgs {
     rules: parseRules(allValues(argv.rule)),
     extensions: parseExtensions(allValues(argv.ext)),
     ignorePatterns: allValues(argv['ignore-pattern']),
+    session: decodeSessionArgs(argv),
+    policyType: lastValue(argv['policy-type'] as PolicyType | PolicyType[] | undefined),
   };
 }
 
-function runLint(args: LintArgs, io: CliIo): number {
-  const lintOptions = { buckets: args.buckets, rules: args.rules };
+async function runLint(args: LintArgs, io: CliIo): Promise<number> {
+  const lintOptions = { buckets: args.buckets, rules: args.rules, iamData: defaultIamData() };
   // Let the core reject the configuration once, before any file is read.
   try {
     lintText('{}', lintOptions);
@@ -223,16 +237,28 @@ function runLint(args: LintArgs, io: CliIo): number {
     throw error;
   }
 
-  const { files, errors } = expandPaths(args.paths, {
+  const session = new LintSession(args.session, io, { buckets: args.buckets, rules: args.rules });
+  if (args.session.printConfig !== undefined) {
+    io.stdout(session.printConfig(args.session.printConfig));
+    return 0;
+  }
+
+  const { files: expanded, errors } = expandPaths(args.paths, {
     cwd: io.cwd,
     extensions: args.extensions,
     ignorePatterns: args.ignorePatterns,
   });
+  const files = session.filterFiles(expanded);
+  const explicitFiles = new Set(args.paths.map((p) => path.resolve(io.cwd, p)));
   const problems = [...errors];
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const results: FileResult[] = [];
+  // Role directories (iam-mfa-lint.role.json) are linted as sets: see sets.ts and docs/sets.md.
+  const sets = lintRoleSets(files, (f) => session.optionsFor(f, lintOptions), io.cwd);
+  problems.push(...sets.problems);
 
   for (const file of files) {
+    if (sets.consumed.has(file)) continue;
     let bytes: Buffer;
     try {
       bytes = fs.readFileSync(file);
@@ -247,15 +273,30 @@ function runLint(args: LintArgs, io: CliIo): number {
       results.push(toFileResult(file, [invalidUtf8Message(bytes)], args.quiet));
       continue;
     }
-    const result = lintText(text, lintOptions);
-    results.push(toFileResult(file, result.messages, args.quiet));
+    const fileOptions = session.optionsFor(file, lintOptions);
+    if (args.policyType) (fileOptions as LintOptions).policyType = args.policyType;
+    const accountSet = lintAccountDetails(text, file, fileOptions, io.cwd);
+    if (accountSet) {
+      results.push(toFileResult(file, accountSet, args.quiet));
+      continue;
+    }
+    // Each file's content decides what it holds (policy, template, plan, CLI output); a walked
+    // file that holds no policies is skipped (see packages/core/src/inputs/detect.ts).
+    const explicit = explicitFiles.has(file);
+    const result = await lintAnyFile(text, file, fileOptions, explicit, lintText);
+    if (!result) continue;
+    const messages = session.afterLint(file, bytes, text, result, (t) => lintAnyFileSync(t, file, fileOptions, explicit, lintText) ?? result);
+    results.push(toFileResult(file, withSetFindings(sets, file, messages), args.quiet));
   }
+  for (const [file, messages] of sets.outside) results.push(toFileResult(file, messages, args.quiet));
+  results.push(...session.extraResults());
 
   const output =
-    args.format === 'json'
+    session.format(args.format, results, VERSION) ??
+    (args.format === 'json'
       ? formatJson(results)
-      : formatStylish(results, { cwd: io.cwd, useColor: useColor(io) });
-  if (output !== '') io.stdout(output);
+      : formatStylish(results, { cwd: io.cwd, useColor: useColor(io) && !session.writesToFile }));
+  const acceptAll = session.emit(output);
 
   for (const problem of problems) io.stderr(`${NAME}: ${problem}\n`);
 
@@ -267,6 +308,7 @@ function runLint(args: LintArgs, io: CliIo): number {
   }
 
   if (problems.length > 0) return 2;
+  if (acceptAll) return 0;
   return errorCount > 0 || tooManyWarnings ? 1 : 0;
 }
 
@@ -307,7 +349,7 @@ function runGenerate(argv: Record<string, unknown>, io: CliIo): number {
 // Command line
 
 function lintBuilder(y: Argv): Argv {
-  return y
+  return sessionOptions(y)
     .positional('paths', {
       type: 'string',
       array: true,
@@ -341,12 +383,18 @@ function lintBuilder(y: Argv): Argv {
     .option('ext', {
       type: 'string',
       requiresArg: true,
-      describe: 'File extensions searched in directories (repeatable or comma-separated) [default: .json]',
+      describe: 'File extensions searched in directories (repeatable or comma-separated) [default: .json, .yaml, .yml, .template, .tf]',
     })
     .option('ignore-pattern', {
       type: 'string',
       requiresArg: true,
       describe: 'Glob of files and directories to skip, relative to the current directory (repeatable)',
+    })
+    .option('policy-type', {
+      type: 'string',
+      choices: ['identity', 'resource', 'trust'],
+      requiresArg: true,
+      describe: 'Kind of every linted policy [default: detected from each document]',
     }) as unknown as Argv;
 }
 
@@ -379,7 +427,7 @@ function generateBuilder(y: Argv): Argv {
 
 async function run(argv: string[], io: CliIo): Promise<number> {
   let usageError: string | undefined;
-  let command: 'lint' | 'generate' | undefined;
+  let command: 'lint' | 'generate' | 'explain' | 'verify' | undefined;
   let parsed: Record<string, unknown> | undefined;
   let output = '';
 
@@ -416,6 +464,14 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         parsed = args as Record<string, unknown>;
       },
     )
+    .command('verify [paths..]', 'Prove that no request to a bucket is allowed without MFA (exit 1 with a counterexample)', verifyBuilder, (args) => {
+      command = 'verify';
+      parsed = args as Record<string, unknown>;
+    })
+    .command('explain <rule>', "Print a rule's documentation", (y) => y.positional('rule', { type: 'string', describe: 'Rule id' }), (args) => {
+      command = 'explain';
+      parsed = args as Record<string, unknown>;
+    })
     .epilogue(`Exit codes: 0 no problems, 1 lint errors or too many warnings, 2 usage or file system errors.`);
 
   try {
@@ -439,11 +495,17 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       return 0;
     }
     if (command === 'generate') return runGenerate(parsed ?? {}, io);
-    if (command === 'lint') return runLint(decodeLintArgs(parsed ?? {}), io);
+    if (command === 'verify') return runVerify(parsed ?? {}, io);
+    if (command === 'explain') return runExplain(String(lastValue(parsed?.rule as string | string[] | undefined) ?? ''), io);
+    if (command === 'lint') return await runLint(decodeLintArgs(parsed ?? {}), io);
     throw new UsageError('no command given');
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`${NAME}: ${error.message}\n${USAGE_HINT}\n`);
+      return 2;
+    }
+    if (error instanceof SessionError) {
+      io.stderr(`${NAME}: ${error.message}\n`);
       return 2;
     }
     throw error;

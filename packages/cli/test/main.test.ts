@@ -142,7 +142,7 @@ describe('help, version and usage errors', () => {
     expect(r).toEqual({
       code: 2,
       stdout: '',
-      stderr: `iam-mfa-lint: Invalid values: Argument: format, Given: "xml", Choices: "stylish", "json"\n${HINT}`,
+      stderr: `iam-mfa-lint: Invalid values: Argument: format, Given: "xml", Choices: "stylish", "json", "sarif", "github"\n${HINT}`,
     });
   });
 

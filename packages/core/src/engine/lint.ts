@@ -1,10 +1,11 @@
-import { parsePolicyText, type NodeLocation, type Range } from '../model/parse.js';
+import { parseDocument, type NodeLocation, type Range } from '../model/parse.js';
 import { validatePolicy } from '../model/validate.js';
 import { normalize } from '../model/normalize.js';
 import { allRules, getRule } from '../rules/index.js';
 import { formatMessage, type ReportDescriptor, type Rule, type RuleContext } from '../rules/define.js';
 import { detectPolicyType } from '../iam/policy-type.js';
 import { parentPointer } from '../util/pointer.js';
+import { insertMemberEdit, valueAt } from './insert.js';
 import { ConfigError, type LintMessage, type LintOptions, type LintResult, type RuleLevel, type Severity } from './types.js';
 
 const LEVELS: readonly RuleLevel[] = ['off', 'warn', 'error'];
@@ -31,7 +32,8 @@ function resolveRules(config: LintOptions['rules']): ResolvedRules {
   return { levels, options };
 }
 
-function locate(lookup: NodeLookup, pointer: string, atKey: boolean): Range {
+/** The range of the node at `pointer`, or of its nearest ancestor the lookup knows. */
+export function locate(lookup: NodeLookup, pointer: string, atKey: boolean): Range {
   let p: string | undefined = pointer;
   while (p !== undefined) {
     const loc = lookup(p);
@@ -62,15 +64,20 @@ class Collector {
   }
 
   result(): LintResult {
-    const messages = this.messages.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
-    let errorCount = 0;
-    let warningCount = 0;
-    for (const m of messages) {
-      if (m.severity === 2) errorCount++;
-      else warningCount++;
-    }
-    return { messages, errorCount, warningCount };
+    return toResult(this.messages);
   }
+}
+
+/** Sorts messages by position (then rule id) and counts errors and warnings. */
+export function toResult(messages: LintMessage[]): LintResult {
+  messages.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+  let errorCount = 0;
+  let warningCount = 0;
+  for (const m of messages) {
+    if (m.severity === 2) errorCount++;
+    else warningCount++;
+  }
+  return { messages, errorCount, warningCount };
 }
 
 const invalidJson = getRule('invalid-json')!;
@@ -87,17 +94,19 @@ export type NodeLookup = (pointer: string) => NodeLocation | undefined;
 export function lintText(text: string, options: LintOptions = {}): LintResult {
   const resolved = resolveRules(options.rules);
   const out = new Collector(resolved.levels);
-  const parsed = parsePolicyText(String(text));
+  const parsed = parseDocument(String(text));
   if (!parsed.ok) {
     out.add(invalidJson, parsed.error.messageId, { message: parsed.error.message }, parsed.error.range, '');
     return out.result();
   }
-  const { locations } = parsed;
-  const lookup: NodeLookup = (p) => locations.get(p);
-  for (const d of parsed.duplicates) {
-    out.add(invalidPolicy, 'duplicateKey', { key: d.key, line: d.firstLine }, locate(lookup, d.pointer, true), d.pointer);
+  const { doc } = parsed;
+  const lookup: NodeLookup = (p) => doc.lookup(p);
+  if (out.enabled(invalidPolicy)) {
+    for (const d of doc.duplicates()) {
+      out.add(invalidPolicy, 'duplicateKey', { key: d.key, line: d.firstLine }, locate(lookup, d.pointer, true), d.pointer);
+    }
   }
-  check(parsed.value, lookup, String(text), options, resolved, out);
+  check(doc.value, lookup, String(text), options, resolved, out);
   return out.result();
 }
 
@@ -138,8 +147,9 @@ function check(value: unknown, lookup: NodeLookup, text: string | undefined, opt
       policy,
       buckets,
       policyType,
+      ...(options.iamData ? { iamData: options.iamData } : {}),
       options: resolved.options.get(rule.id) ?? {},
-      report: (d) => out.add(rule, d.messageId, d.data, locate(lookup, d.pointer, d.atKey ?? false), d.pointer, d.fix && text !== undefined ? toFix(text, lookup, d.fix) : undefined),
+      report: (d) => out.add(rule, d.messageId, d.data, locate(lookup, d.pointer, d.atKey ?? false), d.pointer, d.fix && text !== undefined ? toFix(text, lookup, d.fix, value) : undefined),
       lineOf: (pointer) => locate(lookup, pointer, false).line,
     };
     rule.check(ctx);
@@ -147,10 +157,17 @@ function check(value: unknown, lookup: NodeLookup, text: string | undefined, opt
 }
 
 /** Turns node edits into one ESLint-style fix over the original text (edits must not overlap). */
-function toFix(text: string, lookup: NodeLookup, fix: NonNullable<ReportDescriptor['fix']>): LintMessage['fix'] {
+function toFix(text: string, lookup: NodeLookup, fix: NonNullable<ReportDescriptor['fix']>, doc: unknown): LintMessage['fix'] {
   const edits: Array<{ start: number; end: number; text: string }> = [];
   for (const e of fix.edits) {
     const loc = lookup(e.pointer);
+    if ('insert' in e) {
+      const r = loc?.value;
+      const edit = r?.offset !== undefined && r.endOffset !== undefined ? insertMemberEdit(text, r.offset, r.endOffset, valueAt(doc, e.pointer), e.insert.key, e.insert.value) : undefined;
+      if (!edit) return undefined;
+      edits.push(edit);
+      continue;
+    }
     const range = e.atKey ? loc?.key : loc?.value;
     if (range?.offset === undefined || range.endOffset === undefined) return undefined;
     edits.push({ start: range.offset, end: range.endOffset, text: e.text });

@@ -1,3 +1,5 @@
+import type { IamData } from '../iam/data.js';
+
 /** Severity as configured by a user: a rule is off, reports warnings, or reports errors. */
 export type RuleLevel = 'off' | 'warn' | 'error';
 
@@ -48,6 +50,12 @@ export interface LintOptions {
   rules?: Readonly<Record<string, RuleSetting>>;
   /** The kind of document; detected from its content when absent (see detectPolicyType). */
   policyType?: PolicyType;
+  /**
+   * AWS's service reference (actions, resource types, condition keys). Without it the rules that
+   * need it (unknown-action, resource-type-mismatch, condition-key-unknown, ...) report nothing;
+   * the `iam-mfa-lint` package passes one by default.
+   */
+  iamData?: IamData;
 }
 
 /** Thrown for options that cannot be honoured (an unknown rule id, a bad level). */

@@ -13,6 +13,8 @@ export interface MfaFinding {
   data: Record<string, string | number>;
   pointer: string;
   atKey?: boolean;
+  /** A safe fix: node edits (see ReportDescriptor.fix); absent when the fix could break the document. */
+  fix?: { edits: Array<{ pointer: string; atKey?: boolean; text: string }> };
 }
 
 export interface StatementMfa {
@@ -35,6 +37,8 @@ export function recognizeMfaKey(key: string): { key: MfaKey; exact: boolean; pro
   const name = colon < 0 ? lower : lower.slice(colon + 1);
   if (name === 'multifactorauthpresent') return { key: 'present', exact: false, problem: 'prefix' };
   if (name === 'multifactorauthage') return { key: 'age', exact: false, problem: 'prefix' };
+  // Cheap screen before edit distances: a near-miss is 14 to 26 characters long or names MFA.
+  if ((name.length < 14 || name.length > 26) && !name.startsWith('mfa') && !name.startsWith('multi')) return undefined;
   const dPresent = editDistance(name, 'multifactorauthpresent', 4);
   const dAge = editDistance(name, 'multifactorauthage', 4);
   const looksMfa = /^multi.?factor/.test(name) || /^mfa(auth)?(present|age|enabled|authenticated)?$/.test(name);
@@ -101,21 +105,41 @@ function analyze(s: NStatement): StatementMfa {
     out.related = true;
     const canonical = rec.key === 'present' ? MFA_PRESENT : MFA_AGE;
     if (!rec.exact) {
-      out.findings.push({
+      const finding: MfaFinding = {
         kind: 'invalid',
         messageId: rec.problem === 'prefix' ? 'keyPrefix' : 'keyMisspelled',
         data: { key: c.key, fix: canonical },
         pointer: c.keyPointer,
         atKey: true,
-      });
+      };
+      // Renaming the key must not repeat a key of the same operator block.
+      const taken = s.conditions.some((o) => o !== c && o.operatorPointer === c.operatorPointer && o.key.toLowerCase() === canonical.toLowerCase());
+      if (!taken) finding.fix = { edits: [{ pointer: c.keyPointer, atKey: true, text: JSON.stringify(canonical) }] };
+      out.findings.push(finding);
       continue;
     }
-    analyzeCondition(c, rec.key, canonical, isAllow, isDeny, out);
+    analyzeCondition(s, c, rec.key, canonical, isAllow, isDeny, out);
   }
   return out;
 }
 
-function analyzeCondition(c: NCondition, key: MfaKey, canonical: string, isAllow: boolean, isDeny: boolean, out: StatementMfa): void {
+/**
+ * Renames the operator of condition `c` to `to`, when that is safe: every key under the operator
+ * is an MFA key (so no other condition changes meaning) and the statement has no `to` block yet.
+ */
+function renameOperator(s: NStatement, c: NCondition, to: string): MfaFinding['fix'] {
+  const block = s.conditions.filter((o) => o.operatorPointer === c.operatorPointer);
+  if (!block.every((o) => recognizeMfaKey(o.key)?.exact === true)) return undefined;
+  if (s.conditions.some((o) => o.operatorPointer !== c.operatorPointer && o.operator === to)) return undefined;
+  return { edits: [{ pointer: c.operatorPointer, atKey: true, text: JSON.stringify(to) }] };
+}
+
+function withFix(finding: MfaFinding, fix: MfaFinding['fix']): MfaFinding {
+  if (fix) finding.fix = fix;
+  return finding;
+}
+
+function analyzeCondition(s: NStatement, c: NCondition, key: MfaKey, canonical: string, isAllow: boolean, isDeny: boolean, out: StatementMfa): void {
   const op = parseOperator(c.operator);
   const expected = key === 'present' ? 'Bool' : 'NumericLessThan';
   if (!op.known) {
@@ -144,7 +168,9 @@ function analyzeCondition(c: NCondition, key: MfaKey, canonical: string, isAllow
       if (b === undefined) {
         bad = true;
         const guess = typeof v.value === 'string' ? closest(v.value, ['true', 'false'], 2) : undefined;
-        out.findings.push({ kind: 'invalid', messageId: 'badBoolean', data: { value: show(v.value), operator: c.operator, hint: guess ? `; did you mean "${guess}"?` : '' }, pointer: v.pointer });
+        const finding: MfaFinding = { kind: 'invalid', messageId: 'badBoolean', data: { value: show(v.value), operator: c.operator, hint: guess ? `; did you mean "${guess}"?` : '' }, pointer: v.pointer };
+        if (guess) finding.fix = { edits: [{ pointer: v.pointer, text: JSON.stringify(guess) }] };
+        out.findings.push(finding);
       } else seen.add(b);
     }
     if (bad) return;
@@ -155,7 +181,7 @@ function analyzeCondition(c: NCondition, key: MfaKey, canonical: string, isAllow
     if (seen.size === 0) return;
     const value = [...seen][0]!;
     const first = c.values[0]!;
-    if (family === 'Bool') boolSemantics(c, value, op.ifExists, isAllow, isDeny, out, first.pointer);
+    if (family === 'Bool') boolSemantics(s, c, value, op.ifExists, isAllow, isDeny, out, first.pointer);
     else nullSemantics(c, key, value, isAllow, isDeny, out, first.pointer);
     return;
   }
@@ -171,7 +197,7 @@ function analyzeCondition(c: NCondition, key: MfaKey, canonical: string, isAllow
   const greater = op.base === 'NumericGreaterThan' || op.base === 'NumericGreaterThanEquals';
   if (isAllow) {
     if (less && !op.ifExists) out.effective = true;
-    else if (less && op.ifExists) out.findings.push({ kind: 'weak', messageId: 'ifExistsInAllow', data: { operator: c.operator, key: c.key, fix: op.base }, pointer: c.operatorPointer, atKey: true });
+    else if (less && op.ifExists) out.findings.push(withFix({ kind: 'weak', messageId: 'ifExistsInAllow', data: { operator: c.operator, key: c.key, fix: op.base }, pointer: c.operatorPointer, atKey: true }, renameOperator(s, c, op.base)));
     else if (greater) out.findings.push({ kind: 'invalid', messageId: 'ageInverted', data: { operator: c.operator, effect: 'Allow', consequence: 'grants access only to sessions whose MFA sign-in is OLDER than the limit' }, pointer: c.operatorPointer, atKey: true });
   } else if (isDeny) {
     if (greater && op.ifExists) out.effective = true;
@@ -180,14 +206,14 @@ function analyzeCondition(c: NCondition, key: MfaKey, canonical: string, isAllow
   }
 }
 
-function boolSemantics(c: NCondition, value: boolean, ifExists: boolean, isAllow: boolean, isDeny: boolean, out: StatementMfa, valuePointer: string): void {
+function boolSemantics(s: NStatement, c: NCondition, value: boolean, ifExists: boolean, isAllow: boolean, isDeny: boolean, out: StatementMfa, valuePointer: string): void {
   if (isAllow) {
     if (value && !ifExists) out.effective = true;
-    else if (value && ifExists) out.findings.push({ kind: 'weak', messageId: 'ifExistsInAllow', data: { operator: c.operator, key: c.key, fix: 'Bool' }, pointer: c.operatorPointer, atKey: true });
+    else if (value && ifExists) out.findings.push(withFix({ kind: 'weak', messageId: 'ifExistsInAllow', data: { operator: c.operator, key: c.key, fix: 'Bool' }, pointer: c.operatorPointer, atKey: true }, renameOperator(s, c, 'Bool')));
     else out.findings.push({ kind: 'invalid', messageId: 'inverted', data: { operator: c.operator, key: c.key, value: 'false', effect: 'Allow', consequence: 'grants access only to requests made WITHOUT MFA; require "true"' }, pointer: valuePointer });
   } else if (isDeny) {
     if (!value && ifExists) out.effective = true;
-    else if (!value && !ifExists) out.findings.push({ kind: 'weak', messageId: 'boolFalseInDeny', data: { operator: c.operator, key: c.key }, pointer: c.operatorPointer, atKey: true });
+    else if (!value && !ifExists) out.findings.push(withFix({ kind: 'weak', messageId: 'boolFalseInDeny', data: { operator: c.operator, key: c.key }, pointer: c.operatorPointer, atKey: true }, renameOperator(s, c, 'BoolIfExists')));
     else out.findings.push({ kind: 'invalid', messageId: 'inverted', data: { operator: c.operator, key: c.key, value: 'true', effect: 'Deny', consequence: 'denies requests made WITH MFA instead of those without it; deny on BoolIfExists "false"' }, pointer: valuePointer });
   }
 }

@@ -8,10 +8,12 @@ const TRUST_ACTIONS = ['sts:AssumeRole', 'sts:AssumeRoleWithSAML', 'sts:AssumeRo
 /**
  * Detects the kind of document: a trust policy grants sts:AssumeRole* (or session tagging) to a
  * Principal; any other document with a Principal is a resource policy; the rest are identity policies.
+ * A document where fewer than half of the statements name a principal is taken for an identity
+ * policy with misplaced principals (principal-misplaced then reports the few, not the many).
  */
 export function detectPolicyType(policy: PolicyModel): PolicyType {
   const withPrincipal = policy.statements.filter((s) => s.principal || s.notPrincipal);
-  if (withPrincipal.length === 0) return 'identity';
+  if (withPrincipal.length === 0 || withPrincipal.length * 2 < policy.statements.length) return 'identity';
   const trust = withPrincipal.some(
     (s) => s.effect?.value === 'Allow' && (s.action?.items ?? []).some((a) => TRUST_ACTIONS.some((t) => globMatch(a.value, t, { caseInsensitive: true }))),
   );

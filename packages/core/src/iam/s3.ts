@@ -2,6 +2,7 @@ import { editDistance } from '../util/distance.js';
 import { globMatch, globMatchesPrefix, hasWildcard } from '../util/glob.js';
 import type { NStatement } from '../model/normalize.js';
 import { S3_BUCKET_ACTIONS } from './generated/s3-bucket-actions.js';
+import { hasUnresolved, replaceUnresolved } from './unresolved.js';
 
 export const PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc'] as const;
 
@@ -21,16 +22,47 @@ function matchesS3Action(pattern: string, name: string): boolean {
  * actions) do not: their resource types are neither bucket nor object.
  */
 export function actionCanBeS3(pattern: string): boolean {
+  let r = reachCache.get(pattern);
+  if (r === undefined) {
+    r = computeActionCanBeS3(pattern);
+    if (reachCache.size > 10_000) reachCache.clear();
+    reachCache.set(pattern, r);
+  }
+  return r;
+}
+
+/** Actions repeat across documents; the answer depends on the pattern alone. */
+const reachCache = new Map<string, boolean>();
+const S3_BUCKET_ACTION_SET = new Set(S3_BUCKET_ACTIONS);
+
+function computeActionCanBeS3(pattern: string): boolean {
   const p = pattern.trim();
   if (p === '*') return true;
   const colon = p.indexOf(':');
   if (colon < 0 || !globMatch(p.slice(0, colon), 's3', { caseInsensitive: true })) return false;
+  const name = p.slice(colon + 1).toLowerCase();
+  if (!name.includes('*') && !name.includes('?')) return S3_BUCKET_ACTION_SET.has(name);
   return S3_BUCKET_ACTIONS.some((a) => matchesS3Action(p, a));
 }
 
 /** The S3 bucket and object actions (lowercase names) that a list of Action patterns grants. */
 export function bucketActionsMatched(patterns: readonly string[]): string[] {
-  return S3_BUCKET_ACTIONS.filter((a) => patterns.some((p) => matchesS3Action(p, a)));
+  if (patterns.length === 1) return [...actionsOfPattern(patterns[0]!)];
+  const hit = new Set<string>();
+  for (const p of patterns) for (const a of actionsOfPattern(p)) hit.add(a);
+  return S3_BUCKET_ACTIONS.filter((a) => hit.has(a));
+}
+
+const actionsCache = new Map<string, readonly string[]>();
+
+function actionsOfPattern(pattern: string): readonly string[] {
+  let r = actionsCache.get(pattern);
+  if (!r) {
+    r = actionCanBeS3(pattern) ? S3_BUCKET_ACTIONS.filter((a) => matchesS3Action(pattern, a)) : [];
+    if (actionsCache.size > 10_000) actionsCache.clear();
+    actionsCache.set(pattern, r);
+  }
+  return r;
 }
 
 /** The S3 actions a statement's Action/NotAction can grant, as patterns (for messages and coverage). */
@@ -55,6 +87,11 @@ export type S3Resource =
   | { kind: 'wildcardBucket'; bucketPattern: string; resourcePattern: string }
   /** A bucket (`key` undefined) or object ARN naming one bucket. */
   | { kind: 'bucket'; bucket: string; key?: string; partition: string }
+  /**
+   * A value a host file computes at deploy time (see iam/unresolved.ts) that may name an S3
+   * bucket: it may be the target bucket, so it is never reported as another bucket.
+   */
+  | { kind: 'unresolved' }
   /** Not an S3 bucket or object ARN (another service, an access point, text that is no ARN). */
   | { kind: 'other' };
 
@@ -79,6 +116,7 @@ export function splitArn(arn: string): string[] {
 /** Classifies one Resource entry with respect to S3 buckets. ARNs compare case-sensitively. */
 export function classifyResource(raw: string): S3Resource {
   if (raw === '*') return { kind: 'any' };
+  if (hasUnresolved(raw)) return classifyUnresolved(raw);
   const parts = splitArn(raw);
   if (parts.length < 6) {
     const r = variablesAsWildcards(raw);
@@ -99,11 +137,24 @@ export function classifyResource(raw: string): S3Resource {
   return out;
 }
 
+/** An entry with unknown parts: known when the parts it depends on are literal, else unresolved. */
+function classifyUnresolved(raw: string): S3Resource {
+  const SENTINEL = '\u0000';
+  const c = classifyResource(replaceUnresolved(raw, SENTINEL));
+  if (c.kind === 'bucket') return c.bucket.includes(SENTINEL) ? { kind: 'unresolved' } : c;
+  if (c.kind === 'wildcardBucket') return c.bucketPattern.includes(SENTINEL) ? { kind: 'unresolved' } : c;
+  if (c.kind !== 'other') return c;
+  // Unknown text where the ARN's prefix, partition or service would be: it may be an S3 ARN.
+  const parts = splitArn(raw);
+  return parts.length < 6 || parts.slice(0, 3).some(hasUnresolved) ? { kind: 'unresolved' } : c;
+}
+
 /** Can this resource entry cover (some of) bucket `b`: the bucket itself or its objects? */
 export function resourceReachesBucket(c: S3Resource, bucket: string): boolean {
   switch (c.kind) {
     case 'any':
     case 'anyS3':
+    case 'unresolved':
       return true;
     case 'wildcardBucket':
       return globMatch(c.resourcePattern, bucket) || globMatchesPrefix(c.resourcePattern, bucket + '/');

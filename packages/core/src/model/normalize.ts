@@ -1,4 +1,5 @@
 import { joinPointer } from '../util/pointer.js';
+import { countCharacters } from '../iam/policy-size.js';
 import type { ConditionValue } from './generated/iam-policy.js';
 
 /** A value together with the JSON pointer of the node it came from. */
@@ -61,6 +62,10 @@ export interface NStatement {
  */
 export interface PolicyModel {
   version?: Located<string>;
+  /** True when the document has a `Version` member, whatever its value (a bad one is invalid-policy's). */
+  hasVersion: boolean;
+  /** Characters of the document's compact JSON, whitespace excluded: the size AWS checks against its quotas. */
+  characterCount: number;
   /** True when `Statement` is a single object rather than an array. */
   singleStatement: boolean;
   statements: NStatement[];
@@ -151,8 +156,9 @@ function statement(v: unknown, index: number, pointer: string): NStatement | und
 }
 
 export function normalize(doc: unknown): PolicyModel {
-  const model: PolicyModel = { singleStatement: false, statements: [] };
+  const model: PolicyModel = { singleStatement: false, statements: [], hasVersion: false, characterCount: countCharacters(doc) };
   if (!isObject(doc)) return model;
+  model.hasVersion = own(doc, 'Version') !== undefined;
   const version = own(doc, 'Version');
   if (typeof version === 'string') model.version = { value: version, pointer: '/Version' };
   const st = own(doc, 'Statement');

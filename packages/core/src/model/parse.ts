@@ -1,5 +1,6 @@
 import { parse as parseJsonAst } from '@humanwhocodes/momoa';
-import { joinPointer } from '../util/pointer.js';
+import { visit } from 'jsonc-parser';
+import { escapeSegment } from '../util/pointer.js';
 
 /** A source range: 1-based line and column; the end is exclusive, as in ESLint. */
 export interface Range {
@@ -27,10 +28,13 @@ export interface DuplicateKey {
 
 export type ParseResult =
   | { ok: true; value: unknown; locations: Map<string, NodeLocation>; duplicates: DuplicateKey[] }
-  | { ok: false; error: { messageId: 'empty' | 'syntax' | 'tooDeep'; message: string; range: Range } };
+  | { ok: false; error: ParseError };
 
-/** Documents nest at most a handful of levels; this bounds the recursion of our own walks. */
-export const MAX_DEPTH = 256;
+export interface ParseError {
+  messageId: 'empty' | 'syntax' | 'tooDeep';
+  message: string;
+  range: Range;
+}
 
 const TOKEN_NAMES: Record<string, string> = {
   LBrace: '"{"',
@@ -45,35 +49,45 @@ const TOKEN_NAMES: Record<string, string> = {
   Null: 'null',
 };
 
-type AstNode = {
-  type: string;
-  loc: { start: { line: number; column: number; offset: number }; end: { line: number; column: number; offset: number } };
-  value?: unknown;
-  members?: Array<{ name: AstNode & { value: string }; value: AstNode }>;
-  elements?: Array<{ value: AstNode }>;
-  body?: AstNode;
-};
+/**
+ * A parsed document whose source positions are computed only when asked for. The value comes
+ * from the engine's native JSON.parse (fast and exactly as strict as JSON); the position index is
+ * built on first use with jsonc-parser, so documents without findings never pay for it.
+ */
+export class ParsedDocument {
+  private index: SourceIndex | undefined;
 
-/** Offsets shift by one when the text starts with a byte order mark (stripped before parsing). */
-let offsetBase = 0;
+  constructor(
+    readonly value: unknown,
+    /** The text without its byte order mark. */
+    private readonly text: string,
+    /** 1 when the original text started with a byte order mark (offsets count it). */
+    private readonly offsetBase: number,
+  ) {}
 
-function toRange(loc: AstNode['loc']): Range {
-  return {
-    line: loc.start.line,
-    column: loc.start.column,
-    endLine: loc.end.line,
-    endColumn: loc.end.column,
-    offset: loc.start.offset + offsetBase,
-    endOffset: loc.end.offset + offsetBase,
-  };
+  /** The node at a JSON pointer, if the document has it. */
+  lookup(pointer: string): NodeLocation | undefined {
+    return this.sourceIndex().locations.get(pointer);
+  }
+
+  /** Duplicate keys: JSON.parse (like IAM) keeps only the last of them. */
+  duplicates(): DuplicateKey[] {
+    // Exact screen without a second parse: every member of the text has exactly one colon outside
+    // strings; JSON.parse drops repeated keys, so fewer members in the value means duplicates.
+    if (countColonsOutsideStrings(this.text) === countMembers(this.value)) return [];
+    return this.sourceIndex().duplicates;
+  }
+
+  /** Every node's location and every duplicate key (built once, on first use). */
+  sourceIndex(): SourceIndex {
+    this.index ??= buildIndex(this.text, this.offsetBase);
+    return this.index;
+  }
 }
 
-/**
- * Parses JSON text into a plain value plus the source range of every node, keyed by JSON pointer.
- * A leading UTF-8 byte order mark is ignored. Never throws.
- */
-export function parsePolicyText(text: string): ParseResult {
-  offsetBase = 0;
+/** Parses JSON text. A leading UTF-8 byte order mark is ignored. Never throws. */
+export function parseDocument(text: string): { ok: true; doc: ParsedDocument } | { ok: false; error: ParseError } {
+  let offsetBase = 0;
   if (text.charCodeAt(0) === 0xfeff) {
     text = text.slice(1);
     offsetBase = 1;
@@ -81,40 +95,180 @@ export function parsePolicyText(text: string): ParseResult {
   if (text.trim() === '') {
     return { ok: false, error: { messageId: 'empty', message: 'The file is empty: expected a JSON policy document', range: { line: 1, column: 1, endLine: 1, endColumn: 1 } } };
   }
-  let ast: AstNode;
+  let value: unknown;
   try {
-    ast = parseJsonAst(text, { mode: 'json', ranges: false, tokens: false }) as unknown as AstNode;
+    value = JSON.parse(text);
   } catch (e) {
-    return { ok: false, error: syntaxError(e, text) };
+    if (e instanceof RangeError) return { ok: false, error: tooDeep() };
+    return { ok: false, error: describeSyntaxError(text) };
   }
+  return { ok: true, doc: new ParsedDocument(value, text, offsetBase) };
+}
+
+/**
+ * Parses JSON text into a plain value plus the source range of every node, keyed by JSON pointer,
+ * and the duplicate keys. A leading UTF-8 byte order mark is ignored. Never throws.
+ */
+export function parsePolicyText(text: string): ParseResult {
+  const r = parseDocument(text);
+  if (!r.ok) return r;
+  const { locations, duplicates } = r.doc.sourceIndex();
+  return { ok: true, value: r.doc.value, locations, duplicates };
+}
+
+const STRING_LITERAL = /"(?:[^"\\]|\\.)*"/g;
+
+function countColonsOutsideStrings(text: string): number {
+  const s = text.replace(STRING_LITERAL, '');
+  let n = 0;
+  for (let i = s.indexOf(':'); i >= 0; i = s.indexOf(':', i + 1)) n++;
+  return n;
+}
+
+function countMembers(value: unknown): number {
+  // Iterative: a document may nest deeper than the call stack allows.
+  let n = 0;
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const v = stack.pop();
+    if (Array.isArray(v)) for (const x of v) stack.push(x);
+    else if (v !== null && typeof v === 'object') {
+      for (const k of Object.keys(v)) {
+        n++;
+        stack.push((v as Record<string, unknown>)[k]);
+      }
+    }
+  }
+  return n;
+}
+
+export interface SourceIndex {
+  locations: Map<string, NodeLocation>;
+  duplicates: DuplicateKey[];
+}
+
+interface Frame {
+  kind: 'object' | 'array';
+  pointer: string;
+  start: number;
+  startLine: number;
+  startColumn: number;
+  /** Arrays: the index of the next element. */
+  next: number;
+  /** Objects: the key of the member being read, and the keys seen with their lines. */
+  key?: string;
+  keys?: Map<string, number>;
+}
+
+/** Builds the pointer -> location index with jsonc-parser's scanner (text already valid JSON). */
+function buildIndex(text: string, offsetBase: number): SourceIndex {
   const locations = new Map<string, NodeLocation>();
   const duplicates: DuplicateKey[] = [];
+  const lineStarts = computeLineStarts(text);
+  const stack: Frame[] = [];
+  const endOf = (offset: number): { line: number; column: number } => position(lineStarts, offset);
+  const range = (offset: number, length: number, startLine: number, startCharacter: number): Range => {
+    const end = endOf(offset + length);
+    return { line: startLine + 1, column: startCharacter + 1, endLine: end.line, endColumn: end.column, offset: offset + offsetBase, endOffset: offset + length + offsetBase };
+  };
+  /** The pointer of the value that starts now, in the innermost container. */
+  const slot = (): string => {
+    const top = stack[stack.length - 1];
+    if (!top) return '';
+    if (top.kind === 'array') return top.pointer + '/' + top.next;
+    return top.pointer + '/' + escapeSegment(top.key ?? '');
+  };
+  /** A value ended: arrays move to their next element. */
+  const ended = () => {
+    const top = stack[stack.length - 1];
+    if (top?.kind === 'array') top.next++;
+  };
+  const setValue = (pointer: string, value: Range) => {
+    const existing = locations.get(pointer);
+    if (existing) existing.value = value;
+    else locations.set(pointer, { value });
+  };
   try {
-    const state = { multiLineString: false };
-    const value = build(ast.body!, '', locations, duplicates, 0, state);
-    // The AST parser tolerates raw control characters inside strings; JSON (and IAM) do not.
-    if (state.multiLineString || CONTROL_CHAR.test(text)) {
-      const strict = strictCheck(text);
-      if (strict) return { ok: false, error: strict };
-    }
-    return { ok: true, value, locations, duplicates };
+    visit(
+      text,
+      {
+        onObjectBegin(offset, _length, startLine, startCharacter) {
+          stack.push({ kind: 'object', pointer: slot(), start: offset, startLine, startColumn: startCharacter, next: 0, keys: new Map() });
+        },
+        onObjectEnd(offset, length) {
+          const f = stack.pop()!;
+          setValue(f.pointer, range(f.start, offset + length - f.start, f.startLine, f.startColumn));
+          ended();
+        },
+        onArrayBegin(offset, _length, startLine, startCharacter) {
+          stack.push({ kind: 'array', pointer: slot(), start: offset, startLine, startColumn: startCharacter, next: 0 });
+        },
+        onArrayEnd(offset, length) {
+          const f = stack.pop()!;
+          setValue(f.pointer, range(f.start, offset + length - f.start, f.startLine, f.startColumn));
+          ended();
+        },
+        onObjectProperty(property, offset, length, startLine, startCharacter) {
+          const top = stack[stack.length - 1]!;
+          top.key = property;
+          const pointer = top.pointer + '/' + escapeSegment(property);
+          const first = top.keys!.get(property);
+          if (first !== undefined) duplicates.push({ pointer, key: property, firstLine: first });
+          top.keys!.set(property, startLine + 1);
+          // Like JSON.parse, the last duplicate wins: its key replaces the earlier one's.
+          const key = range(offset, length, startLine, startCharacter);
+          const existing = locations.get(pointer);
+          if (existing) existing.key = key;
+          else locations.set(pointer, { key, value: key });
+        },
+        onLiteralValue(_value, offset, length, startLine, startCharacter) {
+          setValue(slot(), range(offset, length, startLine, startCharacter));
+          ended();
+        },
+      },
+      { disallowComments: true, allowTrailingComma: false },
+    );
+  } catch {
+    // Pathological nesting can exhaust the scanner's stack: positions then fall back to the start.
+  }
+  return { locations, duplicates };
+}
+
+function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  const re = /\r\n|\r|\n/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) starts.push(m.index + m[0].length);
+  return starts;
+}
+
+function position(lineStarts: number[], offset: number): { line: number; column: number } {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - lineStarts[lo]! + 1 };
+}
+
+function tooDeep(): ParseError {
+  return { messageId: 'tooDeep', message: 'The document nests too deeply to be an IAM policy', range: { line: 1, column: 1, endLine: 1, endColumn: 2 } };
+}
+
+/** The precise position and wording of a syntax error (cold path: JSON.parse already failed). */
+function describeSyntaxError(text: string): ParseError {
+  try {
+    parseJsonAst(text, { mode: 'json', ranges: false, tokens: false });
   } catch (e) {
-    if (e instanceof TooDeep) {
-      return { ok: false, error: { messageId: 'tooDeep', message: `The document nests deeper than ${MAX_DEPTH} levels; an IAM policy nests at most 6`, range: e.range } };
-    }
-    throw e;
+    return syntaxError(e, text);
   }
+  // The AST parser accepted what JSON.parse rejected: raw control characters inside strings.
+  return strictCheck(text) ?? syntaxError(new Error('Invalid JSON'), text);
 }
 
-class TooDeep extends Error {
-  constructor(readonly range: Range) {
-    super('too deep');
-  }
-}
-
-const CONTROL_CHAR = /[\u0000-\u0009\u000b\u000c\u000e-\u001f]/;
-
-function strictCheck(text: string): { messageId: 'syntax'; message: string; range: Range } | undefined {
+function strictCheck(text: string): ParseError | undefined {
   try {
     JSON.parse(text);
     return undefined;
@@ -130,59 +284,7 @@ function strictCheck(text: string): { messageId: 'syntax'; message: string; rang
 
 /** 1-based line and column of a UTF-16 offset; CRLF, CR and LF each end a line. */
 export function offsetToLineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let start = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
-      line++;
-      start = i + 1;
-    }
-  }
-  return { line, column: offset - start + 1 };
-}
-
-function build(node: AstNode, pointer: string, locations: Map<string, NodeLocation>, duplicates: DuplicateKey[], depth: number, state: { multiLineString: boolean }): unknown {
-  if (depth > MAX_DEPTH) throw new TooDeep(toRange(node.loc));
-  switch (node.type) {
-    case 'Object': {
-      const obj: Record<string, unknown> = {};
-      const seen = new Map<string, number>();
-      for (const member of node.members ?? []) {
-        const key = member.name.value;
-        const childPointer = joinPointer(pointer, key);
-        const first = seen.get(key);
-        if (first !== undefined) duplicates.push({ pointer: childPointer, key, firstLine: first });
-        seen.set(key, member.name.loc.start.line);
-        // Like JSON.parse, the last duplicate wins; its location replaces the earlier one.
-        locations.set(childPointer, { key: toRange(member.name.loc), value: toRange(member.value.loc) });
-        const child = build(member.value, childPointer, locations, duplicates, depth + 1, state);
-        // defineProperty: a "__proto__" key stays a plain own property (no prototype change).
-        Object.defineProperty(obj, key, { value: child, enumerable: true, writable: true, configurable: true });
-      }
-      if (!locations.has(pointer)) locations.set(pointer, { value: toRange(node.loc) });
-      return obj;
-    }
-    case 'Array': {
-      const arr: unknown[] = [];
-      const elements = node.elements ?? [];
-      for (let i = 0; i < elements.length; i++) {
-        const el = elements[i]!.value;
-        const childPointer = joinPointer(pointer, i);
-        locations.set(childPointer, { value: toRange(el.loc) });
-        arr.push(build(el, childPointer, locations, duplicates, depth + 1, state));
-      }
-      if (!locations.has(pointer)) locations.set(pointer, { value: toRange(node.loc) });
-      return arr;
-    }
-    case 'Null':
-      if (!locations.has(pointer)) locations.set(pointer, { value: toRange(node.loc) });
-      return null;
-    default:
-      if (node.type === 'String' && node.loc.start.line !== node.loc.end.line) state.multiLineString = true;
-      if (!locations.has(pointer)) locations.set(pointer, { value: toRange(node.loc) });
-      return node.value;
-  }
+  return position(computeLineStarts(text), offset);
 }
 
 function syntaxError(e: unknown, text: string): { messageId: 'syntax' | 'tooDeep'; message: string; range: Range } {
@@ -203,7 +305,7 @@ function syntaxError(e: unknown, text: string): { messageId: 'syntax' | 'tooDeep
   // JSON parser words those cases precisely and gives the offset.
   const v8 = engineMessage(text);
   if (v8 && !/^Unexpected (word|character)/.test(msg)) {
-    const at = /^(.*?) in JSON at position (\d+)/s.exec(v8);
+    const at = /^(.*?)(?: in JSON)? at position (\d+)/s.exec(v8);
     if (at) {
       ({ line, column } = offsetToLineColumn(text, Number(at[2])));
       msg = at[1]!;
@@ -212,6 +314,10 @@ function syntaxError(e: unknown, text: string): { messageId: 'syntax' | 'tooDeep
       msg = 'Unexpected end of input (an object, array or string is not closed)';
     }
   }
+  // Never point past the text: clamp to the end of the reported line, or of the text.
+  const lines = text.split(/\r\n|\r|\n/);
+  if (line > lines.length) ({ line, column } = { line: lines.length, column: lines[lines.length - 1]!.length + 1 });
+  column = Math.min(Math.max(column, 1), lines[line - 1]!.length + 1);
   return { messageId: 'syntax', message: `Invalid JSON: ${msg}`, range: { line, column, endLine: line, endColumn: column + 1 } };
 }
 

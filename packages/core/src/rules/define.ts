@@ -1,5 +1,6 @@
 import type { PolicyModel } from '../model/normalize.js';
 import type { FixKind, PolicyType } from '../engine/types.js';
+import type { IamData } from '../iam/data.js';
 
 /** Where the rules' documentation lives; a rule's page is `<base><id>.md`. */
 export const DOCS_BASE_URL = 'https://github.com/iam-mfa-lint/iam-mfa-lint/blob/main/docs/rules/';
@@ -28,8 +29,11 @@ export interface ReportDescriptor {
   pointer: string;
   /** Point at the member's key (e.g. the operator `Bool`) instead of its value. */
   atKey?: boolean;
-  /** Automatic fix: replace each node's text (its key with atKey) by `text`. */
-  fix?: { kind?: FixKind; edits: ReadonlyArray<{ pointer: string; atKey?: boolean; text: string }> };
+  /**
+   * Automatic fix: replace each node's text (its key with atKey) by `text`, or `insert` a member
+   * at the end of the object at `pointer` (rendered in the file's style by the engine).
+   */
+  fix?: { kind?: FixKind; edits: ReadonlyArray<{ pointer: string; atKey?: boolean; text: string } | { pointer: string; insert: { key: string; value: unknown } }> };
 }
 
 export interface RuleContext {
@@ -40,6 +44,8 @@ export interface RuleContext {
   readonly policyType: PolicyType;
   /** This rule's options from the configuration (`[level, options]`), or `{}`. */
   readonly options: Readonly<Record<string, unknown>>;
+  /** AWS's service reference, when the host provides one (LintOptions.iamData). */
+  readonly iamData?: IamData;
   report(descriptor: ReportDescriptor): void;
   /** The 1-based line a node starts on (for messages that refer to another place). */
   lineOf(pointer: string): number;

@@ -6,6 +6,24 @@ import resourceBucketMismatch from './resource-bucket-mismatch.js';
 import mfaConditionMissing from './mfa-condition-missing.js';
 import mfaConditionInvalid from './mfa-condition-invalid.js';
 import mfaConditionWeak from './mfa-condition-weak.js';
+import mfaUnsatisfiable from './mfa-unsatisfiable.js';
+import trustPolicyMfaMissing from './trust-policy-mfa-missing.js';
+import principalMisplaced from './principal-misplaced.js';
+import principalWildcard from './principal-wildcard.js';
+import versionMissing from './version-missing.js';
+import versionOutdated from './version-outdated.js';
+import sidDuplicate from './sid-duplicate.js';
+import sidInvalid from './sid-invalid.js';
+import policyTooLarge from './policy-too-large.js';
+import statementRedundant from './statement-redundant.js';
+import unknownAction from './unknown-action.js';
+import resourceTypeMismatch from './resource-type-mismatch.js';
+import invalidArn from './invalid-arn.js';
+import conditionOperatorUnknown from './condition-operator-unknown.js';
+import conditionKeyUnknown from './condition-key-unknown.js';
+import conditionTypeMismatch from './condition-type-mismatch.js';
+import resourceWildcard from './resource-wildcard.js';
+import passRoleWildcard from './pass-role-wildcard.js';
 
 /** The one hand-kept list of rules. A test checks each has a docs page and fixtures. */
 export const allRules: readonly Rule[] = [
@@ -16,6 +34,24 @@ export const allRules: readonly Rule[] = [
   mfaConditionMissing,
   mfaConditionInvalid,
   mfaConditionWeak,
+  mfaUnsatisfiable,
+  trustPolicyMfaMissing,
+  principalMisplaced,
+  principalWildcard,
+  versionMissing,
+  versionOutdated,
+  sidDuplicate,
+  sidInvalid,
+  policyTooLarge,
+  statementRedundant,
+  unknownAction,
+  resourceTypeMismatch,
+  invalidArn,
+  conditionOperatorUnknown,
+  conditionKeyUnknown,
+  conditionTypeMismatch,
+  resourceWildcard,
+  passRoleWildcard,
 ];
 
 /** The rules' public metadata. */

@@ -15,7 +15,7 @@ export default defineRule({
         if (f.kind !== 'invalid') continue;
         const data = { ...f.data };
         if ('effect' in data) data.article = data.effect === 'Allow' ? 'n' : '';
-        ctx.report({ messageId: f.messageId, data, pointer: f.pointer, atKey: f.atKey ?? false });
+        ctx.report({ messageId: f.messageId, data, pointer: f.pointer, atKey: f.atKey ?? false, ...(f.fix ? { fix: { kind: 'safe' as const, edits: f.fix.edits } } : {}) });
       }
     }
   },

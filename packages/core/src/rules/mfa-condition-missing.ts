@@ -1,4 +1,4 @@
-import { defineRule } from './define.js';
+import { defineRule, type ReportDescriptor } from './define.js';
 import { label, quoteList } from './util.js';
 import { analyzeStatementMfa } from '../iam/mfa.js';
 import { bucketActionsMatched, classifyResource, isS3Resource, resourceReachesBucket, s3ActionPatterns, variablesAsWildcards } from '../iam/s3.js';
@@ -32,10 +32,30 @@ export default defineRule({
         messageId: 'missing',
         data: { statement: label(s, ctx.policy), actions: quoteList(actions), resources: quoteList(resources.map((r) => r.value)) },
         pointer: s.effect.pointer,
+        ...mfaFix(s),
       });
     }
   },
 });
+
+const REQUIRE_MFA = { 'aws:MultiFactorAuthPresent': 'true' };
+
+/**
+ * The `mfa` fix: add `"Condition": {"Bool": {"aws:MultiFactorAuthPresent": "true"}}` to the
+ * statement, or the `Bool` entry to its Condition, or the key to its `Bool` block. It changes who
+ * gets access, so it is applied only on request (`--fix-type mfa`).
+ */
+function mfaFix(s: NStatement): { fix?: NonNullable<ReportDescriptor['fix']> } {
+  let edit: { pointer: string; insert: { key: string; value: unknown } };
+  if (s.conditionPointer === undefined) edit = { pointer: s.pointer, insert: { key: 'Condition', value: { Bool: REQUIRE_MFA } } };
+  else {
+    const bool = s.conditions.find((c) => c.operator === 'Bool');
+    edit = bool
+      ? { pointer: bool.operatorPointer, insert: { key: 'aws:MultiFactorAuthPresent', value: 'true' } }
+      : { pointer: s.conditionPointer, insert: { key: 'Bool', value: REQUIRE_MFA } };
+  }
+  return { fix: { kind: 'mfa', edits: [edit] } };
+}
 
 interface Reached {
   /** As written in the policy (for messages). */

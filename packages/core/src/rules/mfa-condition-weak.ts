@@ -13,7 +13,7 @@ export default defineRule({
     for (const s of ctx.policy.statements) {
       for (const f of analyzeStatementMfa(s).findings) {
         if (f.kind !== 'weak') continue;
-        ctx.report({ messageId: f.messageId, data: f.data, pointer: f.pointer, atKey: f.atKey ?? false });
+        ctx.report({ messageId: f.messageId, data: f.data, pointer: f.pointer, atKey: f.atKey ?? false, ...(f.fix ? { fix: { kind: 'safe' as const, edits: f.fix.edits } } : {}) });
       }
     }
   },

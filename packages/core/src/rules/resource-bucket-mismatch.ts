@@ -73,7 +73,11 @@ export default defineRule({
           case 'bucket': {
             if (targets.includes(c.bucket)) break;
             const target = targets.find((t) => isNearMiss(c.bucket, t));
-            if (target) ctx.report({ messageId: 'nearMiss', data: { statement, bucket: c.bucket, target, resource: r.value }, pointer: r.pointer });
+            if (target) {
+              const fixed = replaceBucket(r.value, c.bucket, target);
+              const fix = fixed === undefined ? undefined : { kind: 'safe' as const, edits: [{ pointer: r.pointer, text: JSON.stringify(fixed) }] };
+              ctx.report({ messageId: 'nearMiss', data: { statement, bucket: c.bucket, target, resource: r.value }, pointer: r.pointer, ...(fix ? { fix } : {}) });
+            }
             else ctx.report({ messageId: 'otherBucket', data: { statement, bucket: c.bucket, targets: targetList, resource: r.value }, pointer: r.pointer });
             break;
           }
@@ -84,6 +88,20 @@ export default defineRule({
     }
   },
 });
+
+/** The ARN with its bucket name (after the fifth colon) replaced, or undefined when it is not there. */
+function replaceBucket(arn: string, bucket: string, target: string): string | undefined {
+  let at = -1;
+  for (let i = 0; i < 5; i++) {
+    at = arn.indexOf(':', at + 1);
+    if (at < 0) return undefined;
+  }
+  const start = at + 1;
+  if (arn.slice(start, start + bucket.length) !== bucket) return undefined;
+  const after = arn.charAt(start + bucket.length);
+  if (after !== '' && after !== '/') return undefined;
+  return arn.slice(0, start) + target + arn.slice(start + bucket.length);
+}
 
 /** Without target buckets: buckets in one document that are near-misses of each other. */
 function checkNearMissPairs(ctx: RuleContext): void {

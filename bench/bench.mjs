@@ -24,11 +24,11 @@ const COLD_WARMUPS = 2;
 // Arguments
 
 function usage() {
-  return 'usage: node bench/bench.mjs [--rounds N] [--json]';
+  return 'usage: node bench/bench.mjs [--rounds N] [--json] [--scale N] (N: the large folder size, default 100000; 0 skips the scale runs)';
 }
 
 function parseArgs(argv) {
-  const opts = { rounds: 5, json: false };
+  const opts = { rounds: 5, json: false, scale: 100_000 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--json') opts.json = true;
@@ -43,6 +43,14 @@ function parseArgs(argv) {
         process.exit(2);
       }
       opts.rounds = n;
+    } else if (arg === '--scale' || arg.startsWith('--scale=')) {
+      const value = arg === '--scale' ? argv[++i] : arg.slice('--scale='.length);
+      const n = Number(value);
+      if (!Number.isInteger(n) || n < 0) {
+        console.error(`bench: --scale needs a whole number, not "${value ?? ''}"\n${usage()}`);
+        process.exit(2);
+      }
+      opts.scale = n;
     } else {
       console.error(`bench: unknown argument "${arg}"\n${usage()}`);
       process.exit(2);
@@ -270,6 +278,92 @@ function runColdStart(dir) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Whole processes: the CLI over a folder against a script that reads and JSON.parses it
+
+const BIN = path.join(ROOT, 'packages', 'cli', 'bin', 'iam-mfa-lint.js');
+const TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+/** Runs a command; returns wall ms and, where /usr/bin/time exists, the peak resident set in MB. */
+function runProcess(args) {
+  const cmd = TIME ? TIME : process.execPath;
+  const argv = TIME ? ['-f', '%M', process.execPath, ...args] : args;
+  const t0 = process.hrtime.bigint();
+  const res = spawnSync(cmd, argv, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (res.error) throw res.error;
+  if (res.status === 2 || res.status === null) throw new Error(`${args.join(' ')} failed (status ${res.status}): ${res.stderr.slice(-500)}`);
+  const kb = TIME ? Number(res.stderr.trim().split('\n').pop()) : NaN;
+  return { ms, peakMb: Number.isFinite(kb) ? kb / 1024 : undefined };
+}
+
+function cliArgs(folder, extra = []) {
+  return [BIN, '--format', 'json', '--rule', 'statement-redundant:error', ...extra, folder];
+}
+
+function runWholeProcess(folder, docs, rounds) {
+  if (!fs.existsSync(BIN) || !fs.existsSync(path.join(ROOT, 'packages', 'cli', 'dist', 'bin.js'))) return { skipped: 'the CLI is not built; run `pnpm build`' };
+  const floor = [];
+  const cli = [];
+  let peak = 0;
+  runProcess([path.join(ROOT, 'bench', 'process-floor.mjs'), folder]);
+  runProcess(cliArgs(folder));
+  for (let r = 0; r < rounds; r++) {
+    floor.push(runProcess([path.join(ROOT, 'bench', 'process-floor.mjs'), folder]).ms);
+    const c = runProcess(cliArgs(folder));
+    cli.push(c.ms);
+    peak = Math.max(peak, c.peakMb ?? 0);
+  }
+  const f = median(floor);
+  const c = median(cli);
+  return { documents: docs, floorMs: round(f, 1), cliMs: round(c, 1), ratio: round(c / f, 2), cliPeakMb: peak ? round(peak, 1) : undefined };
+}
+
+/** A folder of `count` small policies (each a few hundred bytes, a few findings each). */
+function writeSmallPolicies(folder, count) {
+  fs.mkdirSync(folder, { recursive: true });
+  for (let i = 0; i < count; i++) {
+    const sub = path.join(folder, String(Math.floor(i / 1000)).padStart(3, '0'));
+    if (i % 1000 === 0) fs.mkdirSync(sub, { recursive: true });
+    const doc = {
+      Version: '2012-10-17',
+      Statement: [
+        { Sid: `Read${i}`, Effect: 'Allow', Action: ['s3:GetObject', 's3:ListBucket'], Resource: [`arn:aws:s3:::bucket-${i % 97}`, `arn:aws:s3:::bucket-${i % 97}/*`], ...(i % 3 ? { Condition: { Bool: { 'aws:MultiFactorAuthPresent': i % 5 ? 'true' : 'ture' } } } : {}) },
+      ],
+    };
+    fs.writeFileSync(path.join(sub, `policy-${i}.json`), JSON.stringify(doc, null, 2));
+  }
+}
+
+function runScale(base, sizes) {
+  if (!fs.existsSync(BIN)) return { skipped: 'the CLI is not built; run `pnpm build`' };
+  const out = [];
+  for (const n of sizes) {
+    const folder = path.join(base, `scale-${n}`);
+    writeSmallPolicies(folder, n);
+    const floor = runProcess([path.join(ROOT, 'bench', 'process-floor.mjs'), folder]);
+    const cli = runProcess(cliArgs(folder));
+    out.push({ files: n, cliMs: round(cli.ms, 0), msPer1000: round((cli.ms / n) * 1000, 1), peakMb: cli.peakMb === undefined ? undefined : round(cli.peakMb, 1), floorMs: round(floor.ms, 0), ratio: round(cli.ms / floor.ms, 2) });
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+  return { sizes: out };
+}
+
+/** Wildcard matching stays linear: a 10,000-character `*a*a...` pattern against 10,000 characters. */
+function runWildcard(core) {
+  if (typeof core.globMatch !== 'function') return { skipped: 'globMatch is not exported by the built core' };
+  const pattern = '*a'.repeat(5000);
+  const texts = { 'all a (match)': 'a'.repeat(10_000), 'a...ab (no match)': 'a'.repeat(9_999) + 'b', 'b... (no match)': 'b'.repeat(10_000) };
+  const out = {};
+  for (const [label, text] of Object.entries(texts)) {
+    core.globMatch(pattern, text);
+    const samples = [];
+    for (let i = 0; i < 5; i++) samples.push(timeMs(() => core.globMatch(pattern, text)));
+    out[label] = round(median(samples), 2);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Output
 
 function pad(s, n, right = false) {
@@ -310,6 +404,19 @@ function printTable(result) {
     lines.push(`cold start (median of ${c.runs}, after ${c.warmups} warm-ups): node -e 0 ${c.nodeMedianMs.toFixed(1)} ms, iam-mfa-lint <file naming s3 and dynamodb> ${c.cliMedianMs.toFixed(1)} ms`);
     lines.push(`  the CLI adds ${c.differenceMs.toFixed(1)} ms to a bare node start (${c.ratio.toFixed(2)}x)`);
   }
+  lines.push('');
+  const w = result.wholeProcess;
+  if (w?.skipped) lines.push(`whole process: skipped: ${w.skipped}`);
+  else if (w) {
+    lines.push(`whole process, ${w.documents} files: read+JSON.parse script ${w.floorMs.toFixed(0)} ms, iam-mfa-lint --format json ${w.cliMs.toFixed(0)} ms: ${w.ratio.toFixed(2)}x (target <= 2x)${w.cliPeakMb ? `, peak ${w.cliPeakMb} MB` : ''}`);
+  }
+  const sc = result.scale;
+  if (sc?.skipped) lines.push(`scale: skipped: ${sc.skipped}`);
+  else if (sc) {
+    for (const x of sc.sizes) lines.push(`scale, ${x.files} small files: ${x.cliMs} ms (${x.msPer1000} ms per 1,000 files), peak ${x.peakMb ?? '?'} MB (target <= 300 MB); floor ${x.floorMs} ms (${x.ratio}x)`);
+  }
+  const wc = result.wildcard;
+  if (wc && !wc.skipped) lines.push(`wildcard match, 10,000-char "*a*a..." pattern vs 10,000 chars: ${Object.entries(wc).map(([k, v]) => `${k} ${v} ms`).join(', ')} (target < 50 ms)`);
   lines.push('');
   for (const [key, label] of [
     ['all', `all ${result.throughput.all.documents} versions, no options`],
@@ -371,6 +478,12 @@ try {
   };
   const throughput = runThroughput([all, latest], opts.rounds);
   const coldStart = runColdStart(dir);
+  const allFolder = path.join(dir, 'all');
+  fs.mkdirSync(allFolder);
+  for (const f of all.files) fs.renameSync(f, path.join(allFolder, path.basename(f)));
+  const wholeProcess = runWholeProcess(allFolder, all.files.length, Math.min(opts.rounds, 3));
+  const scale = opts.scale > 0 ? runScale(dir, [...new Set([Math.min(10_000, opts.scale), opts.scale])]) : undefined;
+  const wildcard = runWildcard(await loadCore());
 
   const result = {
     date: new Date().toISOString(),
@@ -381,6 +494,9 @@ try {
     rounds: opts.rounds,
     throughput,
     coldStart,
+    wholeProcess,
+    scale,
+    wildcard,
     findings,
     totalSeconds: 0,
   };

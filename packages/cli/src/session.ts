@@ -113,7 +113,8 @@ function shownPath(cwd: string, abs: string): string {
 
 export class LintSession {
   private readonly config: ConfigSession;
-  private readonly fingerprints = new WeakMap<LintMessage, string>();
+  /** Fingerprints are computed on demand (baselines, SARIF): hashing every finding costs time. */
+  private readonly fingerprints = new WeakMap<LintMessage, () => string>();
   private readonly fingerprinted: Fingerprinted[] = [];
   private readonly usedIgnores = new Set<number>();
   private readonly diffs: string[] = [];
@@ -212,20 +213,29 @@ export class LintSession {
       }
     }
 
-    const doc = parseForFingerprints(current);
     const ignores = this.config.forFile(file).ignores;
+    let parsedDoc: ReturnType<typeof parseForFingerprints> | undefined;
+    const doc = (): ReturnType<typeof parseForFingerprints> => (parsedDoc ??= parseForFingerprints(current));
+    const needsNow = this.args.writeBaseline !== undefined || this.accepted !== undefined;
     const kept: LintMessage[] = [];
     for (const m of final.messages) {
       if (ignores.length > 0) {
-        const sid = doc.ok ? sidOf(doc.value, m.pointer) : undefined;
+        const d = doc();
+        const sid = d.ok ? sidOf(d.value, m.pointer) : undefined;
         const hit = ignores.find(({ entry }) => entry.rule === m.ruleId && (entry.sid === undefined || entry.sid === sid));
         if (hit) {
           this.usedIgnores.add(hit.index);
           continue;
         }
       }
-      const f: Fingerprinted = { file, message: m, fingerprint: fingerprint(m, doc) };
-      this.fingerprints.set(m, f.fingerprint);
+      let cached: string | undefined;
+      const lazy = (): string => (cached ??= fingerprint(m, doc()));
+      this.fingerprints.set(m, lazy);
+      if (!needsNow) {
+        kept.push(m);
+        continue;
+      }
+      const f: Fingerprinted = { file, message: m, fingerprint: lazy() };
       if (this.args.writeBaseline !== undefined) {
         this.fingerprinted.push(f);
         continue;
@@ -274,7 +284,7 @@ export class LintSession {
   /** Renders the formats this module owns; undefined for stylish and json. */
   format(format: string, results: readonly FileResult[], version: string): string | undefined {
     if (format === 'sarif') {
-      return formatSarif(results, { cwd: this.io.cwd, version, fingerprint: (m) => this.fingerprints.get(m), ruleDoc: readRuleDoc });
+      return formatSarif(results, { cwd: this.io.cwd, version, fingerprint: (m) => this.fingerprints.get(m)?.(), ruleDoc: readRuleDoc });
     }
     if (format === 'github') return formatGithub(results, { cwd: this.io.cwd });
     return undefined;

@@ -62,3 +62,4 @@ export { generateTrustPolicy } from './generate/generate-trust-policy.js';
 export type { GenerateTrustPolicyOptions } from './generate/generate-trust-policy.js';
 export { generateBucketPolicy } from './generate/generate-bucket-policy.js';
 export type { GenerateBucketPolicyOptions } from './generate/generate-bucket-policy.js';
+export { globMatch, globMatchesPrefix } from './util/glob.js';

@@ -1,4 +1,4 @@
-import { parsePolicyText } from '../model/parse.js';
+import { parseDocument } from '../model/parse.js';
 import { editDistance } from '../util/distance.js';
 import { extractAwsCli, isAwsCliOutput } from './aws-cli.js';
 import { extractCloudFormation, isCloudFormationTemplate } from './cloudformation.js';
@@ -32,6 +32,11 @@ export function isYamlName(fileName: string): boolean {
   return YAML_EXTENSIONS.test(fileName);
 }
 
+/** A quick look at a parsed JSON value: could it be a CloudFormation template? */
+function mayBeTemplate(value: Record<string, unknown>): boolean {
+  return 'AWSTemplateFormatVersion' in value || isObject(value.Resources);
+}
+
 /** Could this JSON value be meant as a policy document (even a broken one)? */
 export function looksLikePolicy(value: unknown): boolean {
   if (!isObject(value)) return false;
@@ -51,16 +56,18 @@ export function detectInput(text: string, fileName: string, options: DetectOptio
   const first = /\S/.exec(body)?.[0];
   const yamlName = isYamlName(fileName);
   if (first === '{' || first === '[' || (!yamlName && first !== undefined)) {
-    const parsed = parsePolicyText(text);
+    // Cheap first: the value alone (native JSON.parse). Positions are built only for containers.
+    const parsed = parseDocument(text);
     if (!parsed.ok) {
       // Broken JSON: a .json file (or a JSON-looking one) gets the exact JSON error, as always.
       if (!yamlName || first === '{' || first === '[') return { format: 'policy' };
     } else {
-      const value = parsed.value;
-      if (isObject(value)) {
-        const root = treeFromJson(value, parsed.locations);
+      const value = parsed.doc.value;
+      if (isObject(value) && (mayBeTemplate(value) || isTerraformPlan(value) || isAwsCliOutput(value))) {
+        const { locations } = parsed.doc.sourceIndex();
+        const root = treeFromJson(value, locations);
         if (isCloudFormationTemplate(root)) return extractCloudFormation(root, { text });
-        const host: JsonHost = { text, value, locations: parsed.locations, lines: new LineIndex(text) };
+        const host: JsonHost = { text, value, locations, lines: new LineIndex(text) };
         if (isTerraformPlan(value)) return extractTerraformPlan(host);
         if (isAwsCliOutput(value)) return extractAwsCli(host);
       }

@@ -15,7 +15,7 @@ export default defineConfig([
     // tsup passes `baseUrl` to the declaration build, which TypeScript 6 deprecates.
     dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
     sourcemap: true,
-    clean: ['!bin.js', '!bin.js.map', '!docs/**'],
+    clean: ['!bin.js', '!bin.js.map', '!worker.js', '!worker.js.map', '!docs/**'],
     // import.meta.url (iam-data.ts finds the reference data with it) in the CommonJS build.
     shims: true,
     target: 'node20',
@@ -23,7 +23,9 @@ export default defineConfig([
     external: ['@iam-mfa-lint/core', 'yargs', 'minimatch'],
   },
   {
-    entry: ['src/bin.ts'],
+    entry: ['src/bin.ts', 'src/worker.ts'],
+    // Each entry self-contained: no shared chunk that the other build's clean could remove.
+    splitting: false,
     format: ['esm'],
     dts: false,
     sourcemap: true,

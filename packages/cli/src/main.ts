@@ -24,6 +24,7 @@ import { decodeSessionArgs, LintSession, SessionError, sessionOptions, SESSION_F
 import { runExplain } from './explain.js';
 import { lintAccountDetails, lintRoleSets, withSetFindings } from './sets.js';
 import { runVerify, verifyBuilder } from './verify.js';
+import { defaultConcurrency, lintInWorkers, MIN_FILES_FOR_WORKERS, workerScript, type WorkerJob, type WorkerOutcome } from './pool.js';
 
 /** Everything `main` touches outside itself, so that it can run in-process under test. */
 export interface CliIo {
@@ -207,6 +208,8 @@ interface LintArgs {
   session: SessionArgs;
   /** --policy-type: the kind of every linted document (overrides the config); undefined: detect. */
   policyType: PolicyType | undefined;
+  /** --concurrency: worker threads for large runs (1: none). */
+  concurrency: number;
 }
 
 function decodeLintArgs(argv: Record<string, unknown>): LintArgs {
@@ -224,7 +227,16 @@ function decodeLintArgs(argv: Record<string, unknown>): LintArgs {
     ignorePatterns: allValues(argv['ignore-pattern']),
     session: decodeSessionArgs(argv),
     policyType: lastValue(argv['policy-type'] as PolicyType | PolicyType[] | undefined),
+    concurrency: parseConcurrency(argv.concurrency),
   };
+}
+
+function parseConcurrency(value: unknown): number {
+  const v = lastValue(value as unknown[] | unknown);
+  if (v === undefined) return defaultConcurrency();
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new UsageError(`invalid --concurrency value ${JSON.stringify(String(v))}: expected a whole number from 1 to 256`);
+  return n;
 }
 
 async function runLint(args: LintArgs, io: CliIo): Promise<number> {
@@ -257,8 +269,34 @@ async function runLint(args: LintArgs, io: CliIo): Promise<number> {
   const sets = lintRoleSets(files, (f) => session.optionsFor(f, lintOptions), io.cwd);
   problems.push(...sets.problems);
 
+  // Large runs lint on worker threads (--concurrency); results come back in walk order.
+  const pending = files.filter((f) => !sets.consumed.has(f));
+  const outcomes = new Map<string, WorkerOutcome>();
+  const script = workerScript();
+  if (args.concurrency > 1 && pending.length >= MIN_FILES_FOR_WORKERS && session.parallelSafe && script) {
+    const jobs: WorkerJob[] = pending.map((file) => {
+      const { iamData: _ignored, ...options }: LintOptions = session.optionsFor(file, lintOptions);
+      if (args.policyType) options.policyType = args.policyType;
+      return { file, explicit: explicitFiles.has(file), options };
+    });
+    const done = await lintInWorkers(jobs, args.concurrency, script);
+    pending.forEach((file, i) => outcomes.set(file, done[i]!));
+  }
+
   for (const file of files) {
     if (sets.consumed.has(file)) continue;
+    const outcome = outcomes.get(file);
+    if (outcome?.kind === 'skip') continue;
+    if (outcome?.kind === 'fsError') {
+      problems.push(describeFsError(Object.assign(new Error(outcome.message), { code: outcome.code }), shownPath(io.cwd, file)));
+      continue;
+    }
+    if (outcome?.kind === 'crash') throw new Error(outcome.message);
+    if (outcome?.kind === 'result') {
+      const messages = session.afterLint(file, new Uint8Array(), '', outcome.result, () => outcome.result);
+      results.push(toFileResult(file, withSetFindings(sets, file, messages), args.quiet));
+      continue;
+    }
     let bytes: Buffer;
     try {
       bytes = fs.readFileSync(file);
@@ -369,6 +407,11 @@ function lintBuilder(y: Argv): Argv {
       describe: 'Output format',
     })
     .option('quiet', { type: 'boolean', default: false, describe: 'Report errors only' })
+    .option('concurrency', {
+      type: 'string',
+      requiresArg: true,
+      describe: `Worker threads for runs of ${MIN_FILES_FOR_WORKERS} files or more (1: none) [default: the number of cores]`,
+    })
     .option('max-warnings', {
       type: 'number',
       default: -1,

@@ -46,6 +46,8 @@ export interface SessionArgs {
   writeBaseline?: string;
   outputFile?: string;
   reportUnusedIgnores: boolean;
+  /** SARIF reports carry fingerprints; other formats need them only for baselines. */
+  sarif?: boolean;
 }
 
 export function sessionOptions(y: Argv): Argv {
@@ -89,6 +91,7 @@ export function decodeSessionArgs(argv: Record<string, unknown>): SessionArgs {
     fixDryRun: bool('fix-dry-run'),
     fixTypes: fixTypes.length ? fixTypes : ['safe'],
     reportUnusedIgnores: bool('report-unused-ignores'),
+    sarif: last(argv.format as string | string[] | undefined) === 'sarif',
   };
   if (out.fix && out.fixDryRun) throw new SessionError('--fix and --fix-dry-run cannot be used together');
   if (fixTypes.length && !out.fix && !out.fixDryRun) throw new SessionError('--fix-type needs --fix or --fix-dry-run');
@@ -145,6 +148,15 @@ export class LintSession {
   }
 
   /** True when the report goes to a file (no colors then). */
+  /**
+   * Can files be linted on worker threads? Only when nothing per file needs the text back on
+   * the main thread: no fixes, no baselines, no SARIF fingerprints, no ignore entries.
+   */
+  get parallelSafe(): boolean {
+    const a = this.args;
+    return !a.fix && !a.fixDryRun && a.baseline === undefined && a.writeBaseline === undefined && !a.sarif && (this.config.loaded.config.ignore ?? []).length === 0;
+  }
+
   get writesToFile(): boolean {
     return this.args.outputFile !== undefined;
   }
@@ -230,7 +242,9 @@ export class LintSession {
       }
       let cached: string | undefined;
       const lazy = (): string => (cached ??= fingerprint(m, doc()));
-      this.fingerprints.set(m, lazy);
+      // Only SARIF reads fingerprints later; keeping the closure (and with it the file's text)
+      // for other formats would hold every file in memory on large runs.
+      if (this.args.sarif) this.fingerprints.set(m, lazy);
       if (!needsNow) {
         kept.push(m);
         continue;

@@ -111,9 +111,13 @@ function labelled(result: SetLintResult): LintMessage[] {
  * When `text` is get-account-authorization-details output, lints it as a set and returns its
  * findings (each named by principal and policy); undefined for any other file.
  */
+/** Cheap screen: `get-account-authorization-details` output always has one of these lists. */
+export function looksLikeAccountDetails(text: string): boolean {
+  return /"(UserDetailList|RoleDetailList|GroupDetailList|Policies)"\s*:/.test(text);
+}
+
 export function lintAccountDetails(text: string, file: string, options: LintOptions, cwd: string): LintMessage[] | undefined {
-  // Cheap screen before a second parse: the output always has one of these lists.
-  if (!/"(UserDetailList|RoleDetailList|GroupDetailList|Policies)"\s*:/.test(text)) return undefined;
+  if (!looksLikeAccountDetails(text)) return undefined;
   const details = policySetFromAccountDetails(text, shownPath(cwd, file));
   if (!details) return undefined;
   const messages = labelled(lintSet(details.set, options));

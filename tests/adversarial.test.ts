@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { main, type CliIo } from '../packages/cli/src/main.ts';
+
+// Inputs built to break a linter: each gives a clear finding, or one stderr line and exit 2,
+// never a stack trace or a hang.
+
+function tmp(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'iam-mfa-lint-adversarial-'));
+}
+
+async function run(args: string[], cwd: string) {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), cwd, env: {}, stdoutIsTTY: false };
+  const code = await main(args, io);
+  return { code, stdout, stderr };
+}
+
+function json(stdout: string) {
+  return JSON.parse(stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string; messageId: string; line: number; column: number }> }>;
+}
+
+describe('adversarial inputs through the CLI', () => {
+  it('a 50 MB policy file: linted, findings at the right place, no crash', async () => {
+    const dir = tmp();
+    const statements = [];
+    // ~50 MB: many statements, each a valid grant with an MFA condition; the last one grants "*".
+    const one = { Effect: 'Allow', Action: ['s3:GetObject'], Resource: ['arn:aws:s3:::my-s3-bucket-09-01-2023/' + 'k'.repeat(200) + '/*'], Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } };
+    const size = JSON.stringify(one).length;
+    for (let i = 0; i < Math.ceil(50e6 / size); i++) statements.push(one);
+    statements.push({ Effect: 'Allow', Action: '*', Resource: 'arn:aws:dynamodb:us-east-1:123456789012:table/T' });
+    const text = JSON.stringify({ Version: '2012-10-17', Statement: statements });
+    expect(text.length).toBeGreaterThan(50e6);
+    fs.writeFileSync(path.join(dir, 'big.json'), text);
+    const r = await run(['--format', 'json', '--rule', 'statement-redundant:off', '--rule', 'policy-too-large:off', 'big.json'], dir);
+    expect(r.stderr).toBe('');
+    const found = json(r.stdout)[0]!.messages.filter((m) => m.ruleId === 'action-wildcard');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.line).toBe(1);
+    expect(found[0]!.column).toBe(text.lastIndexOf('"Action":"*"') + '"Action":'.length + 1);
+    expect(r.code).toBe(1);
+  }, 300_000);
+
+  it('an Action array of 1,000,000 entries', async () => {
+    const dir = tmp();
+    const actions = Array.from({ length: 1_000_000 }, (_, i) => (i === 999_999 ? 's3:*' : 'ec2:DescribeInstances'));
+    fs.writeFileSync(path.join(dir, 'many.json'), JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: actions, Resource: '*' }] }));
+    const r = await run(['--format', 'json', '--rule', 'statement-redundant:off', 'many.json'], dir);
+    expect(r.stderr).toBe('');
+    const ids = json(r.stdout)[0]!.messages.filter((m) => m.ruleId === 'action-wildcard').map((m) => m.messageId);
+    expect(ids).toEqual(['serviceWildcard']);
+  }, 300_000);
+
+  it('NUL bytes, invalid UTF-8, a BOM with CRLF, and duplicate keys', async () => {
+    const dir = tmp();
+    fs.writeFileSync(path.join(dir, 'nul.json'), '{"Version": "2012-10-17",\u0000 "Statement": []}');
+    fs.writeFileSync(path.join(dir, 'latin1.json'), Buffer.from([0x7b, 0x22, 0xe9, 0x22, 0x3a, 0x31, 0x7d]));
+    fs.writeFileSync(path.join(dir, 'bom-crlf.json'), '\ufeff{\r\n  "Version": "2012-10-17",\r\n  "Statement": [\r\n    { "Effect": "Allow", "Action": "*", "Resource": "arn:aws:dynamodb:us-east-1:123456789012:table/T" }\r\n  ]\r\n}\r\n');
+    fs.writeFileSync(path.join(dir, 'dup.json'), '{\n  "Version": "2012-10-17",\n  "Statement": [],\n  "Statement": [{ "Effect": "Allow", "Action": "ec2:DescribeInstances", "Resource": "*" }]\n}\n');
+    const r = await run(['--format', 'json', '.'], dir);
+    expect(r.stderr).toBe('');
+    const by = Object.fromEntries(json(r.stdout).map((f) => [path.basename(f.filePath), f.messages.map((m) => [m.ruleId, m.messageId, m.line, m.column])]));
+    expect(by['nul.json']).toEqual([['invalid-json', 'syntax', 1, 26]]);
+    expect(by['latin1.json']).toEqual([['invalid-json', 'invalidUtf8', 1, 3]]);
+    expect(by['bom-crlf.json']).toEqual([['action-wildcard', 'everyAction', 4, 36]]);
+    expect(by['dup.json']).toEqual([['invalid-policy', 'duplicateKey', 4, 3]]);
+  });
+});
+
+describe('--fix is crash-safe', () => {
+  it('a process killed while writing leaves every file either old or new, never broken', async () => {
+    const dir = tmp();
+    const old = JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'Read', Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::my-s3-bucket-09-01-2023/' + 'x'.repeat(20_000) + '/*', Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'true' } } }] }, null, 2);
+    const fixed = old.replace('"BoolIfExists"', '"Bool"');
+    const count = 400;
+    const bin = path.join(__dirname, '..', 'packages', 'cli', 'bin', 'iam-mfa-lint.js');
+    let killedMidway = 0;
+    for (const delay of [150, 300, 450, 600]) {
+      for (let i = 0; i < count; i++) fs.writeFileSync(path.join(dir, `p${i}.json`), old);
+      const child = spawn(process.execPath, [bin, '--fix', '.'], { cwd: dir, stdio: 'ignore' });
+      await new Promise((r) => setTimeout(r, delay));
+      child.kill('SIGKILL');
+      await new Promise((r) => child.on('close', r));
+      let fixedCount = 0;
+      for (let i = 0; i < count; i++) {
+        const now = fs.readFileSync(path.join(dir, `p${i}.json`), 'utf8');
+        expect([old, fixed]).toContain(now);
+        if (now === fixed) fixedCount++;
+      }
+      if (fixedCount > 0 && fixedCount < count) killedMidway++;
+      // Only our own temporary files can be left next to them, never a half-written policy.
+      for (const f of fs.readdirSync(dir)) expect(f).toMatch(/^p\d+\.json$|^\.p\d+\.json\.\d+\.[0-9a-f]+\.tmp$/);
+      for (const f of fs.readdirSync(dir)) if (f.endsWith('.tmp')) fs.rmSync(path.join(dir, f));
+    }
+    // At least one kill landed in the middle of the run, so the check above meant something.
+    expect(killedMidway).toBeGreaterThan(0);
+  }, 120_000);
+});

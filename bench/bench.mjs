@@ -304,6 +304,7 @@ function runWholeProcess(folder, docs, rounds) {
   if (!fs.existsSync(BIN) || !fs.existsSync(path.join(ROOT, 'packages', 'cli', 'dist', 'bin.js'))) return { skipped: 'the CLI is not built; run `pnpm build`' };
   const floor = [];
   const cli = [];
+  const serial = [];
   let peak = 0;
   runProcess([path.join(ROOT, 'bench', 'process-floor.mjs'), folder]);
   runProcess(cliArgs(folder));
@@ -312,10 +313,12 @@ function runWholeProcess(folder, docs, rounds) {
     const c = runProcess(cliArgs(folder));
     cli.push(c.ms);
     peak = Math.max(peak, c.peakMb ?? 0);
+    serial.push(runProcess(cliArgs(folder, ['--concurrency', '1'])).ms);
   }
   const f = median(floor);
   const c = median(cli);
-  return { documents: docs, floorMs: round(f, 1), cliMs: round(c, 1), ratio: round(c / f, 2), cliPeakMb: peak ? round(peak, 1) : undefined };
+  const one = median(serial);
+  return { documents: docs, floorMs: round(f, 1), cliMs: round(c, 1), ratio: round(c / f, 2), cliPeakMb: peak ? round(peak, 1) : undefined, oneThreadMs: round(one, 1), speedup: round(one / c, 2), threads: os.cpus().length };
 }
 
 /** A folder of `count` small policies (each a few hundred bytes, a few findings each). */
@@ -409,6 +412,7 @@ function printTable(result) {
   if (w?.skipped) lines.push(`whole process: skipped: ${w.skipped}`);
   else if (w) {
     lines.push(`whole process, ${w.documents} files: read+JSON.parse script ${w.floorMs.toFixed(0)} ms, iam-mfa-lint --format json ${w.cliMs.toFixed(0)} ms: ${w.ratio.toFixed(2)}x (target <= 2x)${w.cliPeakMb ? `, peak ${w.cliPeakMb} MB` : ''}`);
+    lines.push(`multi-core: --concurrency 1 ${w.oneThreadMs.toFixed(0)} ms, default (${w.threads} threads) ${w.cliMs.toFixed(0)} ms: ${w.speedup.toFixed(2)}x speed-up`);
   }
   const sc = result.scale;
   if (sc?.skipped) lines.push(`scale: skipped: ${sc.skipped}`);

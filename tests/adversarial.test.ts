@@ -71,6 +71,18 @@ describe('adversarial inputs through the CLI', () => {
   });
 });
 
+describe('unreadable paths, even for root', () => {
+  // chmod does not stop root (CI runs as root); /proc/self/mem is a file that fails every read.
+  it.runIf(fs.existsSync('/proc/self/mem'))('a file whose read fails: one stderr line, the rest still linted, exit 2', async () => {
+    const dir = tmp();
+    fs.writeFileSync(path.join(dir, 'ok.json'), '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}');
+    const r = await run(['--format', 'json', '/proc/self/mem', 'ok.json'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toEqual(['iam-mfa-lint: input/output error: /proc/self/mem']);
+    expect(json(r.stdout).map((f) => path.basename(f.filePath))).toEqual(['ok.json']);
+  });
+});
+
 describe('--fix is crash-safe', () => {
   it('a process killed while writing leaves every file either old or new, never broken', async () => {
     const dir = tmp();

@@ -21,20 +21,28 @@ describe('the built iam-mfa-lint binary', () => {
     expect(r.stderr).toBe('');
     const out = JSON.parse(r.stdout) as Array<{ filePath: string; messages: Array<Record<string, unknown>>; errorCount: number; warningCount: number }>;
     expect(out.map((f) => [f.filePath, f.errorCount, f.warningCount])).toEqual([
-      [join(root, 'fixtures/scenarios/seed/permission-policy.json'), 3, 0],
+      [join(root, 'fixtures/scenarios/seed/permission-policy.json'), 2, 0],
       [join(root, 'fixtures/scenarios/seed/trust-policy.json'), 0, 0],
     ]);
     expect(out[0]!.messages.map((m) => [m.ruleId, m.severity, m.line, m.column, m.endLine, m.endColumn])).toEqual([
       ['action-wildcard', 2, 6, 17, 6, 20],
       ['resource-bucket-mismatch', 2, 7, 19, 7, 59],
-      // The folder is a set (iam-mfa-lint.role.json): the EC2 role can never carry MFA.
-      ['mfa-unsatisfiable', 2, 10, 11, 10, 39],
+    ]);
+    // With the role manifest (fixtures/scenarios/seed-role) the two files are a set: the EC2 role
+    // can never carry MFA.
+    const set = run(['--format', 'json', '--bucket', 'my-s3-bucket-09-01-2023', 'fixtures/scenarios/seed', 'fixtures/scenarios/seed-role']);
+    expect(set.code).toBe(1);
+    const perm = (JSON.parse(set.stdout) as Array<{ filePath: string; messages: Array<Record<string, unknown>> }>).find((f) => f.filePath.endsWith('permission-policy.json'))!;
+    expect(perm.messages.map((m) => [m.ruleId, m.line, m.column])).toEqual([
+      ['action-wildcard', 6, 17],
+      ['resource-bucket-mismatch', 7, 19],
+      ['mfa-unsatisfiable', 10, 11],
     ]);
     expect(String(out[0]!.messages[1]!.message)).toContain('did you mean "my-s3-bucket-09-01-2023"?');
   });
 
-  it('prints stylish output with a summary', () => {
-    const r = run(['--bucket', 'my-s3-bucket-09-01-2023', 'fixtures/scenarios/seed']);
+  it('prints stylish output with a summary (the quick start: the seed and its role manifest)', () => {
+    const r = run(['--bucket', 'my-s3-bucket-09-01-2023', 'fixtures/scenarios/seed', 'fixtures/scenarios/seed-role']);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('fixtures/scenarios/seed/permission-policy.json');
     expect(r.stdout).toMatch(/^\s+6:17\s+error\s+.*action-wildcard$/m);

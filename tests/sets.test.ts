@@ -23,23 +23,43 @@ interface JsonFile {
 
 describe('the seed scenario as a set', () => {
   it('lintSet reports mfa-unsatisfiable at the MFA condition, naming the role and the trust policy line', () => {
-    const r = lintSet(loadSetFixture(join(root, 'fixtures/scenarios'), 'seed'), { buckets: ['my-s3-bucket-09-01-2023'] });
+    // fixtures/scenarios/seed-role/iam-mfa-lint.role.json names the seed's two files.
+    const r = lintSet(loadSetFixture(join(root, 'fixtures/scenarios'), 'seed-role'), { buckets: ['my-s3-bucket-09-01-2023'] });
     const byFile = Object.fromEntries(r.documents.map((d) => [d.document.file, d.result.messages.map((m) => [m.ruleId, m.line, m.column])]));
     expect(byFile).toEqual({
-      'trust-policy.json': [],
-      'permission-policy.json': [
+      '../seed/trust-policy.json': [],
+      '../seed/permission-policy.json': [
         ['action-wildcard', 6, 17],
         ['resource-bucket-mismatch', 7, 19],
         ['mfa-unsatisfiable', 10, 11],
       ],
     });
-    const m = r.documents.find((d) => d.document.file === 'permission-policy.json')!.result.messages[2]!;
-    expect(m.message).toContain('role "tutorial-ec2-s3-role" (assumable only by the service ec2.amazonaws.com: trust-policy.json:4)');
+    const m = r.documents.find((d) => d.document.file === '../seed/permission-policy.json')!.result.messages[2]!;
+    expect(m.message).toContain('role "tutorial-ec2-s3-role" (assumable only by the service ec2.amazonaws.com: ../seed/trust-policy.json:4)');
     expect(r.errorCount).toBe(3);
   });
 
-  it('the CLI lints the seed folder as a set (the manifest is not linted as a policy)', async () => {
+  it('the seed folder alone: each file on its own, exactly the two statement-level findings', async () => {
     const r = await run(['--format', 'json', '--bucket', 'my-s3-bucket-09-01-2023', 'fixtures/scenarios/seed']);
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout) as JsonFile[];
+    expect(out.map((f) => [f.filePath.slice(root.length + 1), f.messages.map((m) => `${m.ruleId}@${m.line}:${m.column}`)])).toEqual([
+      ['fixtures/scenarios/seed/permission-policy.json', ['action-wildcard@6:17', 'resource-bucket-mismatch@7:19']],
+      ['fixtures/scenarios/seed/trust-policy.json', []],
+    ]);
+  });
+
+  it('the CLI lints the seed as a set through its role manifest, once, with the seed folder or without', async () => {
+    const alone = await run(['--format', 'json', '--bucket', 'my-s3-bucket-09-01-2023', 'fixtures/scenarios/seed-role']);
+    expect(alone.code).toBe(1);
+    expect(alone.stderr).toBe('');
+    const setFindings = (JSON.parse(alone.stdout) as JsonFile[]).map((f) => [f.filePath.slice(root.length + 1), f.messages.map((m) => `${m.ruleId}@${m.line}:${m.column}`)]);
+    // Files outside the linted paths come after the others, in the manifest's order.
+    expect(setFindings).toEqual([
+      ['fixtures/scenarios/seed/trust-policy.json', []],
+      ['fixtures/scenarios/seed/permission-policy.json', ['action-wildcard@6:17', 'resource-bucket-mismatch@7:19', 'mfa-unsatisfiable@10:11']],
+    ]);
+    const r = await run(['--format', 'json', '--bucket', 'my-s3-bucket-09-01-2023', 'fixtures/scenarios/seed', 'fixtures/scenarios/seed-role']);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('');
     const out = JSON.parse(r.stdout) as JsonFile[];

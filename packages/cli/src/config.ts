@@ -5,7 +5,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import AjvImport, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { createRequire } from 'node:module';
+import type AjvImport from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { Minimatch } from 'minimatch';
 import { ruleIds, type PolicyType, type RuleSetting } from '@iam-mfa-lint/core';
 import schema from './generated/config.schema.js';
@@ -45,13 +47,19 @@ export function findConfigFile(cwd: string): string | undefined {
 }
 
 type AjvCtor = typeof AjvImport;
-// ajv is CommonJS; its default export sits on `.default` under some loaders.
-const Ajv: AjvCtor = ((AjvImport as unknown as { default?: AjvCtor }).default ?? AjvImport) as AjvCtor;
+
+/** ajv is loaded only when a config file exists: most runs (pre-commit, CI) have none. */
+function loadAjv(): AjvCtor {
+  const m = createRequire(import.meta.url)('ajv') as AjvCtor & { default?: AjvCtor };
+  // ajv is CommonJS; its default export sits on `.default`.
+  return m.default ?? m;
+}
 
 let validator: ValidateFunction | undefined;
 
 function validate(value: unknown): ErrorObject[] {
   if (!validator) {
+    const Ajv = loadAjv();
     const ajv = new Ajv({ allErrors: true, strict: false });
     validator = ajv.compile(schema as unknown as object);
   }

@@ -17,7 +17,7 @@ import { version as VERSION } from '../package.json';
 import { DEFAULT_EXTENSIONS, describeFsError, expandPaths, shownPath } from './files.js';
 import { lintAnyFile, lintAnyFileSync } from './inputs/index.js';
 import { defaultIamData } from './iam-data.js';
-import { formatJson } from './formatters/json.js';
+import { formatJson, formatJsonChunks } from './formatters/json.js';
 import { formatStylish } from './formatters/stylish.js';
 import type { FileResult } from './formatters/types.js';
 import { decodeSessionArgs, LintSession, SessionError, sessionOptions, SESSION_FORMATS, type SessionArgs } from './session.js';
@@ -329,12 +329,26 @@ async function runLint(args: LintArgs, io: CliIo): Promise<number> {
   for (const [file, messages] of sets.outside) results.push(toFileResult(file, messages, args.quiet));
   results.push(...session.extraResults());
 
-  const output =
-    session.format(args.format, results, VERSION) ??
-    (args.format === 'json'
-      ? formatJson(results)
-      : formatStylish(results, { cwd: io.cwd, useColor: useColor(io) && !session.writesToFile }));
-  const acceptAll = session.emit(output);
+  const sessionOutput = session.format(args.format, results, VERSION);
+  let acceptAll: boolean;
+  if (sessionOutput === undefined && args.format === 'json' && !session.writesToFile) {
+    // Large JSON reports are written in pieces of about 1 MB rather than built as one string.
+    acceptAll = session.emit('');
+    let buffer = '';
+    for (const chunk of formatJsonChunks(results)) {
+      buffer += chunk;
+      if (buffer.length >= 1 << 20) {
+        io.stdout(buffer);
+        buffer = '';
+      }
+    }
+    if (buffer !== '') io.stdout(buffer);
+  } else {
+    const output =
+      sessionOutput ??
+      (args.format === 'json' ? formatJson(results) : formatStylish(results, { cwd: io.cwd, useColor: useColor(io) && !session.writesToFile }));
+    acceptAll = session.emit(output);
+  }
 
   for (const problem of problems) io.stderr(`${NAME}: ${problem}\n`);
 

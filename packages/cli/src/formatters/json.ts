@@ -11,7 +11,18 @@ export interface JsonFormatterOptions {
  * given, on one line, followed by a newline. The core's `pointer` field is not part of it.
  */
 export function formatJson(results: readonly FileResult[], _options: JsonFormatterOptions = {}): string {
-  const out = results.map((result) => ({
+  return [...formatJsonChunks(results)].join('');
+}
+
+/** The same text in pieces, one per file, so that a large report can be written as it is made. */
+export function* formatJsonChunks(results: readonly FileResult[]): Generator<string> {
+  yield '[';
+  for (let i = 0; i < results.length; i++) yield (i === 0 ? '' : ',') + JSON.stringify(entry(results[i]!));
+  yield ']\n';
+}
+
+function entry(result: FileResult) {
+  return {
     filePath: result.filePath,
     messages: result.messages.map((m) => ({
       ruleId: m.ruleId,
@@ -25,6 +36,5 @@ export function formatJson(results: readonly FileResult[], _options: JsonFormatt
     })),
     errorCount: result.errorCount,
     warningCount: result.warningCount,
-  }));
-  return JSON.stringify(out) + '\n';
+  };
 }

@@ -3,38 +3,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lintText, ruleIds, setRuleIds, type LintOptions } from '../packages/core/src/index.ts';
 import { iamData } from './helpers/iam-data.ts';
+import { docExamples as examples } from './helpers/docs.ts';
 
 const docsDir = join(__dirname, '..', 'docs', 'rules');
-
-interface Example {
-  kind: 'correct' | 'incorrect';
-  code: string;
-  line: number;
-  options: LintOptions;
-}
-
-/** Fenced ```json correct / ```json incorrect blocks, with an optional lint-options comment before. */
-export function examples(markdown: string): Example[] {
-  const out: Example[] = [];
-  const lines = markdown.split('\n');
-  let pending: LintOptions = {};
-  for (let i = 0; i < lines.length; i++) {
-    const opt = /^<!--\s*lint-options:\s*(.*?)\s*-->$/.exec(lines[i]!);
-    if (opt) {
-      pending = JSON.parse(opt[1]!) as LintOptions;
-      continue;
-    }
-    const fence = /^```json\s+(correct|incorrect)\s*$/.exec(lines[i]!);
-    if (!fence) continue;
-    const start = i + 1;
-    let end = start;
-    while (end < lines.length && lines[end] !== '```') end++;
-    out.push({ kind: fence[1] as Example['kind'], code: lines.slice(start, end).join('\n'), line: start, options: pending });
-    pending = {};
-    i = end;
-  }
-  return out;
-}
 
 describe('rule docs examples', () => {
   // Cross-document rules show policy sets (```json set-incorrect blocks): tests/set-rules.test.ts.

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { lintSet, policySetFromAccountDetails, ruleIds, rules, setRuleIds, type LintOptions, type RuleLevel } from '../packages/core/src/index.ts';
 import { loadSetFixture } from './helpers/sets.ts';
 import { iamData } from './helpers/iam-data.ts';
+import { docExamples } from './helpers/docs.ts';
 
 const root = join(__dirname, '..');
 
@@ -61,33 +62,12 @@ describe('set rules', () => {
   }
 });
 
-/** ```json set-correct / ```json set-incorrect blocks (account snapshots), with optional lint-options before. */
-function setExamples(markdown: string): Array<{ kind: 'correct' | 'incorrect'; code: string; line: number; options: LintOptions }> {
-  const out: Array<{ kind: 'correct' | 'incorrect'; code: string; line: number; options: LintOptions }> = [];
-  const lines = markdown.split('\n');
-  let pending: LintOptions = {};
-  for (let i = 0; i < lines.length; i++) {
-    const opt = /^<!--\s*lint-options:\s*(.*?)\s*-->$/.exec(lines[i]!);
-    if (opt) {
-      pending = JSON.parse(opt[1]!) as LintOptions;
-      continue;
-    }
-    const fence = /^```json\s+set-(correct|incorrect)\s*$/.exec(lines[i]!);
-    if (!fence) continue;
-    let end = i + 1;
-    while (end < lines.length && lines[end] !== '```') end++;
-    out.push({ kind: fence[1] as 'correct' | 'incorrect', code: lines.slice(i + 1, end).join('\n'), line: i + 2, options: pending });
-    pending = {};
-    i = end;
-  }
-  return out;
-}
 
 describe('set rule docs examples', () => {
   for (const id of setRuleIds) {
     describe(id, () => {
       const md = readFileSync(join(root, 'docs/rules', `${id}.md`), 'utf8');
-      const ex = setExamples(md);
+      const ex = docExamples(md, 'set-');
       it('has set-incorrect and set-correct examples and no single-document ones', () => {
         expect(md.startsWith(`# ${id}\n`)).toBe(true);
         expect(ex.filter((e) => e.kind === 'incorrect').length).toBeGreaterThanOrEqual(1);

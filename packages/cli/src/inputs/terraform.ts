@@ -15,20 +15,12 @@ import {
   type NodeLocation,
   type PolicyType,
   type Range,
+  TERRAFORM_POLICY_ATTRIBUTES,
 } from '@iam-mfa-lint/core';
 import { scanBody, skipString, type HclAttribute, type HclBlock } from './hcl-locate.js';
 
-/** Resource attributes that hold policy documents, by resource type. */
-const POLICY_ATTRIBUTES: Record<string, Array<[attribute: string, kind: PolicyType]>> = {
-  aws_iam_policy: [['policy', 'identity']],
-  aws_iam_role: [['assume_role_policy', 'trust']],
-  aws_iam_role_policy: [['policy', 'identity']],
-  aws_iam_user_policy: [['policy', 'identity']],
-  aws_iam_group_policy: [['policy', 'identity']],
-  aws_s3_bucket_policy: [['policy', 'resource']],
-  aws_sqs_queue_policy: [['policy', 'resource']],
-  aws_sns_topic_policy: [['policy', 'resource']],
-};
+/** Resource attributes that hold policy documents: the same table as for plans. */
+const POLICY_ATTRIBUTES = TERRAFORM_POLICY_ATTRIBUTES;
 
 type Json = Record<string, unknown>;
 const isObj = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);

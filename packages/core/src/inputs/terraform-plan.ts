@@ -7,8 +7,8 @@ export function isTerraformPlan(value: unknown): boolean {
   return isObject(value) && typeof value.format_version === 'string' && ('planned_values' in value || 'values' in value || 'resource_changes' in value || 'prior_state' in value);
 }
 
-/** Attributes that hold policy documents, by resource type. */
-const POLICY_ATTRIBUTES: Record<string, Array<[attribute: string, kind: PolicyType]>> = {
+/** Attributes that hold policy documents, by resource type (plans and .tf source alike). */
+export const TERRAFORM_POLICY_ATTRIBUTES: Readonly<Record<string, ReadonlyArray<readonly [attribute: string, kind: PolicyType]>>> = {
   aws_iam_policy: [['policy', 'identity']],
   aws_iam_role: [['assume_role_policy', 'trust']],
   aws_iam_role_policy: [['policy', 'identity']],
@@ -68,7 +68,7 @@ export function extractTerraformPlan(host: JsonHost): Extraction {
     if (f.type === 'aws_s3_bucket' && typeof f.values.bucket === 'string' && !out.buckets.includes(f.values.bucket)) out.buckets.push(f.values.bucket);
     if (f.type === 'aws_iam_instance_profile' && typeof f.values.role === 'string') roleOf(f.values.role).instanceProfile = true;
     if (f.type === 'aws_iam_role_policy_attachment' && typeof f.values.role === 'string' && typeof f.values.policy_arn === 'string') attachments.push({ role: f.values.role, arn: f.values.policy_arn });
-    for (const [attribute, kind] of POLICY_ATTRIBUTES[f.type] ?? []) {
+    for (const [attribute, kind] of TERRAFORM_POLICY_ATTRIBUTES[f.type] ?? []) {
       const value = f.values[attribute];
       if (typeof value !== 'string') continue;
       const before = out.documents.length;

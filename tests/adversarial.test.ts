@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { main, type CliIo } from '../packages/cli/src/main.ts';
+import { runMain } from '../packages/cli/test/helpers/run-main.ts';
 
 // Inputs built to break a linter: each gives a clear finding, or one stderr line and exit 2,
 // never a stack trace or a hang.
@@ -12,12 +12,8 @@ function tmp(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'iam-mfa-lint-adversarial-'));
 }
 
-async function run(args: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), cwd, env: {}, stdoutIsTTY: false };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
+function run(args: string[], cwd: string) {
+  return runMain(args, cwd);
 }
 
 function json(stdout: string) {

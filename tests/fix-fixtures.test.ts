@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { lintText } from '../packages/core/src/index.ts';
-import { main, type CliIo } from '../packages/cli/src/main.ts';
+import { runMain } from '../packages/cli/test/helpers/run-main.ts';
 
 // `--fix --fix-type safe,mfa` twice over a copy of EVERY fixture: the second run must change
 // nothing, every fix must keep the document valid JSON, and no applicable fix may remain.
@@ -29,12 +29,8 @@ function bucketsFor(file: string): string[] {
   return path.relative(fixturesDir, file).startsWith(`scenarios${path.sep}seed`) ? ['my-s3-bucket-09-01-2023'] : [];
 }
 
-async function run(cwd: string, argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), cwd, env: {}, stdoutIsTTY: false };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
+function run(cwd: string, argv: string[]) {
+  return runMain(argv, cwd);
 }
 
 const files = walk(fixturesDir);

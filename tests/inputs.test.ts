@@ -5,7 +5,7 @@ import path from 'node:path';
 import { detectInput, lintExtraction, lintText, ruleIds, type LintMessage } from '../packages/core/src/index.ts';
 import { lintAnyFile } from '../packages/cli/src/inputs/index.ts';
 import { extractTerraform } from '../packages/cli/src/inputs/terraform.ts';
-import { main } from '../packages/cli/src/main.ts';
+import { runMain } from '../packages/cli/test/helpers/run-main.ts';
 
 /** The rules these fixtures were written for; rules added later stay off so the positions stay put. */
 const CORE = ['action-wildcard', 'resource-bucket-mismatch', 'mfa-condition-missing', 'mfa-condition-invalid', 'mfa-condition-weak', 'invalid-json', 'invalid-policy'];
@@ -179,11 +179,8 @@ describe('Terraform source', () => {
 });
 
 describe('CLI: directories, detection and noise', () => {
-  async function run(argv: string[], cwd = process.cwd()) {
-    let stdout = '';
-    let stderr = '';
-    const code = await main(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), cwd, env: {}, stdoutIsTTY: false });
-    return { code, stdout, stderr };
+  function run(argv: string[], cwd = process.cwd()) {
+    return runMain(argv, cwd);
   }
 
   it('iam-mfa-lint fixtures/inputs finds policies in every supported file', async () => {

@@ -4,16 +4,13 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lintSet, policySetFromAccountDetails, readRoleManifest, resolveSet, PolicySetError } from '../packages/core/src/index.ts';
-import { main } from '../packages/cli/src/main.ts';
+import { runMain } from '../packages/cli/test/helpers/run-main.ts';
 import { loadSetFixture } from './helpers/sets.ts';
 
 const root = join(__dirname, '..');
 
-async function run(argv: string[], cwd = root) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), cwd, env: { NO_COLOR: '1' }, stdoutIsTTY: false });
-  return { code, stdout, stderr };
+function run(argv: string[], cwd = root) {
+  return runMain(argv, cwd, { NO_COLOR: '1' });
 }
 
 interface JsonFile {

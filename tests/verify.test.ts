@@ -12,16 +12,13 @@ import {
   verifyBucket,
   type GeneratePolicyOptions,
 } from '../packages/core/src/index.ts';
-import { main } from '../packages/cli/src/main.ts';
+import { runMain } from '../packages/cli/test/helpers/run-main.ts';
 
 const root = join(__dirname, '..');
 const BUCKET = 'my-s3-bucket-09-01-2023';
 
-async function run(argv: string[], cwd = root) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), cwd, env: { NO_COLOR: '1' }, stdoutIsTTY: false });
-  return { code, stdout, stderr };
+function run(argv: string[], cwd = root) {
+  return runMain(argv, cwd, { NO_COLOR: '1' });
 }
 
 function tmp(files: Record<string, unknown>): string {

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import AjvDraft04Import from 'ajv-draft-04';
 import { rules } from '@iam-mfa-lint/core';
-import { main, type CliIo } from '../src/main.js';
+import { runMain } from './helpers/run-main.js';
 
 const BUCKET = 'my-s3-bucket-09-01-2023';
 const repoRoot = path.join(__dirname, '..', '..', '..');
@@ -31,12 +31,8 @@ function write(rel: string, content: string): string {
   return file;
 }
 
-async function run(argv: string[], cwd = root) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), cwd, env: {}, stdoutIsTTY: false };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
+function run(argv: string[], cwd = root) {
+  return runMain(argv, cwd);
 }
 
 type Json = Array<{ filePath: string; messages: Array<{ ruleId: string; messageId: string; line: number; column: number; severity: number }> }>;

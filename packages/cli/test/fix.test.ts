@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { lintText } from '@iam-mfa-lint/core';
-import { main, type CliIo } from '../src/main.js';
+import { runMain } from './helpers/run-main.js';
 import { applyFixes, writeFileAtomic } from '../src/fix.js';
 
 const BUCKET = 'my-s3-bucket-09-01-2023';
@@ -17,12 +17,8 @@ function write(rel: string, content: string | Uint8Array, mode?: number): string
   return file;
 }
 
-async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), cwd: root, env: {}, stdoutIsTTY: false };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
+function run(argv: string[]) {
+  return runMain(argv, root);
 }
 
 beforeEach(() => {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { main, type CliIo } from '../src/main.js';
+import { runMain } from './helpers/run-main.js';
 
 /** A queue policy: one statement, with a Principal (line 5, column 5) and no other finding. */
 const QUEUE_POLICY = `{
@@ -24,12 +24,8 @@ const IDENTITY_POLICY = `{
 
 let root: string;
 
-async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), cwd: root, env: {}, stdoutIsTTY: false };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
+function run(argv: string[]) {
+  return runMain(argv, root);
 }
 
 function findings(stdout: string): Array<{ ruleId: string; messageId: string; line: number; column: number }> {

@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { detectInput, lintExtraction, lintText, ruleIds, type LintMessage } from '../packages/core/src/index.ts';
-import { lintAnyFile } from '../packages/cli/src/inputs/index.ts';
-import { extractTerraform } from '../packages/cli/src/inputs/terraform.ts';
+import { detectInput, extractTerraform as coreExtractTerraform, lintExtraction, lintFile as coreLintFile, ruleIds, type LintMessage, type LintOptions } from '../packages/core/src/index.ts';
+import { nodeHclParser } from '../packages/cli/src/hcl.ts';
+
+const extractTerraform = (text: string, fileName: string) => coreExtractTerraform(text, fileName, nodeHclParser);
+const lintAnyFile = (text: string, file: string, options: LintOptions, explicit: boolean) => coreLintFile(text, file, { ...options, explicit, hcl: nodeHclParser });
 import { runMain } from '../packages/cli/test/helpers/run-main.ts';
 
 /** The rules these fixtures were written for; rules added later stay off so the positions stay put. */
@@ -17,7 +19,7 @@ const expected = JSON.parse(fs.readFileSync(path.join(ROOT, 'expected.json'), 'u
 >;
 
 async function lintFile(file: string, options: { buckets?: string[] } = {}, explicit = true) {
-  return lintAnyFile(fs.readFileSync(file, 'utf8'), file, { rules, ...options }, explicit, lintText);
+  return lintAnyFile(fs.readFileSync(file, 'utf8'), file, { rules, ...options }, explicit);
 }
 
 function brief(m: LintMessage) {
@@ -64,14 +66,14 @@ describe('CloudFormation', () => {
   });
 
   it('the seed template is a policy set: mfa-unsatisfiable fires on the role policy, in the YAML', async () => {
-    const r = await lintAnyFile(fs.readFileSync(seed, 'utf8'), seed, { rules: { 'mfa-unsatisfiable': 'error' } }, true, lintText);
+    const r = await lintAnyFile(fs.readFileSync(seed, 'utf8'), seed, { rules: { 'mfa-unsatisfiable': 'error' } }, true);
     const found = r!.messages.filter((m) => m.ruleId === 'mfa-unsatisfiable');
     expect(found.map(brief)).toEqual(['30:21 mfa-unsatisfiable/neverMfa']);
     expect(found[0]!.message).toMatch(/^InstanceRole\/S3WithMfa: /);
     expect(found[0]!.message).toContain('ec2.amazonaws.com');
     // Without the instance role's trust policy in the set, nothing says the grant is unsatisfiable.
     const alone = fs.readFileSync(seed, 'utf8').replace(/ {6}AssumeRolePolicyDocument:[\s\S]*?(?= {6}Policies:)/, '');
-    const r2 = await lintAnyFile(alone, seed, { rules: { 'mfa-unsatisfiable': 'error' } }, true, lintText);
+    const r2 = await lintAnyFile(alone, seed, { rules: { 'mfa-unsatisfiable': 'error' } }, true);
     expect(r2!.messages.filter((m) => m.ruleId === 'mfa-unsatisfiable')).toEqual([]);
   });
 
@@ -147,7 +149,7 @@ ${extra}Resources:
 
   it('with all rules on, no finding is about an unresolved value', async () => {
     for (const file of Object.keys(expected)) {
-      const r = await lintAnyFile(fs.readFileSync(path.join(ROOT, file), 'utf8'), file, {}, true, lintText);
+      const r = await lintAnyFile(fs.readFileSync(path.join(ROOT, file), 'utf8'), file, {}, true);
       for (const m of r!.messages) expect(m.message, `${file} ${brief(m)}`).not.toMatch(/unresolved:/);
     }
   });

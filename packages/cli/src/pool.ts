@@ -11,6 +11,8 @@ import type { LintOptions, LintResult } from '@iam-mfa-lint/core';
 export interface WorkerJob {
   file: string;
   explicit: boolean;
+  /** The file's name as the user typed it (for messages that name it). */
+  shownName: string;
   /** The resolved options without iamData (each worker loads its own). */
   options: Omit<LintOptions, 'iamData'>;
 }
@@ -18,8 +20,6 @@ export interface WorkerJob {
 export type WorkerOutcome =
   | { kind: 'result'; result: LintResult }
   | { kind: 'skip' }
-  /** The main thread handles this file itself (invalid UTF-8, an account snapshot). */
-  | { kind: 'main' }
   | { kind: 'fsError'; code: string; message: string }
   | { kind: 'crash'; message: string };
 

@@ -5,10 +5,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Argv } from 'yargs';
-import { parsePolicyText, type FixKind, type LintMessage, type LintOptions, type LintResult, type RuleSetting } from '@iam-mfa-lint/core';
+import { createFinding, parsePolicyText, type LintMessage, type LintOptions, type LintResult, type PolicyType, type RuleSetting } from '@iam-mfa-lint/core';
 import { ConfigFileError, ConfigSession, relativeTo, resolveConfig, type FileConfig } from './config.js';
-import { applyFixes, FIX_KINDS, fixUntilStable, unifiedDiff, writeFileAtomic } from './fix.js';
+import { applyFixes, fixUntilStable, unifiedDiff, writeFileAtomic } from './fix.js';
 import {
   BaselineError,
   baselineMatcher,
@@ -25,84 +24,8 @@ import { formatGithub } from './formatters/github.js';
 import { formatSarif } from './formatters/sarif.js';
 import type { FileResult } from './formatters/types.js';
 
-export { ConfigFileError } from './config.js';
-export { BaselineError } from './baseline.js';
 
-/** Formats this module renders (main.ts renders stylish and json). */
-export const SESSION_FORMATS = ['sarif', 'github'] as const;
-
-/** A problem with the command line or its files that ends the run with exit code 2. */
-export class SessionError extends Error {
-  override name = 'SessionError';
-}
-
-export interface SessionArgs {
-  config?: string;
-  printConfig?: string;
-  fix: boolean;
-  fixDryRun: boolean;
-  fixTypes: FixKind[];
-  baseline?: string;
-  writeBaseline?: string;
-  outputFile?: string;
-  reportUnusedIgnores: boolean;
-  /** SARIF reports carry fingerprints; other formats need them only for baselines. */
-  sarif?: boolean;
-}
-
-export function sessionOptions(y: Argv): Argv {
-  return y
-    .option('config', { alias: 'c', type: 'string', requiresArg: true, describe: 'Use this config file instead of the nearest iam-mfa-lint.config.json' })
-    .option('print-config', { type: 'string', requiresArg: true, describe: 'Print the effective configuration for this file and exit' })
-    .option('fix', { type: 'boolean', describe: 'Apply safe fixes to the files (atomically), then report what is left' })
-    .option('fix-dry-run', { type: 'boolean', describe: 'Print the fixes as a unified diff without writing' })
-    .option('fix-type', { type: 'string', requiresArg: true, describe: 'Kinds of fixes to apply: safe, mfa (adds MFA conditions; changes who gets access) (repeatable or comma-separated) [default: safe]' })
-    .option('baseline', { type: 'string', requiresArg: true, describe: 'Report only findings not in this baseline file' })
-    .option('write-baseline', { type: 'string', requiresArg: true, describe: 'Write every current finding to this baseline file and exit 0' })
-    .option('output-file', { alias: 'o', type: 'string', requiresArg: true, describe: 'Write the report to this file instead of stdout' })
-    .option('report-unused-ignores', { type: 'boolean', describe: "Report the config's ignore entries that match no finding (as errors)" }) as unknown as Argv;
-}
-
-function last<T>(v: T | T[] | undefined): T | undefined {
-  return Array.isArray(v) ? v[v.length - 1] : v;
-}
-
-function all(v: unknown): string[] {
-  if (v === undefined || v === null) return [];
-  return (Array.isArray(v) ? v : [v]).map(String);
-}
-
-export function decodeSessionArgs(argv: Record<string, unknown>): SessionArgs {
-  const str = (k: string) => {
-    const v = last(argv[k] as string | string[] | undefined);
-    return v === undefined ? undefined : String(v);
-  };
-  const bool = (k: string) => last(argv[k] as boolean | boolean[] | undefined) === true;
-  const fixTypes: FixKind[] = [];
-  for (const raw of all(argv['fix-type'])) {
-    for (const part of raw.split(',')) {
-      const t = part.trim();
-      if (!(FIX_KINDS as readonly string[]).includes(t)) throw new SessionError(`invalid --fix-type value ${JSON.stringify(t)}: expected safe or mfa`);
-      if (!fixTypes.includes(t as FixKind)) fixTypes.push(t as FixKind);
-    }
-  }
-  const out: SessionArgs = {
-    fix: bool('fix'),
-    fixDryRun: bool('fix-dry-run'),
-    fixTypes: fixTypes.length ? fixTypes : ['safe'],
-    reportUnusedIgnores: bool('report-unused-ignores'),
-    sarif: last(argv.format as string | string[] | undefined) === 'sarif',
-  };
-  if (out.fix && out.fixDryRun) throw new SessionError('--fix and --fix-dry-run cannot be used together');
-  if (fixTypes.length && !out.fix && !out.fixDryRun) throw new SessionError('--fix-type needs --fix or --fix-dry-run');
-  for (const [key, name] of [['config', 'config'], ['printConfig', 'print-config'], ['baseline', 'baseline'], ['writeBaseline', 'write-baseline'], ['outputFile', 'output-file']] as const) {
-    const v = str(name);
-    if (v === '') throw new SessionError(`--${name} needs a file name`);
-    if (v !== undefined) out[key] = v;
-  }
-  if (out.baseline !== undefined && out.writeBaseline !== undefined) throw new SessionError('--baseline and --write-baseline cannot be used together');
-  return out;
-}
+import { SessionError, type SessionArgs } from './options.js';
 
 interface Io {
   stdout: (s: string) => void;
@@ -124,12 +47,15 @@ export class LintSession {
   private readonly accepted?: (f: Fingerprinted) => boolean;
   private fixedFiles = 0;
   private baselined = 0;
+  /** --policy-type: overrides the config file's policyType. */
+  private readonly policyType: PolicyType | undefined;
 
   constructor(
     readonly args: SessionArgs,
     private readonly io: Io,
-    cli: { buckets: readonly string[]; rules: Readonly<Record<string, RuleSetting>> },
+    cli: { buckets: readonly string[]; rules: Readonly<Record<string, RuleSetting>>; policyType?: PolicyType | undefined },
   ) {
+    this.policyType = cli.policyType;
     try {
       this.config = new ConfigSession(resolveConfig(io.cwd, args.config, (abs) => shownPath(io.cwd, abs)), cli);
       if (args.baseline !== undefined) {
@@ -174,7 +100,8 @@ export class LintSession {
   optionsFor<T extends LintOptions>(file: string, base: T): T {
     const fc = this.config.forFile(file);
     const out: T = { ...base, buckets: fc.buckets, rules: fc.rules };
-    if (fc.policyType) out.policyType = fc.policyType;
+    const policyType = this.policyType ?? fc.policyType;
+    if (policyType) out.policyType = policyType;
     else delete out.policyType;
     return out;
   }
@@ -280,19 +207,10 @@ export class LintSession {
       if (this.usedIgnores.has(i)) return;
       const at = locations(`/ignore/${i}`) ?? { line: 1, column: 1, endLine: 1, endColumn: 2 };
       const where = [entry.files !== undefined ? `files ${JSON.stringify(entry.files)}` : '', entry.sid !== undefined ? `Sid ${JSON.stringify(entry.sid)}` : ''].filter(Boolean).join(', ');
-      messages.push({
-        ruleId: 'unused-ignore',
-        messageId: 'unusedIgnore',
-        severity: 2,
-        message: `ignore[${i}] (rule "${entry.rule}"${where ? `, ${where}` : ''}) matched no finding: remove it`,
-        line: at.line,
-        column: at.column,
-        endLine: at.endLine,
-        endColumn: at.endColumn,
-        pointer: `/ignore/${i}`,
-      });
+      const m = createFinding('unused-ignore', 'unusedIgnore', { index: i, rule: entry.rule, where: where ? `, ${where}` : '' }, at, { rules: this.config.forFile(file).rules }, `/ignore/${i}`);
+      if (m) messages.push(m);
     });
-    return messages.length ? [{ filePath: file, messages, errorCount: messages.length, warningCount: 0 }] : [];
+    return messages.length ? [{ filePath: file, messages, errorCount: messages.filter((m) => m.severity === 2).length, warningCount: messages.filter((m) => m.severity === 1).length }] : [];
   }
 
   /** Renders the formats this module owns; undefined for stylish and json. */

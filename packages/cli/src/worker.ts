@@ -1,37 +1,19 @@
 /**
- * A lint worker for `--concurrency`: reads, decodes and lints the files it is sent, with the
- * options the main thread resolved for each, and sends back plain results. Everything that needs
- * the whole run (sets, fixes, baselines, formatting) stays on the main thread.
+ * A lint worker for `--concurrency`: runs the same per-file pipeline as the main thread
+ * (pipeline.ts) on the files it is sent, with the options the main thread resolved for each, and
+ * sends back plain results. Everything that needs the whole run (sets, fixes, baselines,
+ * formatting) stays on the main thread.
  */
-import fs from 'node:fs';
 import { parentPort } from 'node:worker_threads';
-import { lintText, type LintOptions } from '@iam-mfa-lint/core';
 import { defaultIamData } from './iam-data.js';
-import { lintAnyFile } from './inputs/index.js';
-import { looksLikeAccountDetails } from './sets.js';
+import { lintPath } from './pipeline.js';
 import type { WorkerJob, WorkerOutcome } from './pool.js';
 
 const iamData = defaultIamData();
-const decoder = new TextDecoder('utf-8', { fatal: true });
 
 async function lintOne(job: WorkerJob): Promise<WorkerOutcome> {
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(job.file);
-  } catch (error) {
-    return { kind: 'fsError', code: (error as NodeJS.ErrnoException).code ?? '', message: (error as Error).message };
-  }
-  let text: string;
-  try {
-    text = decoder.decode(bytes);
-  } catch {
-    return { kind: 'main' };
-  }
-  // Account snapshots are linted as sets on the main thread.
-  if (looksLikeAccountDetails(text)) return { kind: 'main' };
-  const options: LintOptions = { ...job.options, iamData };
-  const result = await lintAnyFile(text, job.file, options, job.explicit, lintText);
-  return result ? { kind: 'result', result } : { kind: 'skip' };
+  const outcome = await lintPath(job.file, { ...job.options, iamData }, job.explicit, job.shownName);
+  return outcome.kind === 'result' ? { kind: 'result', result: outcome.result } : outcome;
 }
 
 parentPort!.on('message', async (batch: { id: number; jobs: WorkerJob[] }) => {

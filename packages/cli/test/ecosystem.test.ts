@@ -145,6 +145,11 @@ describe('ignore entries', () => {
     expect(findings(unused.stdout).slice(3)).toEqual([['iam-mfa-lint.config.json', 'unused-ignore', 2, 4, 5]]);
     expect((JSON.parse(unused.stdout) as Json)[2]!.messages[0]!.messageId).toBe('unusedIgnore');
     expect(unused.code).toBe(1);
+    // unused-ignore is a declared rule: its level follows --rule like every other rule's.
+    const warn = await run(['--format', 'json', '--report-unused-ignores', '--rule', 'unused-ignore:warn', 'policies', 'other']);
+    expect((JSON.parse(warn.stdout) as Json)[2]!.messages[0]!.severity).toBe(1);
+    const off = await run(['--format', 'json', '--report-unused-ignores', '--rule', 'unused-ignore:off', 'policies', 'other']);
+    expect(findings(off.stdout).map((f) => f[1])).not.toContain('unused-ignore');
   });
 });
 

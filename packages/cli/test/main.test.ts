@@ -447,6 +447,17 @@ describe('linting', () => {
     expect([m!.message, m!.line, m!.column]).toEqual(['File is not valid UTF-8 text (invalid byte at offset 2)', 2, 1]);
   });
 
+  it('the invalid-UTF-8 finding obeys --rule invalid-json levels', async () => {
+    write('t.json', Buffer.from([0x7b, 0x0a, 0xe2, 0x82, 0x0a]));
+    const warn = await run(['t.json', '--format', 'json', '--rule', 'invalid-json:warn']);
+    const [m] = jsonResults(warn)[0]!.messages;
+    expect([m!.ruleId, m!.messageId, m!.severity]).toEqual(['invalid-json', 'invalidUtf8', 1]);
+    expect(warn.code).toBe(0);
+    const off = await run(['t.json', '--format', 'json', '--rule', 'invalid-json:off']);
+    expect(jsonResults(off)[0]!.messages).toEqual([]);
+    expect(off.code).toBe(0);
+  });
+
   it('reads a UTF-8 byte order mark as nothing', async () => {
     write('bom.json', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(CLEAN)]));
     expect(await run(['bom.json'])).toEqual({ code: 0, stdout: '', stderr: '' });

@@ -13,14 +13,13 @@ export type {
   ConditionValues,
   StringOrStringArray,
 } from './model/generated/iam-policy.js';
-export type { LintMessage, LintResult, LintOptions, RuleLevel, RuleSetting, Severity, FixKind, PolicyType } from './engine/types.js';
+export type { LintMessage, LintResult, LintOptions, RuleLevel, RuleSetting, Severity, FixKind, PolicyType, DocumentSource, NodeLookup, Range, NodeLocation } from './types.js';
 export { detectPolicyType } from './iam/policy-type.js';
 export { normalize } from './model/normalize.js';
-export { ConfigError } from './engine/types.js';
+export { ConfigError } from './types.js';
 export { lintText, lintPolicy, lintDocument } from './engine/lint.js';
-export type { DocumentSource, NodeLookup } from './engine/lint.js';
-export type { Range, NodeLocation } from './model/parse.js';
-export { rules, ruleIds } from './rules/index.js';
+export { createFinding, resolveRuleConfig, compareMessages } from './engine/levels.js';
+export { rules, ruleIds, hostRuleIds } from './rules/index.js';
 export type { RuleMeta, RuleInfo } from './rules/define.js';
 export { generatePolicy } from './generate/generate-policy.js';
 export type { GeneratePolicyOptions, Access, Partition } from './generate/generate-policy.js';
@@ -31,6 +30,10 @@ export type { IamData, IamService, IamAction, IamResourceType, IamConditionKey }
 export {
   detectInput,
   lintExtraction,
+  lintFile,
+  lintFileSync,
+  looksLikeAccountDetails,
+  extractTerraform,
   targetBuckets,
   extractCloudFormation,
   extractTerraformPlan,
@@ -41,7 +44,7 @@ export {
   hasUnresolved,
   ACCOUNT_PLACEHOLDER,
 } from './inputs/index.js';
-export type { Extraction, ExtractedDocument, ExtractedRole, InputFormat, InputProblem, DetectedInput, DetectOptions } from './inputs/index.js';
+export type { Extraction, ExtractedDocument, ExtractedRole, InputFormat, InputProblem, DetectedInput, DetectOptions, FileLintOptions, HclParser } from './inputs/index.js';
 // Evaluation, verify, policy sets and the trust/bucket generators (issue 4; see docs/evaluation.md, docs/sets.md).
 export { evaluate, toEvalPolicy, inferPrincipalType, accountOf } from './eval/evaluate.js';
 export type { EvalRequest, EvalPolicy, EvalResult, DecidingStatement, Decision, PolicyKind, PrincipalType } from './eval/evaluate.js';
@@ -53,10 +56,10 @@ export { lintSet } from './engine/set.js';
 export type { SetLintResult, SetDocumentResult } from './engine/set.js';
 export { resolveSet, PolicySetError } from './set/types.js';
 export type { PolicySet, SetDocument, SetPrincipal, PrincipalKind } from './set/types.js';
-export { policySetFromAccountDetails, isAccountAuthorizationDetails } from './set/account-details.js';
-export type { AccountDetailsResult } from './set/account-details.js';
-export { ROLE_MANIFEST, readRoleManifest, policySetFromRoleManifest } from './set/manifest.js';
-export type { RoleManifest, ManifestFile } from './set/manifest.js';
+export { policySetFromAccountDetails, isAccountAuthorizationDetails } from './inputs/account-details.js';
+export type { AccountDetailsResult } from './inputs/account-details.js';
+export { ROLE_MANIFEST, readRoleManifest, policySetFromRoleManifest } from './inputs/role-manifest.js';
+export type { RoleManifest, ManifestFile } from './inputs/role-manifest.js';
 export { setRuleIds } from './rules/set-rule-ids.js';
 export { generateTrustPolicy } from './generate/generate-trust-policy.js';
 export type { GenerateTrustPolicyOptions } from './generate/generate-trust-policy.js';

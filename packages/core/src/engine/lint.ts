@@ -1,36 +1,17 @@
-import { parseDocument, type NodeLocation, type Range } from '../model/parse.js';
+import { parseDocument } from '../model/parse.js';
 import { validatePolicy } from '../model/validate.js';
 import { normalize } from '../model/normalize.js';
 import { allRules, getRule } from '../rules/index.js';
-import { formatMessage, type ReportDescriptor, type Rule, type RuleContext } from '../rules/define.js';
+import type { ReportDescriptor, Rule, RuleContext } from '../rules/define.js';
 import { detectPolicyType } from '../iam/policy-type.js';
 import { parentPointer } from '../util/pointer.js';
 import { insertMemberEdit, valueAt } from './insert.js';
-import { ConfigError, type LintMessage, type LintOptions, type LintResult, type RuleLevel, type Severity } from './types.js';
+import type { DocumentSource, LintMessage, LintOptions, LintResult, NodeLookup, Range } from '../types.js';
+import { createMessage, resolveRuleConfig, toResult, type RuleConfig } from './levels.js';
 
-const LEVELS: readonly RuleLevel[] = ['off', 'warn', 'error'];
+export { toResult } from './levels.js';
+
 const START: Range = { line: 1, column: 1, endLine: 1, endColumn: 1 };
-
-interface ResolvedRules {
-  levels: Map<string, RuleLevel>;
-  options: Map<string, Readonly<Record<string, unknown>>>;
-}
-
-function resolveRules(config: LintOptions['rules']): ResolvedRules {
-  const levels = new Map<string, RuleLevel>();
-  const options = new Map<string, Readonly<Record<string, unknown>>>();
-  for (const [id, setting] of Object.entries(config ?? {})) {
-    if (!getRule(id)) throw new ConfigError(`unknown rule "${id}"`);
-    const level = Array.isArray(setting) ? setting[0] : setting;
-    if (!LEVELS.includes(level as RuleLevel)) throw new ConfigError(`rule "${id}": level must be off, warn or error, not ${JSON.stringify(level)}`);
-    levels.set(id, level as RuleLevel);
-    if (Array.isArray(setting) && setting[1] !== undefined) {
-      if (typeof setting[1] !== 'object' || setting[1] === null || Array.isArray(setting[1])) throw new ConfigError(`rule "${id}": options must be an object`);
-      options.set(id, setting[1]);
-    }
-  }
-  return { levels, options };
-}
 
 /** The range of the node at `pointer`, or of its nearest ancestor the lookup knows. */
 export function locate(lookup: NodeLookup, pointer: string, atKey: boolean): Range {
@@ -45,20 +26,15 @@ export function locate(lookup: NodeLookup, pointer: string, atKey: boolean): Ran
 
 class Collector {
   readonly messages: LintMessage[] = [];
-  constructor(private readonly levels: Map<string, RuleLevel>) {}
+  constructor(private readonly config: RuleConfig) {}
 
   enabled(rule: Rule): boolean {
-    return this.levels.get(rule.id) !== 'off';
+    return this.config.levels.get(rule.id) !== 'off';
   }
 
   add(rule: Rule, messageId: string, data: Record<string, string | number> | undefined, range: Range, pointer: string, fix?: LintMessage['fix']): void {
-    const level = this.levels.get(rule.id);
-    if (level === 'off') return;
-    const spec = rule.meta.messages[messageId];
-    if (!spec) throw new Error(`rule ${rule.id} reported unknown messageId "${messageId}"`);
-    const severity: Severity = level ? (level === 'error' ? 2 : 1) : (spec.severity ?? rule.meta.severity) === 'error' ? 2 : 1;
-    const { line, column, endLine, endColumn } = range;
-    const message: LintMessage = { ruleId: rule.id, messageId, severity, message: formatMessage(spec.text, data), line, column, endLine, endColumn, pointer };
+    const message = createMessage(rule, messageId, data, range, pointer, this.config);
+    if (!message) return;
     if (fix) message.fix = fix;
     this.messages.push(message);
   }
@@ -68,32 +44,17 @@ class Collector {
   }
 }
 
-/** Sorts messages by position (then rule id) and counts errors and warnings. */
-export function toResult(messages: LintMessage[]): LintResult {
-  messages.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
-  let errorCount = 0;
-  let warningCount = 0;
-  for (const m of messages) {
-    if (m.severity === 2) errorCount++;
-    else warningCount++;
-  }
-  return { messages, errorCount, warningCount };
-}
-
 const invalidJson = getRule('invalid-json')!;
 const invalidPolicy = getRule('invalid-policy')!;
 const checkRules = allRules.filter((r) => r !== invalidJson && r !== invalidPolicy);
-
-/** Where the nodes of a document sit in the text they came from (a policy file or a host file). */
-export type NodeLookup = (pointer: string) => NodeLocation | undefined;
 
 /**
  * Lints the text of one policy document. Never throws for any text; throws `ConfigError` for
  * options that name unknown rules or levels.
  */
 export function lintText(text: string, options: LintOptions = {}): LintResult {
-  const resolved = resolveRules(options.rules);
-  const out = new Collector(resolved.levels);
+  const resolved = resolveRuleConfig(options.rules);
+  const out = new Collector(resolved);
   const parsed = parseDocument(String(text));
   if (!parsed.ok) {
     out.add(invalidJson, parsed.error.messageId, { message: parsed.error.message }, parsed.error.range, '');
@@ -110,29 +71,19 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
   return out.result();
 }
 
-export interface DocumentSource {
-  /**
-   * Where each node of the document sits in its host file (a template, a plan, CLI output),
-   * by JSON pointer relative to the document. Nodes it does not know fall back to their parent.
-   */
-  lookup: NodeLookup;
-  /** The host file's text: fixes are computed when offsets in the lookup index into it. */
-  text?: string;
-}
-
 /**
  * Lints a policy document given as a value that sits inside some host file: positions come from
  * `source.lookup`. Without a source, positions refer to `JSON.stringify(document, null, 2)`.
  */
 export function lintDocument(document: unknown, options: LintOptions & { source?: DocumentSource } = {}): LintResult {
   if (!options.source) return lintPolicy(document, options);
-  const resolved = resolveRules(options.rules);
-  const out = new Collector(resolved.levels);
+  const resolved = resolveRuleConfig(options.rules);
+  const out = new Collector(resolved);
   check(document, options.source.lookup, options.source.text, options, resolved, out);
   return out.result();
 }
 
-function check(value: unknown, lookup: NodeLookup, text: string | undefined, options: LintOptions, resolved: ResolvedRules, out: Collector): void {
+function check(value: unknown, lookup: NodeLookup, text: string | undefined, options: LintOptions, resolved: RuleConfig, out: Collector): void {
   if (out.enabled(invalidPolicy)) {
     for (const issue of validatePolicy(value)) {
       out.add(invalidPolicy, issue.messageId, { message: issue.message }, locate(lookup, issue.pointer, issue.atKey ?? false), issue.pointer);
@@ -197,11 +148,8 @@ export function lintPolicy(document: unknown, options: LintOptions = {}): LintRe
     text = undefined;
   }
   if (text === undefined) {
-    return {
-      messages: [{ ruleId: 'invalid-policy', messageId: 'grammar', severity: 2, message: 'The document cannot be serialized as JSON (undefined, a function, a BigInt or a cycle)', ...START, endColumn: 2, pointer: '' }],
-      errorCount: 1,
-      warningCount: 0,
-    };
+    const m = createMessage(invalidPolicy, 'grammar', { message: 'The document cannot be serialized as JSON (undefined, a function, a BigInt or a cycle)' }, { ...START, endColumn: 2 }, '', resolveRuleConfig(options.rules));
+    return toResult(m ? [m] : []);
   }
   return lintText(text, options);
 }

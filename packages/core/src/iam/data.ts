@@ -5,57 +5,8 @@
  * that need the reference report nothing.
  */
 
-/** Access levels as AWS names them (an action may have two, e.g. "Permissions management, Write"). */
-export type AccessLevel = string;
-
-export interface IamAction {
-  /** The action name as AWS spells it (`GetObject`). */
-  name: string;
-  accessLevel: AccessLevel;
-  /** Resource types the action applies to (lowercase `name` keys into `IamService.resourceTypes`); empty: only `*`. */
-  resourceTypes: ReadonlyArray<{ name: string; required: boolean }>;
-  /** Condition keys the action supports, as AWS spells them (may be other services' keys). */
-  conditionKeys: readonly string[];
-}
-
-export interface IamResourceType {
-  /** ARN template, e.g. `arn:${Partition}:s3:::${BucketName}`. */
-  arn: string;
-  conditionKeys: readonly string[];
-}
-
-/** Condition key types as the reference names them: String, ArrayOfString, ARN, Bool, Numeric, Date, IPAddress, ... */
-export interface IamConditionKey {
-  /** The key as AWS spells it; may hold a placeholder (`aws:ResourceTag/${TagKey}`). */
-  key: string;
-  type: string;
-}
-
-export interface IamService {
-  /** By lowercase action name. */
-  actions: ReadonlyMap<string, IamAction>;
-  /** By lowercase resource type name. */
-  resourceTypes: ReadonlyMap<string, IamResourceType>;
-  /** By lowercase key (placeholders included, e.g. `s3:existingobjecttag/<key>`). */
-  conditionKeys: ReadonlyMap<string, IamConditionKey>;
-}
-
-/** Synchronous access to the reference; implementations load a service only when asked for it. */
-export interface IamData {
-  /** Is this (case-insensitive) service prefix known? Must not load the service's data. */
-  hasService(prefix: string): boolean;
-  /** One service's data (case-insensitive prefix), or undefined for an unknown prefix. */
-  service(prefix: string): IamService | undefined;
-  /**
-   * A global condition key (case-insensitive), including keys with a suffix such as
-   * `aws:ResourceTag/Team` or `aws:PrincipalTag/dept`.
-   */
-  globalConditionKey(name: string): IamConditionKey | undefined;
-  /** Every global condition key (for "did you mean" suggestions). */
-  globalConditionKeys(): readonly IamConditionKey[];
-  /** Every known service prefix (lowercase, sorted). */
-  servicePrefixes(): readonly string[];
-}
+export type { AccessLevel, IamAction, IamResourceType, IamConditionKey, IamService, IamData } from '../types.js';
+import type { IamAction, IamConditionKey, IamData, IamService } from '../types.js';
 
 // ---------------------------------------------------------------------------------------------
 // Actions

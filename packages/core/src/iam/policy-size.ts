@@ -25,18 +25,4 @@ export function isPolicyQuota(value: unknown): value is PolicyQuota {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(POLICY_QUOTAS, value);
 }
 
-/** Non-whitespace characters (code points) of the compact JSON of `doc`; 0 when it cannot be serialized. */
-export function countCharacters(doc: unknown): number {
-  let text: string | undefined;
-  try {
-    text = JSON.stringify(doc);
-  } catch {
-    return 0;
-  }
-  if (text === undefined) return 0;
-  let n = 0;
-  for (const ch of text) {
-    if (ch !== ' ' && ch !== '\t' && ch !== '\n' && ch !== '\r') n++;
-  }
-  return n;
-}
+export { countCharacters } from '../util/json-size.js';

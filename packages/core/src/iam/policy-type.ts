@@ -1,5 +1,5 @@
 import type { PolicyModel } from '../model/normalize.js';
-import type { PolicyType } from '../engine/types.js';
+import type { PolicyType } from '../types.js';
 import { globMatch } from '../util/glob.js';
 
 /** Actions a trust policy grants to the principals that may assume the role. */

@@ -1,5 +1,5 @@
 import type { NodeLocation, Range } from '../model/parse.js';
-import type { PolicyType } from '../engine/types.js';
+import type { PolicyType } from '../types.js';
 import { hasUnresolved, unresolvedMarker } from '../iam/unresolved.js';
 import { joinPointer } from '../util/pointer.js';
 import { entry, entryWithKey, scalarString, type SNode } from './tree.js';

@@ -1,5 +1,5 @@
 import { parsePolicyText, type NodeLocation, type Range } from '../model/parse.js';
-import type { PolicyType } from '../engine/types.js';
+import type { PolicyType } from '../types.js';
 import type { ExtractedDocument, InputProblem } from './types.js';
 
 /** Line starts of a text, to turn offsets into 1-based line and column quickly. */

@@ -1,5 +1,5 @@
 import type { NodeLocation } from '../model/parse.js';
-import type { PolicyType } from '../engine/types.js';
+import type { PolicyType } from '../types.js';
 import { joinPointer } from '../util/pointer.js';
 import { embeddedDocument, isProblem, looksUrlEncoded, type LineIndex } from './embedded.js';
 import type { Extraction } from './types.js';

@@ -1,4 +1,4 @@
-export type { Extraction, ExtractedDocument, ExtractedRole, InputFormat, InputProblem } from './types.js';
+export type { Extraction, ExtractedDocument, ExtractedRole, InputFormat, InputProblem, HclParser } from './types.js';
 export { emptyExtraction } from './types.js';
 export { detectInput, looksLikePolicy, isYamlName } from './detect.js';
 export type { DetectedInput, DetectOptions } from './detect.js';
@@ -7,5 +7,7 @@ export { extractTerraformPlan, isTerraformPlan } from './terraform-plan.js';
 export { extractAwsCli, isAwsCliOutput } from './aws-cli.js';
 export { parseYamlTree, parseJsonTree } from './tree.js';
 export { LineIndex, decodeJsonString } from './embedded.js';
-export { lintExtraction, targetBuckets } from './lint.js';
+export { lintExtraction, targetBuckets, lintFile, lintFileSync, looksLikeAccountDetails } from './lint.js';
+export type { FileLintOptions } from './lint.js';
+export { extractTerraform } from './terraform.js';
 export { unresolvedMarker, hasUnresolved, UNRESOLVED_PREFIX } from '../iam/unresolved.js';

@@ -1,8 +1,13 @@
 import { lintSet } from '../engine/set.js';
-import { toResult } from '../engine/lint.js';
+import { createMessage, resolveRuleConfig, toResult } from '../engine/levels.js';
+import { getRule } from '../rules/index.js';
 import type { PolicySet } from '../set/types.js';
-import type { LintMessage, LintOptions, LintResult, RuleLevel } from '../engine/types.js';
-import type { Extraction } from './types.js';
+import type { LintMessage, LintOptions, LintResult } from '../types.js';
+import type { Extraction, HclParser } from './types.js';
+import { lintText } from '../engine/lint.js';
+import { detectInput, type DetectedInput } from './detect.js';
+import { policySetFromAccountDetails } from './account-details.js';
+import { extractTerraform } from './terraform.js';
 
 export interface LintExtractionOptions extends LintOptions {}
 
@@ -15,11 +20,6 @@ export function targetBuckets(extraction: Extraction, given: readonly string[] |
   return extraction.buckets.length === 1 ? [...extraction.buckets] : [];
 }
 
-function levelOf(options: LintOptions, ruleId: string): RuleLevel | undefined {
-  const s = options.rules?.[ruleId];
-  return s === undefined ? undefined : Array.isArray(s) ? (s[0] as RuleLevel) : (s as RuleLevel);
-}
-
 /**
  * Lints every document of an extraction with positions in the host file. Each message names its
  * document (`AppRole/S3Access: ...`); file-level problems (malformed YAML) come first. Throws
@@ -27,10 +27,10 @@ function levelOf(options: LintOptions, ruleId: string): RuleLevel | undefined {
  */
 export function lintExtraction(extraction: Extraction, options: LintExtractionOptions = {}): LintResult {
   const messages: LintMessage[] = [];
+  const config = resolveRuleConfig(options.rules);
   for (const p of extraction.problems) {
-    const level = levelOf(options, p.ruleId);
-    if (level === 'off') continue;
-    messages.push({ ruleId: p.ruleId, messageId: p.messageId, severity: level === 'warn' ? 1 : 2, message: p.message, ...pick(p.range), pointer: '' });
+    const m = createMessage(getRule(p.ruleId)!, p.messageId, { message: p.message }, pick(p.range), '', config);
+    if (m) messages.push(m);
   }
   const buckets = targetBuckets(extraction, options.buckets);
   // The documents of one file form a policy set: each role's trust policy with its inline and
@@ -55,4 +55,74 @@ export function lintExtraction(extraction: Extraction, options: LintExtractionOp
 
 function pick(r: { line: number; column: number; endLine: number; endColumn: number }) {
   return { line: r.line, column: r.column, endLine: r.endLine, endColumn: r.endColumn };
+}
+
+/** Options for linting one file whatever it holds. */
+export interface FileLintOptions extends LintOptions {
+  /**
+   * The user named the file (it was not found by a directory walk): a file that holds no policy
+   * is still reported (as invalid-json or invalid-policy) rather than skipped.
+   */
+  explicit?: boolean;
+  /** The HCL parser for Terraform source files; without one, a `.tf` file is skipped. */
+  hcl?: HclParser;
+  /** The file's name as the user sees it, for messages that name it (account snapshots). */
+  shownName?: string;
+}
+
+/** `aws iam get-account-authorization-details` output always has one of these lists (a cheap screen). */
+export function looksLikeAccountDetails(text: string): boolean {
+  return /"(UserDetailList|RoleDetailList|GroupDetailList|Policies)"\s*:/.test(text);
+}
+
+/** Lints account snapshot text as a set, each finding named by its principal and policy; undefined for other text. */
+function lintAccountDetails(text: string, options: FileLintOptions): LintMessage[] | undefined {
+  if (!looksLikeAccountDetails(text)) return undefined;
+  const details = policySetFromAccountDetails(text, options.shownName);
+  if (!details) return undefined;
+  const result = lintSet(details.set, options);
+  const config = resolveRuleConfig(options.rules);
+  const messages: LintMessage[] = [];
+  for (const d of result.documents) {
+    const attached = d.attachedTo.length > 0 && d.document.kind === 'identity' && d.document.id.startsWith('policy/') ? ` (attached to ${d.attachedTo.join(', ')})` : '';
+    for (const m of d.result.messages) messages.push({ ...m, message: `${d.document.label}${attached}: ${m.message}` });
+  }
+  for (const p of details.problems) {
+    const m = createMessage(getRule(p.ruleId)!, p.messageId, { message: p.message }, pick(p.range), '', config);
+    if (m) messages.push(m);
+  }
+  return messages;
+}
+
+/**
+ * Lints one file whatever it holds, the one entry point of every input format: a policy, a
+ * CloudFormation/SAM/CDK template, a Terraform plan or source file (with `options.hcl`), AWS CLI
+ * output, an account snapshot. Returns undefined for a walked file that holds no policies.
+ */
+export async function lintFile(text: string, fileName: string, options: FileLintOptions = {}): Promise<LintResult | undefined> {
+  const account = lintAccountDetails(text, options);
+  if (account) return toResult(account);
+  const detected = detectInput(text, fileName, { explicit: options.explicit ?? false });
+  if (detected.format === 'terraform') {
+    if (!options.hcl) return undefined;
+    return lintExtraction(await extractTerraform(text, fileName, options.hcl), options);
+  }
+  return lintDetected(text, detected, options);
+}
+
+/**
+ * The same for every format read synchronously: all but Terraform source (undefined then, as
+ * for a file with no policies). Used to lint a file again after fixes were applied to its text.
+ */
+export function lintFileSync(text: string, fileName: string, options: FileLintOptions = {}): LintResult | undefined {
+  const account = lintAccountDetails(text, options);
+  if (account) return toResult(account);
+  const detected = detectInput(text, fileName, { explicit: options.explicit ?? false });
+  return detected.format === 'terraform' ? undefined : lintDetected(text, detected, options);
+}
+
+function lintDetected(text: string, detected: DetectedInput, options: FileLintOptions): LintResult | undefined {
+  if (detected.format === 'skip' || detected.format === 'terraform') return undefined;
+  if (detected.format === 'policy') return lintText(text, options);
+  return lintExtraction(detected, options);
 }

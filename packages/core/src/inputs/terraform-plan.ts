@@ -1,4 +1,4 @@
-import type { PolicyType } from '../engine/types.js';
+import type { PolicyType } from '../types.js';
 import { addDocumentAt, isObject, joinPointer, type JsonHost } from './host-json.js';
 import { emptyExtraction, type Extraction, type ExtractedRole } from './types.js';
 

@@ -1,5 +1,5 @@
-import type { DocumentSource } from '../engine/lint.js';
-import type { PolicyType } from '../engine/types.js';
+import type { DocumentSource } from '../types.js';
+import type { PolicyType } from '../types.js';
 import type { Range } from '../model/parse.js';
 
 /** The kinds of file that hold policy documents. */
@@ -60,4 +60,14 @@ export interface Extraction {
 
 export function emptyExtraction(format: InputFormat): Extraction {
   return { format, documents: [], roles: [], buckets: [], problems: [] };
+}
+
+/**
+ * The HCL parser a host lends to the Terraform input: HCL to JSON as `terraform show -json`
+ * would read it, and one expression's syntax tree. The core holds no parser of its own (the CLI's
+ * is a WebAssembly module that it loads only when a .tf file is linted).
+ */
+export interface HclParser {
+  parse(fileName: string, text: string): Promise<unknown>;
+  getExpressionAst(fileName: string, text: string): Promise<unknown>;
 }

@@ -1,5 +1,5 @@
 import { joinPointer } from '../util/pointer.js';
-import { countCharacters } from '../iam/policy-size.js';
+import { countCharacters } from '../util/json-size.js';
 import type { ConditionValue } from './generated/iam-policy.js';
 
 /** A value together with the JSON pointer of the node it came from. */

@@ -2,22 +2,8 @@ import { parse as parseJsonAst } from '@humanwhocodes/momoa';
 import { visit } from 'jsonc-parser';
 import { escapeSegment } from '../util/pointer.js';
 
-/** A source range: 1-based line and column; the end is exclusive, as in ESLint. */
-export interface Range {
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  /** UTF-16 offsets into the text as given (a BOM counts), end exclusive; absent for synthetic ranges. */
-  offset?: number;
-  endOffset?: number;
-}
-
-/** Where a node sits in the text: its value, and its key when it is an object member. */
-export interface NodeLocation {
-  value: Range;
-  key?: Range;
-}
+export type { Range, NodeLocation } from '../types.js';
+import type { NodeLocation, Range } from '../types.js';
 
 export interface DuplicateKey {
   /** Pointer of the member that repeats an earlier key (the one JSON.parse keeps). */

@@ -1,6 +1,5 @@
 import type { PolicyModel } from '../model/normalize.js';
-import type { FixKind, PolicyType } from '../engine/types.js';
-import type { IamData } from '../iam/data.js';
+import type { FixKind, IamData, PolicyType } from '../types.js';
 
 /** Where the rules' documentation lives; a rule's page is `<base><id>.md`. */
 export const DOCS_BASE_URL = 'https://github.com/iam-mfa-lint/iam-mfa-lint/blob/main/docs/rules/';
@@ -14,16 +13,32 @@ export interface MessageSpec {
   severity?: DefaultSeverity;
 }
 
-export interface RuleMeta {
+/** One rule option: its type and, for strings, the values allowed. */
+export type OptionSpec =
+  | { type: 'string'; enum?: readonly string[]; description: string }
+  | { type: 'integer'; minimum?: number; description: string }
+  | { type: 'boolean'; description: string };
+
+/** A rule's options: names to specs (no other keys allowed). */
+export type OptionsSchema = Readonly<Record<string, OptionSpec>>;
+
+export interface RuleMeta<MessageIds extends string = string> {
   description: string;
   /** The rule's default severity. */
   severity: DefaultSeverity;
   docs: { url: string };
-  messages: Record<string, MessageSpec>;
+  messages: Readonly<Record<MessageIds, MessageSpec>>;
+  /** The options the rule accepts (`[level, options]`); none when absent. */
+  schema?: OptionsSchema;
 }
 
-export interface ReportDescriptor {
-  messageId: string;
+export interface FixEdits {
+  kind?: FixKind;
+  edits: ReadonlyArray<{ pointer: string; atKey?: boolean; text: string } | { pointer: string; insert: { key: string; value: unknown } }>;
+}
+
+export interface ReportDescriptor<MessageIds extends string = string> {
+  messageId: MessageIds;
   data?: Record<string, string | number>;
   /** JSON pointer of the node the finding is about. */
   pointer: string;
@@ -33,30 +48,31 @@ export interface ReportDescriptor {
    * Automatic fix: replace each node's text (its key with atKey) by `text`, or `insert` a member
    * at the end of the object at `pointer` (rendered in the file's style by the engine).
    */
-  fix?: { kind?: FixKind; edits: ReadonlyArray<{ pointer: string; atKey?: boolean; text: string } | { pointer: string; insert: { key: string; value: unknown } }> };
+  fix?: FixEdits;
 }
 
-export interface RuleContext {
+export interface RuleContext<MessageIds extends string = string> {
   readonly policy: PolicyModel;
   /** Target buckets (possibly empty). */
   readonly buckets: readonly string[];
   /** The kind of document: given in the options, else detected. */
   readonly policyType: PolicyType;
-  /** This rule's options from the configuration (`[level, options]`), or `{}`. */
+  /** This rule's options from the configuration (`[level, options]`, checked against `meta.schema`), or `{}`. */
   readonly options: Readonly<Record<string, unknown>>;
   /** AWS's service reference, when the host provides one (LintOptions.iamData). */
   readonly iamData?: IamData;
-  report(descriptor: ReportDescriptor): void;
+  report(descriptor: ReportDescriptor<MessageIds>): void;
   /** The 1-based line a node starts on (for messages that refer to another place). */
   lineOf(pointer: string): number;
 }
 
-export interface RuleDefinition {
+export interface RuleDefinition<MessageIds extends string> {
   id: string;
-  meta: Omit<RuleMeta, 'docs'>;
-  check(ctx: RuleContext): void;
+  meta: Omit<RuleMeta<MessageIds>, 'docs'>;
+  check(ctx: RuleContext<MessageIds>): void;
 }
 
+/** A rule as the engine holds it (message ids erased). */
 export interface Rule {
   id: string;
   meta: RuleMeta;
@@ -69,11 +85,41 @@ export interface RuleInfo {
   meta: RuleMeta;
 }
 
-export function defineRule(def: RuleDefinition): Rule {
-  if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(def.id)) throw new Error(`rule id "${def.id}" is not kebab-case`);
-  return { id: def.id, meta: { ...def.meta, docs: { url: DOCS_BASE_URL + def.id + '.md' } }, check: def.check };
+export function checkRuleId(id: string): void {
+  if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(id)) throw new Error(`rule id "${id}" is not kebab-case`);
 }
 
-export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (m, name: string) => (name in data ? String(data[name]) : m));
+/**
+ * Declares a rule. The message ids are inferred from `meta.messages`, so reporting an id the
+ * rule does not declare is a compile error.
+ */
+export function defineRule<const MessageIds extends string>(def: RuleDefinition<MessageIds>): Rule {
+  checkRuleId(def.id);
+  return { id: def.id, meta: { ...def.meta, docs: { url: DOCS_BASE_URL + def.id + '.md' } }, check: def.check as Rule['check'] };
+}
+
+/** Why `options` do not fit the rule's schema, or undefined when they do. */
+export function validateRuleOptions(rule: { meta: Pick<RuleMeta, 'schema'> }, options: Readonly<Record<string, unknown>>): string | undefined {
+  const schema = rule.meta.schema ?? {};
+  for (const [name, value] of Object.entries(options)) {
+    if (!Object.prototype.hasOwnProperty.call(schema, name)) {
+      const known = Object.keys(schema);
+      return `unknown option "${name}"${known.length ? ` (options: ${known.join(', ')})` : ' (the rule takes no options)'}`;
+    }
+    const spec = schema[name]!;
+    if (spec.type === 'string') {
+      if (typeof value !== 'string') return `option "${name}" must be a string`;
+      if (spec.enum && !spec.enum.includes(value)) return `option "${name}" must be one of ${spec.enum.join(', ')}, not ${JSON.stringify(value)}`;
+    } else if (spec.type === 'integer') {
+      if (typeof value !== 'number' || !Number.isInteger(value)) return `option "${name}" must be an integer`;
+      if (spec.minimum !== undefined && value < spec.minimum) return `option "${name}" must be at least ${spec.minimum}`;
+    } else if (typeof value !== 'boolean') {
+      return `option "${name}" must be true or false`;
+    }
+  }
+  return undefined;
+}
+
+export function formatMessage(template: string, data: Readonly<Record<string, string | number>> = {}): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (m, name: string) => (Object.prototype.hasOwnProperty.call(data, name) ? String(data[name]) : m));
 }

@@ -24,6 +24,7 @@ import conditionKeyUnknown from './condition-key-unknown.js';
 import conditionTypeMismatch from './condition-type-mismatch.js';
 import resourceWildcard from './resource-wildcard.js';
 import passRoleWildcard from './pass-role-wildcard.js';
+import unusedIgnore from './unused-ignore.js';
 
 /** The one hand-kept list of rules. A test checks each has a docs page and fixtures. */
 export const allRules: readonly Rule[] = [
@@ -52,6 +53,7 @@ export const allRules: readonly Rule[] = [
   conditionTypeMismatch,
   resourceWildcard,
   passRoleWildcard,
+  unusedIgnore,
 ];
 
 /** The rules' public metadata. */
@@ -59,6 +61,14 @@ export const rules: readonly RuleInfo[] = allRules.map((r) => ({ id: r.id, meta:
 
 export const ruleIds: readonly string[] = allRules.map((r) => r.id);
 
+const byId = new Map(allRules.map((r) => [r.id, r]));
+
 export function getRule(id: string): Rule | undefined {
-  return allRules.find((r) => r.id === id);
+  return byId.get(id);
 }
+
+/**
+ * Rules that hosts report (the CLI: unused ignore entries of a configuration file); they never
+ * report on a policy, so their fixtures are CLI runs rather than policy files.
+ */
+export const hostRuleIds: readonly string[] = ['unused-ignore'];

@@ -1,6 +1,6 @@
 import { defineRule } from './define.js';
 
-/** Reported by the engine when the text is not JSON; the rule carries the metadata. */
+/** Reported by the engine (and hosts) when the text is not JSON; the rule carries the metadata. */
 export default defineRule({
   id: 'invalid-json',
   meta: {
@@ -10,6 +10,7 @@ export default defineRule({
       syntax: { text: '{{message}}' },
       empty: { text: '{{message}}' },
       tooDeep: { text: '{{message}}' },
+      invalidUtf8: { text: 'File is not valid UTF-8 text (invalid byte at offset {{offset}})' },
     },
   },
   check() {},

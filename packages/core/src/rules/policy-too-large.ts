@@ -1,5 +1,4 @@
 import { defineRule } from './define.js';
-import { ConfigError } from '../engine/types.js';
 import { POLICY_QUOTAS, isPolicyQuota, type PolicyQuota } from '../iam/policy-size.js';
 
 const QUOTA_NAMES: Record<PolicyQuota, string> = {
@@ -12,13 +11,9 @@ const QUOTA_NAMES: Record<PolicyQuota, string> = {
 
 /** The quota that applies: the `quota` or `max` option, else by kind (resource policies have per-service quotas: none). */
 function resolveQuota(options: Readonly<Record<string, unknown>>, policyType: string): { name: string; max: number } | undefined {
-  const { quota, max } = options;
-  if (quota !== undefined && !isPolicyQuota(quota)) {
-    throw new ConfigError(`rule "policy-too-large": option quota must be one of ${Object.keys(POLICY_QUOTAS).join(', ')}, not ${JSON.stringify(quota)}`);
-  }
-  if (max !== undefined && (typeof max !== 'number' || !Number.isSafeInteger(max) || max < 1)) {
-    throw new ConfigError(`rule "policy-too-large": option max must be a positive integer, not ${JSON.stringify(max)}`);
-  }
+  // The engine has checked the options against meta.schema.
+  const quota = isPolicyQuota(options.quota) ? options.quota : undefined;
+  const max = typeof options.max === 'number' ? options.max : undefined;
   const chosen: PolicyQuota | undefined = quota ?? (max !== undefined ? undefined : policyType === 'trust' ? 'trust' : policyType === 'identity' ? 'managed' : undefined);
   if (max !== undefined) return { name: chosen ? QUOTA_NAMES[chosen] : 'configured', max };
   return chosen ? { name: QUOTA_NAMES[chosen], max: POLICY_QUOTAS[chosen] } : undefined;
@@ -29,6 +24,10 @@ export default defineRule({
   meta: {
     description: "A policy larger than AWS's size quota, counted as IAM counts (characters, white space excluded)",
     severity: 'error',
+    schema: {
+      quota: { type: 'string', enum: Object.keys(POLICY_QUOTAS), description: 'The quota to check against (default: by the kind of policy)' },
+      max: { type: 'integer', minimum: 1, description: 'A size limit of your own, in characters' },
+    },
     messages: {
       tooLarge: {
         text: 'The policy has {{count}} characters (white space excluded), over the {{quota}} quota of {{max}}: IAM rejects it with LimitExceeded; split it into several policies, or remove redundant statements and actions',

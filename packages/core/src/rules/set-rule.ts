@@ -6,21 +6,21 @@
 import { defineRule, type Rule, type RuleDefinition } from './define.js';
 import type { ResolvedSet } from '../set/types.js';
 
-export interface SetReportDescriptor {
+export interface SetReportDescriptor<MessageIds extends string = string> {
   /** The set document the finding is in. */
   documentId: string;
-  messageId: string;
+  messageId: MessageIds;
   data?: Record<string, string | number>;
   pointer: string;
   atKey?: boolean;
 }
 
-export interface SetRuleContext {
+export interface SetRuleContext<MessageIds extends string = string> {
   readonly set: ResolvedSet;
   /** Target buckets (possibly empty). */
   readonly buckets: readonly string[];
   readonly options: Readonly<Record<string, unknown>>;
-  report(descriptor: SetReportDescriptor): void;
+  report(descriptor: SetReportDescriptor<MessageIds>): void;
   /** `file:line` (or `label:line`) of a node of a set document, for messages that point elsewhere. */
   where(documentId: string, pointer: string): string;
 }
@@ -29,9 +29,9 @@ export interface SetRule extends Rule {
   checkSet(ctx: SetRuleContext): void;
 }
 
-export function defineSetRule(def: Omit<RuleDefinition, 'check'> & { checkSet(ctx: SetRuleContext): void }): SetRule {
-  const rule = defineRule({ id: def.id, meta: def.meta, check: () => {} });
-  return { ...rule, checkSet: def.checkSet };
+export function defineSetRule<const MessageIds extends string>(def: Omit<RuleDefinition<MessageIds>, 'check'> & { checkSet(ctx: SetRuleContext<MessageIds>): void }): SetRule {
+  const rule = defineRule<MessageIds>({ id: def.id, meta: def.meta, check: () => {} });
+  return { ...rule, checkSet: def.checkSet as SetRule['checkSet'] };
 }
 
 export function isSetRule(rule: Rule): rule is SetRule {

@@ -4,8 +4,8 @@
  * details, a role manifest, CloudFormation, Terraform) produces a `PolicySet`; `lintSet` lints
  * it. Pure TypeScript.
  */
-import type { DocumentSource } from '../engine/lint.js';
-import type { PolicyType } from '../engine/types.js';
+import type { DocumentSource } from '../types.js';
+import type { PolicyType } from '../types.js';
 import { normalize, type PolicyModel } from '../model/normalize.js';
 
 /** One policy document of a set. */

@@ -7,7 +7,7 @@
  * Paths are relative to the manifest's directory. See docs/sets.md.
  */
 import { parsePolicyText } from '../model/parse.js';
-import type { PolicySet, SetDocument, SetPrincipal } from './types.js';
+import type { PolicySet, SetDocument, SetPrincipal } from '../set/types.js';
 
 export const ROLE_MANIFEST = 'iam-mfa-lint.role.json';
 

@@ -1,5 +1,5 @@
 import { ruleIds, rules } from '@iam-mfa-lint/core';
-import { readRuleDoc } from './docs.js';
+import { readRuleDoc } from '../docs.js';
 
 interface Io {
   stdout: (s: string) => void;

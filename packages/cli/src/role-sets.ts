@@ -1,8 +1,8 @@
 /**
- * Documents that belong together, on the command line: a directory with a role manifest
- * (`iam-mfa-lint.role.json`) and a file of `aws iam get-account-authorization-details` output
- * are linted as policy sets, so that the cross-document rules see trust and permission policies
- * together. See docs/sets.md.
+ * The file-system half of the role-manifest input (core: inputs/role-manifest.ts): a directory
+ * with `iam-mfa-lint.role.json` is linted as a policy set, so that the cross-document rules see
+ * its trust and permission policies together. The manifest names files; only this side reads
+ * them. (Account snapshots need no files beside them: the core's lintFile reads them.) See docs/sets.md.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,14 +10,13 @@ import {
   ROLE_MANIFEST,
   lintSet,
   parsePolicyText,
-  policySetFromAccountDetails,
+  compareMessages,
   policySetFromRoleManifest,
   readRoleManifest,
   setRuleIds,
   type LintMessage,
   type LintOptions,
   type ManifestFile,
-  type SetLintResult,
 } from '@iam-mfa-lint/core';
 import { describeFsError, shownPath } from './files.js';
 
@@ -39,7 +38,7 @@ export interface SetsInFiles {
 export function withSetFindings(sets: SetsInFiles, file: string, messages: LintMessage[]): LintMessage[] {
   const extra = sets.messages.get(file);
   if (!extra || extra.length === 0) return messages;
-  return [...messages, ...extra].sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+  return [...messages, ...extra].sort(compareMessages);
 }
 
 /** Finds role manifests among the files and lints each role's documents as a set. */
@@ -95,34 +94,4 @@ export function lintRoleSets(files: readonly string[], optionsFor: (file: string
     }
   }
   return out;
-}
-
-/** Names a finding inside an account snapshot by the principal and policy it is in. */
-function labelled(result: SetLintResult): LintMessage[] {
-  const out: LintMessage[] = [];
-  for (const d of result.documents) {
-    const attached = d.attachedTo.length > 0 && d.document.kind === 'identity' && d.document.id.startsWith('policy/') ? ` (attached to ${d.attachedTo.join(', ')})` : '';
-    for (const m of d.result.messages) out.push({ ...m, message: `${d.document.label}${attached}: ${m.message}` });
-  }
-  return out.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
-}
-
-/**
- * When `text` is get-account-authorization-details output, lints it as a set and returns its
- * findings (each named by principal and policy); undefined for any other file.
- */
-/** Cheap screen: `get-account-authorization-details` output always has one of these lists. */
-export function looksLikeAccountDetails(text: string): boolean {
-  return /"(UserDetailList|RoleDetailList|GroupDetailList|Policies)"\s*:/.test(text);
-}
-
-export function lintAccountDetails(text: string, file: string, options: LintOptions, cwd: string): LintMessage[] | undefined {
-  if (!looksLikeAccountDetails(text)) return undefined;
-  const details = policySetFromAccountDetails(text, shownPath(cwd, file));
-  if (!details) return undefined;
-  const messages = labelled(lintSet(details.set, options));
-  for (const p of details.problems) {
-    messages.push({ ruleId: p.ruleId, messageId: p.messageId, severity: 2, message: p.message, ...p.range, pointer: '' });
-  }
-  return messages;
 }

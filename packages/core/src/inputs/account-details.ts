@@ -5,12 +5,12 @@
  * default version is attached; the others are linted on their own).
  */
 import { parseDocument } from '../model/parse.js';
-import { LineIndex } from '../inputs/embedded.js';
-import { addDocumentAt, isObject, type JsonHost } from '../inputs/host-json.js';
-import { emptyExtraction, type InputProblem } from '../inputs/types.js';
-import type { PolicyType } from '../engine/types.js';
+import { LineIndex } from './embedded.js';
+import { addDocumentAt, isObject, type JsonHost } from './host-json.js';
+import { emptyExtraction, type InputProblem } from './types.js';
+import type { PolicyType } from '../types.js';
 import { joinPointer } from '../util/pointer.js';
-import type { PolicySet, SetDocument, SetPrincipal } from './types.js';
+import type { PolicySet, SetDocument, SetPrincipal } from '../set/types.js';
 
 const LISTS = ['UserDetailList', 'GroupDetailList', 'RoleDetailList', 'Policies'] as const;
 

@@ -27,7 +27,7 @@ import {
   type VerifyCell,
   type VerifyResult,
 } from '@iam-mfa-lint/core';
-import { describeFsError, expandPaths, shownPath } from './files.js';
+import { describeFsError, expandPaths, shownPath } from '../files.js';
 
 interface Io {
   stdout: (s: string) => void;

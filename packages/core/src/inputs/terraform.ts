@@ -1,22 +1,9 @@
-// The HCL parser is a WebAssembly module that takes ~150 ms to load: load it only when a .tf
-// file is actually linted, so that linting JSON policies (pre-commit on every commit) stays fast.
-type Hcl2Json = typeof import('@cdktn/hcl2json');
-let hcl: Promise<Hcl2Json> | undefined;
-const loadHcl = (): Promise<Hcl2Json> => (hcl ??= import('@cdktn/hcl2json'));
-const parseHcl = async (fileName: string, text: string) => (await loadHcl()).parse(fileName, text);
-const getExpressionAst = async (fileName: string, text: string) => (await loadHcl()).getExpressionAst(fileName, text);
-import {
-  emptyExtraction,
-  LineIndex,
-  parsePolicyText,
-  unresolvedMarker,
-  hasUnresolved,
-  type Extraction,
-  type NodeLocation,
-  type PolicyType,
-  type Range,
-  TERRAFORM_POLICY_ATTRIBUTES,
-} from '@iam-mfa-lint/core';
+import { parsePolicyText } from '../model/parse.js';
+import { hasUnresolved, unresolvedMarker } from '../iam/unresolved.js';
+import type { NodeLocation, PolicyType, Range } from '../types.js';
+import { LineIndex } from './embedded.js';
+import { TERRAFORM_POLICY_ATTRIBUTES } from './terraform-plan.js';
+import { emptyExtraction, type Extraction, type HclParser } from './types.js';
 import { scanBody, skipString, type HclAttribute, type HclBlock } from './hcl-locate.js';
 
 /** Resource attributes that hold policy documents: the same table as for plans. */
@@ -27,6 +14,7 @@ const isObj = (v: unknown): v is Json => v !== null && typeof v === 'object' && 
 
 interface Context {
   text: string;
+  hcl: HclParser;
   lines: LineIndex;
   fileName: string;
   /** Literal names of `aws_s3_bucket` resources, and literal defaults of variables. */
@@ -37,20 +25,20 @@ interface Context {
 /**
  * Extracts the policy documents of a Terraform source file: `jsonencode({...})` and heredoc or
  * quoted JSON in the policy attributes of IAM/S3/SQS/SNS resources, and
- * `data "aws_iam_policy_document"` blocks. Values come from the HCL parser (@cdktn/hcl2json);
- * positions from locating its blocks and attributes in the text.
+ * `data "aws_iam_policy_document"` blocks. Values come from the host's HCL parser (the CLI's is
+ * @cdktn/hcl2json, loaded on first use); positions from locating its blocks and attributes in the text.
  */
-export async function extractTerraform(text: string, fileName: string): Promise<Extraction> {
+export async function extractTerraform(text: string, fileName: string, hcl: HclParser): Promise<Extraction> {
   const out = emptyExtraction('terraform');
   const lines = new LineIndex(text);
   let parsed: Json;
   try {
-    parsed = (await parseHcl(fileName, text)) as Json;
+    parsed = (await hcl.parse(fileName, text)) as Json;
   } catch (error) {
     out.problems.push(hclProblem(error, lines));
     return out;
   }
-  const ctx: Context = { text, lines, fileName, bucketNames: new Map(), variables: new Map() };
+  const ctx: Context = { text, lines, fileName, hcl, bucketNames: new Map(), variables: new Map() };
   for (const [name, decls] of Object.entries(isObj(parsed.variable) ? parsed.variable : {})) {
     const d = Array.isArray(decls) ? decls[0] : undefined;
     if (isObj(d) && typeof d.default === 'string' && !d.default.includes('${')) ctx.variables.set(name, d.default);
@@ -228,7 +216,7 @@ async function addAttributeDocument(ctx: Context, out: Extraction, attr: HclAttr
   if (/^jsonencode\s*\(/.test(exprText)) {
     let ast: AstNode | null;
     try {
-      ast = (await getExpressionAst(ctx.fileName, exprText)) as AstNode | null;
+      ast = (await ctx.hcl.getExpressionAst(ctx.fileName, exprText)) as AstNode | null;
     } catch (error) {
       out.problems.push({ ruleId: 'invalid-json', messageId: 'syntax', message: `${address}: Invalid Terraform expression: ${String((error as Error).message).split(';')[0]!.replace(/^.*?: /, '')}`, range: whole });
       return undefined;

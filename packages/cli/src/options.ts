@@ -1,0 +1,262 @@
+/**
+ * The lint command's options, declared (yargs) and decoded in one place: main.ts registers
+ * `lintOptions`, and `decodeLintArgs` turns yargs' output into the one `LintArgs` the lint
+ * command, the session (config, fixes, baselines, reports) and the workers read.
+ */
+import type { Argv } from 'yargs';
+import { ruleIds, validateBucketName, type FixKind, type PolicyType, type RuleLevel } from '@iam-mfa-lint/core';
+import { DEFAULT_EXTENSIONS } from './files.js';
+import { FIX_KINDS } from './fix.js';
+import { defaultConcurrency, MIN_FILES_FOR_WORKERS } from './pool.js';
+
+export const LEVELS: readonly RuleLevel[] = ['off', 'warn', 'error'];
+export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** A problem with the command line: reported on one line, exit code 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** A problem with the command line's files (config, baseline, output) that ends the run with exit code 2. */
+export class SessionError extends Error {
+  override name = 'SessionError';
+}
+
+/** Collapse a possibly multi-line message (yargs writes some over several lines) into one line. */
+export function oneLine(message: string): string {
+  return message.replace(/\s*(?:\r\n|\r|\n)\s*/g, ' ').trim();
+}
+
+/** All values of a repeatable option (yargs gives a scalar once, an array when repeated). */
+export function allValues(value: unknown): string[] {
+  if (value === undefined || value === null) return [];
+  return (Array.isArray(value) ? value : [value]).map((v) => String(v));
+}
+
+/** The last value of an option that may have been repeated. */
+export function lastValue<T>(value: T | T[] | undefined): T | undefined {
+  return Array.isArray(value) ? value[value.length - 1] : value;
+}
+
+function parseRules(values: readonly string[]): Record<string, RuleLevel> {
+  const rules: Record<string, RuleLevel> = {};
+  const known = new Set(ruleIds);
+  for (const value of values) {
+    const colon = value.lastIndexOf(':');
+    if (colon <= 0) {
+      throw new UsageError(`invalid --rule value ${JSON.stringify(value)}: expected <rule-id>:off|warn|error`);
+    }
+    const id = value.slice(0, colon).trim();
+    const level = value.slice(colon + 1).trim();
+    if (!known.has(id)) throw new UsageError(`unknown rule ${JSON.stringify(id)} in --rule ${value}`);
+    if (!(LEVELS as readonly string[]).includes(level)) {
+      throw new UsageError(
+        `invalid level ${JSON.stringify(level)} for rule ${JSON.stringify(id)} in --rule ${value}: expected off, warn or error`,
+      );
+    }
+    rules[id] = level as RuleLevel;
+  }
+  return rules;
+}
+
+/**
+ * `--bucket` values: a bucket ARN or an `s3://` URL is a usage error that names the bucket meant;
+ * an empty name, or one with characters no bucket name has, is a usage error. Names are not held
+ * to today's naming rules as `generate` holds them: buckets made under older rules (capitals,
+ * underscores) exist and are linted.
+ */
+function parseBuckets(values: readonly string[]): string[] {
+  return values.map((value) => {
+    const name = value.trim();
+    if (name === '') throw new UsageError('--bucket needs a bucket name');
+    const meant = /^arn:[^:]*:s3:::([^/]+)/.exec(name)?.[1] ?? /^s3:\/\/([^/]+)/i.exec(name)?.[1];
+    if (meant !== undefined) throw new UsageError(`--bucket ${JSON.stringify(value)} is not a bucket name; did you mean the bucket name ${JSON.stringify(meant)}?`);
+    if (!/^[A-Za-z0-9._-]+$/.test(name)) {
+      const problem = validateBucketName(name);
+      throw new UsageError(`invalid --bucket ${JSON.stringify(value)}: ${oneLine(problem?.message ?? 'a bucket name has only letters, digits, dots, hyphens and underscores')}`);
+    }
+    return name;
+  });
+}
+
+function parseExtensions(values: readonly string[]): string[] {
+  const extensions: string[] = [];
+  for (const value of values) {
+    for (const part of value.split(',')) {
+      const ext = part.trim();
+      if (ext === '' || ext === '.') throw new UsageError(`invalid --ext value ${JSON.stringify(value)}`);
+      const dotted = ext.startsWith('.') ? ext : `.${ext}`;
+      if (!extensions.includes(dotted)) extensions.push(dotted);
+    }
+  }
+  return extensions.length > 0 ? extensions : [...DEFAULT_EXTENSIONS];
+}
+
+function parseMaxWarnings(value: unknown): number {
+  const n = lastValue(value as number | number[] | undefined);
+  if (n === undefined) return -1;
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < -1) {
+    throw new UsageError(`invalid --max-warnings value: expected an integer >= 0`);
+  }
+  return n;
+}
+
+export interface SessionArgs {
+  config?: string;
+  printConfig?: string;
+  fix: boolean;
+  fixDryRun: boolean;
+  fixTypes: FixKind[];
+  baseline?: string;
+  writeBaseline?: string;
+  outputFile?: string;
+  reportUnusedIgnores: boolean;
+  /** SARIF reports carry fingerprints; other formats need them only for baselines. */
+  sarif?: boolean;
+}
+
+function sessionOptions(y: Argv): Argv {
+  return y
+    .option('config', { alias: 'c', type: 'string', requiresArg: true, describe: 'Use this config file instead of the nearest iam-mfa-lint.config.json' })
+    .option('print-config', { type: 'string', requiresArg: true, describe: 'Print the effective configuration for this file and exit' })
+    .option('fix', { type: 'boolean', describe: 'Apply safe fixes to the files (atomically), then report what is left' })
+    .option('fix-dry-run', { type: 'boolean', describe: 'Print the fixes as a unified diff without writing' })
+    .option('fix-type', { type: 'string', requiresArg: true, describe: 'Kinds of fixes to apply: safe, mfa (adds MFA conditions; changes who gets access) (repeatable or comma-separated) [default: safe]' })
+    .option('baseline', { type: 'string', requiresArg: true, describe: 'Report only findings not in this baseline file' })
+    .option('write-baseline', { type: 'string', requiresArg: true, describe: 'Write every current finding to this baseline file and exit 0' })
+    .option('output-file', { alias: 'o', type: 'string', requiresArg: true, describe: 'Write the report to this file instead of stdout' })
+    .option('report-unused-ignores', { type: 'boolean', describe: "Report the config's ignore entries that match no finding (as errors)" }) as unknown as Argv;
+}
+
+function decodeSessionArgs(argv: Record<string, unknown>): SessionArgs {
+  const str = (k: string) => {
+    const v = lastValue(argv[k] as string | string[] | undefined);
+    return v === undefined ? undefined : String(v);
+  };
+  const bool = (k: string) => lastValue(argv[k] as boolean | boolean[] | undefined) === true;
+  const fixTypes: FixKind[] = [];
+  for (const raw of allValues(argv['fix-type'])) {
+    for (const part of raw.split(',')) {
+      const t = part.trim();
+      if (!(FIX_KINDS as readonly string[]).includes(t)) throw new SessionError(`invalid --fix-type value ${JSON.stringify(t)}: expected safe or mfa`);
+      if (!fixTypes.includes(t as FixKind)) fixTypes.push(t as FixKind);
+    }
+  }
+  const out: SessionArgs = {
+    fix: bool('fix'),
+    fixDryRun: bool('fix-dry-run'),
+    fixTypes: fixTypes.length ? fixTypes : ['safe'],
+    reportUnusedIgnores: bool('report-unused-ignores'),
+    sarif: lastValue(argv.format as string | string[] | undefined) === 'sarif',
+  };
+  if (out.fix && out.fixDryRun) throw new SessionError('--fix and --fix-dry-run cannot be used together');
+  if (fixTypes.length && !out.fix && !out.fixDryRun) throw new SessionError('--fix-type needs --fix or --fix-dry-run');
+  for (const [key, name] of [['config', 'config'], ['printConfig', 'print-config'], ['baseline', 'baseline'], ['writeBaseline', 'write-baseline'], ['outputFile', 'output-file']] as const) {
+    const v = str(name);
+    if (v === '') throw new SessionError(`--${name} needs a file name`);
+    if (v !== undefined) out[key] = v;
+  }
+  if (out.baseline !== undefined && out.writeBaseline !== undefined) throw new SessionError('--baseline and --write-baseline cannot be used together');
+  return out;
+}
+
+
+export interface LintArgs {
+  paths: string[];
+  buckets: string[];
+  format: Format;
+  quiet: boolean;
+  maxWarnings: number;
+  rules: Record<string, RuleLevel>;
+  extensions: string[];
+  ignorePatterns: string[];
+  session: SessionArgs;
+  /** --policy-type: the kind of every linted document (overrides the config); undefined: detect. */
+  policyType: PolicyType | undefined;
+  /** --concurrency: worker threads for large runs (1: none). */
+  concurrency: number;
+}
+
+export function decodeLintArgs(argv: Record<string, unknown>): LintArgs {
+  // Paths after `--` land in `_` (the default command consumes no command name).
+  const paths = [...allValues(argv.paths), ...allValues(argv._)];
+  if (paths.length === 0 && argv['print-config'] === undefined) throw new UsageError('no paths given: pass the policy files or directories to lint');
+  return {
+    paths,
+    buckets: parseBuckets(allValues(argv.bucket)),
+    format: (lastValue(argv.format as Format | Format[] | undefined) ?? 'stylish') as Format,
+    quiet: Boolean(lastValue(argv.quiet as boolean | boolean[] | undefined)),
+    maxWarnings: parseMaxWarnings(argv['max-warnings']),
+    rules: parseRules(allValues(argv.rule)),
+    extensions: parseExtensions(allValues(argv.ext)),
+    ignorePatterns: allValues(argv['ignore-pattern']),
+    session: decodeSessionArgs(argv),
+    policyType: lastValue(argv['policy-type'] as PolicyType | PolicyType[] | undefined),
+    concurrency: parseConcurrency(argv.concurrency),
+  };
+}
+
+function parseConcurrency(value: unknown): number {
+  const v = lastValue(value as unknown[] | unknown);
+  if (v === undefined) return defaultConcurrency();
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new UsageError(`invalid --concurrency value ${JSON.stringify(String(v))}: expected a whole number from 1 to 256`);
+  return n;
+}
+
+export function lintOptions(y: Argv): Argv {
+  return sessionOptions(y)
+    .positional('paths', {
+      type: 'string',
+      array: true,
+      describe: 'Policy files and directories to lint (directories are searched recursively)',
+    })
+    .option('bucket', {
+      type: 'string',
+      requiresArg: true,
+      describe: 'Target S3 bucket; grants must stay inside it (repeatable)',
+    })
+    .option('format', {
+      alias: 'f',
+      type: 'string',
+      choices: FORMATS as unknown as string[],
+      default: 'stylish',
+      requiresArg: true,
+      describe: 'Output format',
+    })
+    .option('quiet', { type: 'boolean', default: false, describe: 'Report errors only' })
+    .option('concurrency', {
+      type: 'string',
+      requiresArg: true,
+      describe: `Worker threads for runs of ${MIN_FILES_FOR_WORKERS} files or more (1: none) [default: the number of cores]`,
+    })
+    .option('max-warnings', {
+      type: 'number',
+      default: -1,
+      requiresArg: true,
+      describe: 'Number of warnings to trigger a nonzero exit code (-1: unlimited)',
+    })
+    .option('rule', {
+      type: 'string',
+      requiresArg: true,
+      describe: 'Set a rule level, as <rule-id>:off|warn|error (repeatable)',
+    })
+    .option('ext', {
+      type: 'string',
+      requiresArg: true,
+      describe: 'File extensions searched in directories (repeatable or comma-separated) [default: .json, .yaml, .yml, .template, .tf]',
+    })
+    .option('ignore-pattern', {
+      type: 'string',
+      requiresArg: true,
+      describe: 'Glob of files and directories to skip, relative to the current directory (repeatable)',
+    })
+    .option('policy-type', {
+      type: 'string',
+      choices: ['identity', 'resource', 'trust'],
+      requiresArg: true,
+      describe: 'Kind of every linted policy [default: detected from each document]',
+    }) as unknown as Argv;
+}
+

@@ -1,0 +1,76 @@
+/**
+ * The per-file pipeline, the same on the main thread and on worker threads: read the bytes,
+ * decode them as UTF-8 (a file that is not gets an invalid-json finding under the user's levels),
+ * and lint whatever the file holds with the core's `lintFile`.
+ */
+import fs from 'node:fs';
+import { createFinding, LineIndex, lintFile, type LintOptions, type LintResult } from '@iam-mfa-lint/core';
+import { nodeHclParser } from './hcl.js';
+
+export type FileOutcome =
+  /** `text` is the decoded text ('' for a file that is not UTF-8), `bytes` what was read. */
+  | { kind: 'result'; result: LintResult; text: string; bytes: Uint8Array }
+  /** A walked file that holds no policies. */
+  | { kind: 'skip' }
+  | { kind: 'fsError'; code: string; message: string };
+
+/** Offset of the first byte of the first ill-formed UTF-8 sequence, or -1 when the bytes are well-formed. */
+export function firstInvalidUtf8Offset(bytes: Uint8Array): number {
+  let i = 0;
+  const n = bytes.length;
+  const cont = (k: number, lo = 0x80, hi = 0xbf): boolean => {
+    const b = bytes[k];
+    return b !== undefined && b >= lo && b <= hi;
+  };
+  while (i < n) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i += 1;
+    } else if (b >= 0xc2 && b <= 0xdf) {
+      if (!cont(i + 1)) return i;
+      i += 2;
+    } else if (b >= 0xe0 && b <= 0xef) {
+      const lo = b === 0xe0 ? 0xa0 : 0x80;
+      const hi = b === 0xed ? 0x9f : 0xbf;
+      if (!cont(i + 1, lo, hi) || !cont(i + 2)) return i;
+      i += 3;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      const lo = b === 0xf0 ? 0x90 : 0x80;
+      const hi = b === 0xf4 ? 0x8f : 0xbf;
+      if (!cont(i + 1, lo, hi) || !cont(i + 2) || !cont(i + 3)) return i;
+      i += 4;
+    } else {
+      return i;
+    }
+  }
+  return -1;
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/** The finding for bytes that are not UTF-8, at the first bad byte (none when invalid-json is off). */
+function notUtf8(bytes: Uint8Array, options: LintOptions): LintResult {
+  const offset = Math.max(0, firstInvalidUtf8Offset(bytes));
+  const before = new TextDecoder('utf-8').decode(bytes.subarray(0, offset));
+  const { line, column } = new LineIndex(before).position(before.length);
+  const m = createFinding('invalid-json', 'invalidUtf8', { offset }, { line, column, endLine: line, endColumn: column + 1 }, options);
+  return m ? { messages: [m], errorCount: m.severity === 2 ? 1 : 0, warningCount: m.severity === 1 ? 1 : 0 } : { messages: [], errorCount: 0, warningCount: 0 };
+}
+
+/** Reads, decodes and lints one file. */
+export async function lintPath(file: string, options: LintOptions, explicit: boolean, shownName: string): Promise<FileOutcome> {
+  let bytes: Uint8Array;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (error) {
+    return { kind: 'fsError', code: (error as NodeJS.ErrnoException).code ?? '', message: (error as Error).message };
+  }
+  let text: string;
+  try {
+    text = decoder.decode(bytes);
+  } catch {
+    return { kind: 'result', result: notUtf8(bytes, options), text: '', bytes };
+  }
+  const result = await lintFile(text, file, { ...options, explicit, hcl: nodeHclParser, shownName });
+  return result ? { kind: 'result', result, text, bytes } : { kind: 'skip' };
+}

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import type AjvImport from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { Minimatch } from 'minimatch';
-import { ruleIds, type PolicyType, type RuleSetting } from '@iam-mfa-lint/core';
+import { BoundedCache, ruleIds, type PolicyType, type RuleSetting } from '@iam-mfa-lint/core';
 import schema from './generated/config.schema.js';
 import type { IamMfaLintConfig, Ignore } from './generated/config.js';
 
@@ -158,15 +158,10 @@ export function resolveConfig(cwd: string, explicit: string | undefined, shown: 
 // ---------------------------------------------------------------------------------------------
 // Matching files
 
-const matcherCache = new Map<string, Minimatch>();
+const matcherCache = new BoundedCache<string, Minimatch>();
 
 function matcher(pattern: string): Minimatch {
-  let m = matcherCache.get(pattern);
-  if (!m) {
-    m = new Minimatch(pattern.replace(/^\.\//, ''), { dot: true, matchBase: true });
-    matcherCache.set(pattern, m);
-  }
-  return m;
+  return matcherCache.get(pattern, (p) => new Minimatch(p.replace(/^\.\//, ''), { dot: true, matchBase: true }));
 }
 
 function globs(g: string | string[] | undefined): string[] {

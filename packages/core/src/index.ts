@@ -66,4 +66,5 @@ export type { GenerateTrustPolicyOptions } from './generate/generate-trust-polic
 export { generateBucketPolicy } from './generate/generate-bucket-policy.js';
 export type { GenerateBucketPolicyOptions } from './generate/generate-bucket-policy.js';
 export { globMatch, globMatchesPrefix } from './util/glob.js';
+export { BoundedCache } from './util/cache.js';
 export { TERRAFORM_POLICY_ATTRIBUTES } from './inputs/terraform-plan.js';

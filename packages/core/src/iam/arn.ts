@@ -2,6 +2,7 @@ import { arnPatternMatchesTemplate, type IamData } from './data.js';
 import { hasUnresolved } from './unresolved.js';
 import { PARTITIONS, splitArn } from './s3.js';
 import { closest } from '../util/distance.js';
+import { BoundedCache } from '../util/cache.js';
 
 export interface ArnProblem {
   messageId: 'notArn' | 'tooFewParts' | 'unknownPartition' | 'badAccount' | 'badRegion' | 'regionNotAllowed' | 'accountNotAllowed';
@@ -23,14 +24,13 @@ interface TemplateFields {
   resource: string;
 }
 
-const fieldsCache = new Map<string, TemplateFields | undefined>();
+const fieldsCache = new BoundedCache<string, TemplateFields | undefined>();
 
 function templateFields(arn: string): TemplateFields | undefined {
-  if (fieldsCache.has(arn)) return fieldsCache.get(arn);
-  const parts = splitArn(arn);
-  const f = parts.length === 6 ? { arn, region: parts[3]!, account: parts[4]!, resource: parts[5]! } : undefined;
-  fieldsCache.set(arn, f);
-  return f;
+  return fieldsCache.get(arn, () => {
+    const parts = splitArn(arn);
+    return parts.length === 6 ? { arn, region: parts[3]!, account: parts[4]!, resource: parts[5]! } : undefined;
+  });
 }
 
 /**
@@ -43,19 +43,14 @@ export function checkArn(raw: string, data: IamData | undefined): ArnProblem | u
   if (!data) return check(raw, undefined);
   let cache = checked.get(data);
   if (!cache) {
-    cache = new Map();
+    cache = new BoundedCache();
     checked.set(data, cache);
   }
-  let r = cache.get(raw);
-  if (r === undefined) {
-    if (cache.size > 50_000) cache.clear();
-    r = check(raw, data) ?? null;
-    cache.set(raw, r);
-  }
-  return r ?? undefined;
+  return cache.get(raw, (r) => check(r, data));
 }
 
-const checked = new WeakMap<IamData, Map<string, ArnProblem | null>>();
+/** Per reference: the answer depends on the data too. */
+const checked = new WeakMap<IamData, BoundedCache<string, ArnProblem | undefined>>();
 
 function check(raw: string, data: IamData | undefined): ArnProblem | undefined {
   if (raw === '*' || /^[*?]+$/.test(raw)) return undefined;

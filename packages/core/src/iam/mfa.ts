@@ -7,15 +7,48 @@ export const MFA_AGE = 'aws:MultiFactorAuthAge';
 
 export type MfaKey = 'present' | 'age';
 
-export interface MfaFinding {
-  kind: 'weak' | 'invalid';
-  messageId: string;
-  data: Record<string, string | number>;
+/** What an inverted MFA condition does instead of what was meant. */
+export type InvertedOutcome =
+  /** Allow, Bool "false": only requests without MFA. */
+  | 'allowsWithoutMfa'
+  /** Deny, Bool(IfExists) "true": denies the requests made with MFA. */
+  | 'deniesWithMfa'
+  /** Allow, Null MultiFactorAuthAge "true": only requests without MFA. */
+  | 'allowsWithoutMfaAge'
+  /** Deny, Null MultiFactorAuthAge "false": denies the requests made with MFA. */
+  | 'deniesWithMfaAge'
+  /** Allow, Null MultiFactorAuthPresent "true": only long-term access keys. */
+  | 'allowsOnlyLongTermKeys'
+  /** Deny, Null MultiFactorAuthPresent "false": every temporary credential. */
+  | 'deniesAllTemporary';
+
+type Shown = string | number | boolean;
+
+/**
+ * One fact about an MFA condition that does not work as meant: which problem, and the parts of
+ * the statement it is about. The rules (mfa-condition-invalid, mfa-condition-weak) own the words.
+ */
+export type MfaProblem = {
   pointer: string;
   atKey?: boolean;
   /** A safe fix: node edits (see ReportDescriptor.fix); absent when the fix could break the document. */
   fix?: { edits: Array<{ pointer: string; atKey?: boolean; text: string }> };
-}
+} & (
+  | { kind: 'invalid'; problem: 'swapped'; operator: string }
+  | { kind: 'invalid'; problem: 'keyMisspelled' | 'keyPrefix'; key: string; canonical: string }
+  /** `suggestion` undefined: the operator is Null with IfExists, which has no correct spelling. */
+  | { kind: 'invalid'; problem: 'unknownOperator'; operator: string; suggestion: string | undefined }
+  | { kind: 'invalid'; problem: 'setOperator'; operator: string; key: string; plain: string }
+  | { kind: 'invalid'; problem: 'operatorType'; operator: string; family: string; key: string; keyType: 'Boolean' | 'Numeric'; expected: string }
+  | { kind: 'invalid'; problem: 'badBoolean'; operator: string; value: Shown; guess: string | undefined }
+  | { kind: 'invalid'; problem: 'badNumber'; key: string; value: Shown }
+  | { kind: 'invalid'; problem: 'bothValues'; operator: string; key: string }
+  | { kind: 'invalid'; problem: 'inverted'; operator: string; key: string; value: 'true' | 'false'; effect: 'Allow' | 'Deny'; outcome: InvertedOutcome }
+  | { kind: 'invalid'; problem: 'ageInverted'; operator: string; effect: 'Allow' | 'Deny' }
+  | { kind: 'weak'; problem: 'ifExistsInAllow'; operator: string; key: string; plain: string }
+  | { kind: 'weak'; problem: 'boolFalseInDeny'; operator: string; key: string }
+  | { kind: 'weak'; problem: 'nullPresentInAllow' | 'nullPresentInDeny'; key: string }
+);
 
 export interface StatementMfa {
   /** The statement has at least one condition about MFA (well-formed or not). */
@@ -24,7 +57,7 @@ export interface StatementMfa {
   effective: boolean;
   /** Every condition of the statement is about MFA (a Deny guard must not be narrowed by others). */
   onlyMfa: boolean;
-  findings: MfaFinding[];
+  findings: MfaProblem[];
 }
 
 /** Recognizes the MFA keys, misspelled or wrongly prefixed ones included. */
@@ -65,10 +98,6 @@ function numberValue(v: string | number | boolean): number | undefined {
   return undefined;
 }
 
-function show(v: string | number | boolean): string {
-  return typeof v === 'string' ? `"${v}"` : String(v);
-}
-
 const cache = new WeakMap<NStatement, StatementMfa>();
 
 /** Analyzes the MFA conditions of one statement, for its Effect (memoized per statement). */
@@ -93,7 +122,7 @@ function analyze(s: NStatement): StatementMfa {
     if (swapped && !seenOperators.has(c.operatorPointer)) {
       seenOperators.add(c.operatorPointer);
       out.related = true;
-      out.findings.push({ kind: 'invalid', messageId: 'swapped', data: { operator: c.operator }, pointer: c.operatorPointer, atKey: true });
+      out.findings.push({ kind: 'invalid', problem: 'swapped', operator: c.operator, pointer: c.operatorPointer, atKey: true });
       continue;
     }
     if (swapped) continue;
@@ -105,13 +134,7 @@ function analyze(s: NStatement): StatementMfa {
     out.related = true;
     const canonical = rec.key === 'present' ? MFA_PRESENT : MFA_AGE;
     if (!rec.exact) {
-      const finding: MfaFinding = {
-        kind: 'invalid',
-        messageId: rec.problem === 'prefix' ? 'keyPrefix' : 'keyMisspelled',
-        data: { key: c.key, fix: canonical },
-        pointer: c.keyPointer,
-        atKey: true,
-      };
+      const finding: MfaProblem = { kind: 'invalid', problem: rec.problem === 'prefix' ? 'keyPrefix' : 'keyMisspelled', key: c.key, canonical, pointer: c.keyPointer, atKey: true };
       // Renaming the key must not repeat a key of the same operator block.
       const taken = s.conditions.some((o) => o !== c && o.operatorPointer === c.operatorPointer && o.key.toLowerCase() === canonical.toLowerCase());
       if (!taken) finding.fix = { edits: [{ pointer: c.keyPointer, atKey: true, text: JSON.stringify(canonical) }] };
@@ -127,14 +150,14 @@ function analyze(s: NStatement): StatementMfa {
  * Renames the operator of condition `c` to `to`, when that is safe: every key under the operator
  * is an MFA key (so no other condition changes meaning) and the statement has no `to` block yet.
  */
-function renameOperator(s: NStatement, c: NCondition, to: string): MfaFinding['fix'] {
+function renameOperator(s: NStatement, c: NCondition, to: string): MfaProblem['fix'] {
   const block = s.conditions.filter((o) => o.operatorPointer === c.operatorPointer);
   if (!block.every((o) => recognizeMfaKey(o.key)?.exact === true)) return undefined;
   if (s.conditions.some((o) => o.operatorPointer !== c.operatorPointer && o.operator === to)) return undefined;
   return { edits: [{ pointer: c.operatorPointer, atKey: true, text: JSON.stringify(to) }] };
 }
 
-function withFix(finding: MfaFinding, fix: MfaFinding['fix']): MfaFinding {
+function withFix(finding: MfaProblem, fix: MfaProblem['fix']): MfaProblem {
   if (fix) finding.fix = fix;
   return finding;
 }
@@ -145,19 +168,19 @@ function analyzeCondition(s: NStatement, c: NCondition, key: MfaKey, canonical: 
   if (!op.known) {
     let fix = closest(op.base, BASE_OPERATORS, 3) ?? expected;
     if (/^bool/i.test(op.base)) fix = 'Bool';
-    const hint = op.base === 'Null' && op.ifExists ? 'Null cannot take IfExists' : `did you mean "${fix}"?`;
-    out.findings.push({ kind: 'invalid', messageId: 'unknownOperator', data: { operator: c.operator, hint }, pointer: c.operatorPointer, atKey: true });
+    const suggestion = op.base === 'Null' && op.ifExists ? undefined : fix;
+    out.findings.push({ kind: 'invalid', problem: 'unknownOperator', operator: c.operator, suggestion, pointer: c.operatorPointer, atKey: true });
     return;
   }
   if (op.set) {
-    out.findings.push({ kind: 'invalid', messageId: 'setOperator', data: { operator: c.operator, key: c.key, fix: c.operator.slice(op.set.length + 1) }, pointer: c.operatorPointer, atKey: true });
+    out.findings.push({ kind: 'invalid', problem: 'setOperator', operator: c.operator, key: c.key, plain: c.operator.slice(op.set.length + 1), pointer: c.operatorPointer, atKey: true });
     return;
   }
   const family = OPERATOR_FAMILIES[op.base]!;
-  const keyType = key === 'present' ? 'Boolean' : 'Numeric';
+  const keyType: 'Boolean' | 'Numeric' = key === 'present' ? 'Boolean' : 'Numeric';
   const fits = family === 'Null' || (key === 'present' ? family === 'Bool' : family === 'Numeric');
   if (!fits) {
-    out.findings.push({ kind: 'invalid', messageId: 'operatorType', data: { operator: c.operator, family, key: c.key, keyType, fix: expected }, pointer: c.operatorPointer, atKey: true });
+    out.findings.push({ kind: 'invalid', problem: 'operatorType', operator: c.operator, family, key: c.key, keyType, expected, pointer: c.operatorPointer, atKey: true });
     return;
   }
   if (family === 'Null' || family === 'Bool') {
@@ -168,14 +191,14 @@ function analyzeCondition(s: NStatement, c: NCondition, key: MfaKey, canonical: 
       if (b === undefined) {
         bad = true;
         const guess = typeof v.value === 'string' ? closest(v.value, ['true', 'false'], 2) : undefined;
-        const finding: MfaFinding = { kind: 'invalid', messageId: 'badBoolean', data: { value: show(v.value), operator: c.operator, hint: guess ? `; did you mean "${guess}"?` : '' }, pointer: v.pointer };
+        const finding: MfaProblem = { kind: 'invalid', problem: 'badBoolean', operator: c.operator, value: v.value, guess, pointer: v.pointer };
         if (guess) finding.fix = { edits: [{ pointer: v.pointer, text: JSON.stringify(guess) }] };
         out.findings.push(finding);
       } else seen.add(b);
     }
     if (bad) return;
     if (seen.size === 2) {
-      out.findings.push({ kind: 'invalid', messageId: 'bothValues', data: { operator: c.operator, key: c.key }, pointer: c.keyPointer, atKey: true });
+      out.findings.push({ kind: 'invalid', problem: 'bothValues', operator: c.operator, key: c.key, pointer: c.keyPointer, atKey: true });
       return;
     }
     if (seen.size === 0) return;
@@ -189,7 +212,7 @@ function analyzeCondition(s: NStatement, c: NCondition, key: MfaKey, canonical: 
   for (const v of c.values) {
     const n = numberValue(v.value);
     if (n === undefined || n < 0) {
-      out.findings.push({ kind: 'invalid', messageId: 'badNumber', data: { value: show(v.value), key: c.key }, pointer: v.pointer });
+      out.findings.push({ kind: 'invalid', problem: 'badNumber', key: c.key, value: v.value, pointer: v.pointer });
       return;
     }
   }
@@ -197,11 +220,11 @@ function analyzeCondition(s: NStatement, c: NCondition, key: MfaKey, canonical: 
   const greater = op.base === 'NumericGreaterThan' || op.base === 'NumericGreaterThanEquals';
   if (isAllow) {
     if (less && !op.ifExists) out.effective = true;
-    else if (less && op.ifExists) out.findings.push(withFix({ kind: 'weak', messageId: 'ifExistsInAllow', data: { operator: c.operator, key: c.key, fix: op.base }, pointer: c.operatorPointer, atKey: true }, renameOperator(s, c, op.base)));
-    else if (greater) out.findings.push({ kind: 'invalid', messageId: 'ageInverted', data: { operator: c.operator, effect: 'Allow', consequence: 'grants access only to sessions whose MFA sign-in is OLDER than the limit' }, pointer: c.operatorPointer, atKey: true });
+    else if (less && op.ifExists) out.findings.push(withFix({ kind: 'weak', problem: 'ifExistsInAllow', operator: c.operator, key: c.key, plain: op.base, pointer: c.operatorPointer, atKey: true }, renameOperator(s, c, op.base)));
+    else if (greater) out.findings.push({ kind: 'invalid', problem: 'ageInverted', operator: c.operator, effect: 'Allow', pointer: c.operatorPointer, atKey: true });
   } else if (isDeny) {
     if (greater && op.ifExists) out.effective = true;
-    else if (less) out.findings.push({ kind: 'invalid', messageId: 'ageInverted', data: { operator: c.operator, effect: 'Deny', consequence: 'denies the most recent MFA sign-ins, not the stale ones' }, pointer: c.operatorPointer, atKey: true });
+    else if (less) out.findings.push({ kind: 'invalid', problem: 'ageInverted', operator: c.operator, effect: 'Deny', pointer: c.operatorPointer, atKey: true });
     // NumericGreaterThan without IfExists only limits the age of MFA sessions: not a guard, not wrong.
   }
 }
@@ -209,12 +232,12 @@ function analyzeCondition(s: NStatement, c: NCondition, key: MfaKey, canonical: 
 function boolSemantics(s: NStatement, c: NCondition, value: boolean, ifExists: boolean, isAllow: boolean, isDeny: boolean, out: StatementMfa, valuePointer: string): void {
   if (isAllow) {
     if (value && !ifExists) out.effective = true;
-    else if (value && ifExists) out.findings.push(withFix({ kind: 'weak', messageId: 'ifExistsInAllow', data: { operator: c.operator, key: c.key, fix: 'Bool' }, pointer: c.operatorPointer, atKey: true }, renameOperator(s, c, 'Bool')));
-    else out.findings.push({ kind: 'invalid', messageId: 'inverted', data: { operator: c.operator, key: c.key, value: 'false', effect: 'Allow', consequence: 'grants access only to requests made WITHOUT MFA; require "true"' }, pointer: valuePointer });
+    else if (value && ifExists) out.findings.push(withFix({ kind: 'weak', problem: 'ifExistsInAllow', operator: c.operator, key: c.key, plain: 'Bool', pointer: c.operatorPointer, atKey: true }, renameOperator(s, c, 'Bool')));
+    else out.findings.push({ kind: 'invalid', problem: 'inverted', operator: c.operator, key: c.key, value: 'false', effect: 'Allow', outcome: 'allowsWithoutMfa', pointer: valuePointer });
   } else if (isDeny) {
     if (!value && ifExists) out.effective = true;
-    else if (!value && !ifExists) out.findings.push(withFix({ kind: 'weak', messageId: 'boolFalseInDeny', data: { operator: c.operator, key: c.key }, pointer: c.operatorPointer, atKey: true }, renameOperator(s, c, 'BoolIfExists')));
-    else out.findings.push({ kind: 'invalid', messageId: 'inverted', data: { operator: c.operator, key: c.key, value: 'true', effect: 'Deny', consequence: 'denies requests made WITH MFA instead of those without it; deny on BoolIfExists "false"' }, pointer: valuePointer });
+    else if (!value && !ifExists) out.findings.push(withFix({ kind: 'weak', problem: 'boolFalseInDeny', operator: c.operator, key: c.key, pointer: c.operatorPointer, atKey: true }, renameOperator(s, c, 'BoolIfExists')));
+    else out.findings.push({ kind: 'invalid', problem: 'inverted', operator: c.operator, key: c.key, value: 'true', effect: 'Deny', outcome: 'deniesWithMfa', pointer: valuePointer });
   }
 }
 
@@ -224,13 +247,13 @@ function nullSemantics(c: NCondition, key: MfaKey, value: boolean, isAllow: bool
     // aws:MultiFactorAuthAge is present exactly when the request was authenticated with MFA.
     if (isAllow && !value) out.effective = true;
     else if (isDeny && value) out.effective = true;
-    else if (isAllow) out.findings.push({ kind: 'invalid', messageId: 'inverted', data: { operator: c.operator, key: c.key, value: 'true', effect: 'Allow', consequence: 'grants access only to requests made WITHOUT MFA; require "false" (the key is present)' }, pointer: valuePointer });
-    else if (isDeny) out.findings.push({ kind: 'invalid', messageId: 'inverted', data: { operator: c.operator, key: c.key, value: 'false', effect: 'Deny', consequence: 'denies requests made WITH MFA; deny on "true" (the key is absent)' }, pointer: valuePointer });
+    else if (isAllow) out.findings.push({ kind: 'invalid', problem: 'inverted', operator: c.operator, key: c.key, value: 'true', effect: 'Allow', outcome: 'allowsWithoutMfaAge', pointer: valuePointer });
+    else if (isDeny) out.findings.push({ kind: 'invalid', problem: 'inverted', operator: c.operator, key: c.key, value: 'false', effect: 'Deny', outcome: 'deniesWithMfaAge', pointer: valuePointer });
     return;
   }
   // aws:MultiFactorAuthPresent is present for every temporary credential, MFA or not.
-  if (isAllow && !value) out.findings.push({ kind: 'weak', messageId: 'nullPresentInAllow', data: { key: c.key }, pointer: c.operatorPointer, atKey: true });
-  else if (isDeny && value) out.findings.push({ kind: 'weak', messageId: 'nullPresentInDeny', data: { key: c.key }, pointer: c.operatorPointer, atKey: true });
-  else if (isAllow) out.findings.push({ kind: 'invalid', messageId: 'inverted', data: { operator: c.operator, key: c.key, value: 'true', effect: 'Allow', consequence: 'grants access only to long-term access keys, which never carry MFA' }, pointer: valuePointer });
-  else if (isDeny) out.findings.push({ kind: 'invalid', messageId: 'inverted', data: { operator: c.operator, key: c.key, value: 'false', effect: 'Deny', consequence: 'denies every temporary credential, with MFA or without, and lets long-term access keys through' }, pointer: valuePointer });
+  if (isAllow && !value) out.findings.push({ kind: 'weak', problem: 'nullPresentInAllow', key: c.key, pointer: c.operatorPointer, atKey: true });
+  else if (isDeny && value) out.findings.push({ kind: 'weak', problem: 'nullPresentInDeny', key: c.key, pointer: c.operatorPointer, atKey: true });
+  else if (isAllow) out.findings.push({ kind: 'invalid', problem: 'inverted', operator: c.operator, key: c.key, value: 'true', effect: 'Allow', outcome: 'allowsOnlyLongTermKeys', pointer: valuePointer });
+  else if (isDeny) out.findings.push({ kind: 'invalid', problem: 'inverted', operator: c.operator, key: c.key, value: 'false', effect: 'Deny', outcome: 'deniesAllTemporary', pointer: valuePointer });
 }

@@ -1,4 +1,5 @@
 import { editDistance } from '../util/distance.js';
+import { BoundedCache } from '../util/cache.js';
 import { globMatch, globMatchesPrefix, hasWildcard } from '../util/glob.js';
 import type { NStatement } from '../model/normalize.js';
 import { S3_BUCKET_ACTIONS } from './generated/s3-bucket-actions.js';
@@ -22,17 +23,11 @@ function matchesS3Action(pattern: string, name: string): boolean {
  * actions) do not: their resource types are neither bucket nor object.
  */
 export function actionCanBeS3(pattern: string): boolean {
-  let r = reachCache.get(pattern);
-  if (r === undefined) {
-    r = computeActionCanBeS3(pattern);
-    if (reachCache.size > 10_000) reachCache.clear();
-    reachCache.set(pattern, r);
-  }
-  return r;
+  return reachCache.get(pattern, computeActionCanBeS3);
 }
 
 /** Actions repeat across documents; the answer depends on the pattern alone. */
-const reachCache = new Map<string, boolean>();
+const reachCache = new BoundedCache<string, boolean>();
 const S3_BUCKET_ACTION_SET = new Set(S3_BUCKET_ACTIONS);
 
 function computeActionCanBeS3(pattern: string): boolean {
@@ -53,16 +48,10 @@ export function bucketActionsMatched(patterns: readonly string[]): string[] {
   return S3_BUCKET_ACTIONS.filter((a) => hit.has(a));
 }
 
-const actionsCache = new Map<string, readonly string[]>();
+const actionsCache = new BoundedCache<string, readonly string[]>();
 
 function actionsOfPattern(pattern: string): readonly string[] {
-  let r = actionsCache.get(pattern);
-  if (!r) {
-    r = actionCanBeS3(pattern) ? S3_BUCKET_ACTIONS.filter((a) => matchesS3Action(pattern, a)) : [];
-    if (actionsCache.size > 10_000) actionsCache.clear();
-    actionsCache.set(pattern, r);
-  }
-  return r;
+  return actionsCache.get(pattern, (p) => (actionCanBeS3(p) ? S3_BUCKET_ACTIONS.filter((a) => matchesS3Action(p, a)) : []));
 }
 
 /** The S3 actions a statement's Action/NotAction can grant, as patterns (for messages and coverage). */

@@ -5,7 +5,7 @@
  * default version is attached; the others are linted on their own).
  */
 import { parseDocument } from '../model/parse.js';
-import { LineIndex } from './embedded.js';
+import { LineIndex } from '../util/lines.js';
 import { addDocumentAt, isObject, type JsonHost } from './host-json.js';
 import { emptyExtraction, type InputProblem } from './types.js';
 import type { PolicyType } from '../types.js';

@@ -2,7 +2,7 @@ import { parseDocument } from '../model/parse.js';
 import { editDistance } from '../util/distance.js';
 import { extractAwsCli, isAwsCliOutput } from './aws-cli.js';
 import { extractCloudFormation, isCloudFormationTemplate } from './cloudformation.js';
-import { LineIndex } from './embedded.js';
+import { LineIndex } from '../util/lines.js';
 import { isObject, type JsonHost } from './host-json.js';
 import { extractTerraformPlan, isTerraformPlan } from './terraform-plan.js';
 import { parseYamlTree, treeFromJson } from './tree.js';

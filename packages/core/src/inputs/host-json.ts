@@ -1,7 +1,8 @@
 import type { NodeLocation } from '../model/parse.js';
 import type { PolicyType } from '../types.js';
 import { joinPointer } from '../util/pointer.js';
-import { embeddedDocument, isProblem, looksUrlEncoded, type LineIndex } from './embedded.js';
+import { embeddedDocument, isProblem, looksUrlEncoded } from './embedded.js';
+import type { LineIndex } from '../util/lines.js';
 import type { Extraction } from './types.js';
 
 /** A parsed JSON host file: its value, source map and text. */

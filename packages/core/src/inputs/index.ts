@@ -6,7 +6,8 @@ export { extractCloudFormation, isCloudFormationTemplate, ACCOUNT_PLACEHOLDER } 
 export { extractTerraformPlan, isTerraformPlan } from './terraform-plan.js';
 export { extractAwsCli, isAwsCliOutput } from './aws-cli.js';
 export { parseYamlTree, parseJsonTree } from './tree.js';
-export { LineIndex, decodeJsonString } from './embedded.js';
+export { decodeJsonString } from './embedded.js';
+export { LineIndex } from '../util/lines.js';
 export { lintExtraction, targetBuckets, lintFile, lintFileSync, looksLikeAccountDetails } from './lint.js';
 export type { FileLintOptions } from './lint.js';
 export { extractTerraform } from './terraform.js';

@@ -1,7 +1,7 @@
 import { parsePolicyText } from '../model/parse.js';
 import { hasUnresolved, unresolvedMarker } from '../iam/unresolved.js';
 import type { NodeLocation, PolicyType, Range } from '../types.js';
-import { LineIndex } from './embedded.js';
+import { LineIndex } from '../util/lines.js';
 import { TERRAFORM_POLICY_ATTRIBUTES } from './terraform-plan.js';
 import { emptyExtraction, type Extraction, type HclParser } from './types.js';
 import { scanBody, skipString, type HclAttribute, type HclBlock } from './hcl-locate.js';

@@ -1,6 +1,7 @@
 import { parse as parseJsonAst } from '@humanwhocodes/momoa';
 import { visit } from 'jsonc-parser';
 import { escapeSegment } from '../util/pointer.js';
+import { LineIndex } from '../util/lines.js';
 
 export type { Range, NodeLocation } from '../types.js';
 import type { NodeLocation, Range } from '../types.js';
@@ -150,9 +151,9 @@ interface Frame {
 function buildIndex(text: string, offsetBase: number): SourceIndex {
   const locations = new Map<string, NodeLocation>();
   const duplicates: DuplicateKey[] = [];
-  const lineStarts = computeLineStarts(text);
+  const lines = new LineIndex(text);
   const stack: Frame[] = [];
-  const endOf = (offset: number): { line: number; column: number } => position(lineStarts, offset);
+  const endOf = (offset: number): { line: number; column: number } => lines.position(offset);
   const range = (offset: number, length: number, startLine: number, startCharacter: number): Range => {
     const end = endOf(offset + length);
     return { line: startLine + 1, column: startCharacter + 1, endLine: end.line, endColumn: end.column, offset: offset + offsetBase, endOffset: offset + length + offsetBase };
@@ -220,25 +221,6 @@ function buildIndex(text: string, offsetBase: number): SourceIndex {
   return { locations, duplicates };
 }
 
-function computeLineStarts(text: string): number[] {
-  const starts = [0];
-  const re = /\r\n|\r|\n/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) starts.push(m.index + m[0].length);
-  return starts;
-}
-
-function position(lineStarts: number[], offset: number): { line: number; column: number } {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - lineStarts[lo]! + 1 };
-}
-
 function tooDeep(): ParseError {
   return { messageId: 'tooDeep', message: 'The document nests too deeply to be an IAM policy', range: { line: 1, column: 1, endLine: 1, endColumn: 2 } };
 }
@@ -270,7 +252,7 @@ function strictCheck(text: string): ParseError | undefined {
 
 /** 1-based line and column of a UTF-16 offset; CRLF, CR and LF each end a line. */
 export function offsetToLineColumn(text: string, offset: number): { line: number; column: number } {
-  return position(computeLineStarts(text), offset);
+  return new LineIndex(text).position(offset);
 }
 
 function syntaxError(e: unknown, text: string): { messageId: 'syntax' | 'tooDeep'; message: string; range: Range } {

@@ -2,7 +2,7 @@ import { defineRule } from './define.js';
 import { label } from './util.js';
 import { isMfaCondition, isSwapped, resolveKeyFor, servicesOf } from '../iam/conditions.js';
 import { serviceConditionKey } from '../iam/data.js';
-import { editDistance } from '../util/distance.js';
+import { suggest } from '../util/distance.js';
 
 export default defineRule({
   id: 'condition-key-unknown',
@@ -54,19 +54,17 @@ export default defineRule({
           const svc = data.service(p);
           if (svc) for (const k of svc.conditionKeys.values()) candidates.push(k.key);
         }
+        // Templated keys compare by their fixed head (aws:ResourceTag/${TagKey} -> aws:ResourceTag/),
+        // against as much of the key as the head is long.
+        const headOf = (k: string): string => k.replace(/(\$\{[^}]*\}|<[^>]*>).*$/, '');
         const lower = c.key.toLowerCase();
-        let best: string | undefined;
-        let bestD = 4;
-        for (const k of candidates) {
-          // Compare templated keys by their fixed head (aws:ResourceTag/${TagKey} -> aws:ResourceTag/).
-          const head = k.replace(/(\$\{[^}]*\}|<[^>]*>).*$/, '');
-          const text = head.length < k.length ? lower.slice(0, head.length) : lower;
-          const d = editDistance(text, head.toLowerCase(), 3);
-          if (d < bestD && d <= Math.max(1, Math.floor(head.length / 6))) {
-            bestD = d;
-            best = head.length < k.length ? head + c.key.slice(head.length) : k;
-          }
-        }
+        const near = suggest(lower, candidates, {
+          max: 3,
+          text: (k) => headOf(k),
+          wordFor: (k, word) => (headOf(k).length < k.length ? word.slice(0, headOf(k).length) : word),
+          accept: (d, k) => d <= Math.max(1, Math.floor(headOf(k).length / 6)),
+        });
+        const best = near === undefined ? undefined : headOf(near).length < near.length ? headOf(near) + c.key.slice(headOf(near).length) : near;
         const hint = best ? `; did you mean "${best}"?` : '';
         ctx.report({ messageId: 'unknownKey', data: { statement, key: c.key, services: names.length ? `the statement's services (${shown})` : "the statement's services", hint }, pointer: c.keyPointer, atKey: true });
       }

@@ -1,21 +1,12 @@
 import { defineRule } from './define.js';
 import { label } from './util.js';
 import { lookupAction, type IamService } from '../iam/data.js';
-import { closest, editDistance } from '../util/distance.js';
+import { closest, suggest } from '../util/distance.js';
 
 /** Near-miss action names for a misspelled one: the closest within a few edits (case-insensitive). */
 function suggestAction(service: IamService, name: string): string | undefined {
   const max = Math.max(1, Math.min(3, Math.floor(name.length / 4)));
-  let best: string | undefined;
-  let bestD = max + 1;
-  for (const [lower, a] of service.actions) {
-    const d = editDistance(name, lower, max);
-    if (d < bestD || (d === bestD && best !== undefined && a.name < best)) {
-      bestD = d;
-      best = a.name;
-    }
-  }
-  return best;
+  return suggest(name, service.actions.values(), { max, text: (a) => a.name, order: (a, b) => (a.name < b.name ? -1 : 1) })?.name;
 }
 
 /** For a pattern that matches nothing: the same pattern with its literal head corrected (`Gett*` -> `Get*`). */

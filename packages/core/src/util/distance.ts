@@ -23,17 +23,43 @@ export function editDistance(a: string, b: string, max = Infinity): number {
   return prev[m]!;
 }
 
-/** The candidate closest to `word` within `max` edits (ties: first candidate), if any. */
-export function closest(word: string, candidates: readonly string[], max: number, caseInsensitive = true): string | undefined {
-  const w = caseInsensitive ? word.toLowerCase() : word;
-  let best: string | undefined;
-  let bestD = max + 1;
+export interface SuggestOptions<T> {
+  /** Most edits allowed. */
+  max: number;
+  /** The text of a candidate to compare with `word` (default: the candidate itself, as a string). */
+  text?: (candidate: T) => string;
+  /** The part of `word` to compare with a candidate (default: all of it). */
+  wordFor?: (candidate: T, word: string) => string;
+  /** A further limit per candidate (e.g. by its length); default: none. */
+  accept?: (distance: number, candidate: T) => boolean;
+  /** Case-insensitive comparison (default: true). */
+  caseInsensitive?: boolean;
+  /** Among equally close candidates, prefer the first (default) or the one this orders first. */
+  order?: (a: T, b: T) => number;
+}
+
+/**
+ * "Did you mean": the candidate closest to `word` within `opts.max` edits, if any. The one
+ * suggestion routine of the project (rules, grammar messages, MFA keys).
+ */
+export function suggest<T>(word: string, candidates: Iterable<T>, opts: SuggestOptions<T>): T | undefined {
+  const ci = opts.caseInsensitive ?? true;
+  const w = ci ? word.toLowerCase() : word;
+  let best: T | undefined;
+  let bestD = opts.max + 1;
   for (const c of candidates) {
-    const d = editDistance(w, caseInsensitive ? c.toLowerCase() : c, max);
-    if (d < bestD) {
+    const raw = opts.text ? opts.text(c) : String(c);
+    const d = editDistance(opts.wordFor ? opts.wordFor(c, w) : w, ci ? raw.toLowerCase() : raw, opts.max);
+    if (d > opts.max || (opts.accept && !opts.accept(d, c))) continue;
+    if (d < bestD || (d === bestD && best !== undefined && opts.order && opts.order(c, best) < 0)) {
       bestD = d;
       best = c;
     }
   }
-  return bestD <= max ? best : undefined;
+  return best;
+}
+
+/** The candidate closest to `word` within `max` edits (ties: first candidate), if any. */
+export function closest(word: string, candidates: readonly string[], max: number, caseInsensitive = true): string | undefined {
+  return suggest(word, candidates, { max, caseInsensitive });
 }

@@ -50,6 +50,8 @@ export { evaluate, toEvalPolicy, inferPrincipalType, accountOf } from './eval/ev
 export type { EvalRequest, EvalPolicy, EvalResult, DecidingStatement, Decision, PolicyKind, PrincipalType } from './eval/evaluate.js';
 export { verifyBucket, actionClass, MFA_CONTEXTS, MFA_CONTEXT_LABELS } from './eval/verify.js';
 export type { VerifyOptions, VerifyResult, VerifyCell, MfaContext } from './eval/verify.js';
+export { verifySets } from './eval/verify-sets.js';
+export type { VerifySetsResult } from './eval/verify-sets.js';
 export { S3_ACTIONS } from './iam/generated/s3-actions.js';
 export type { S3ActionInfo } from './iam/generated/s3-actions.js';
 export { lintSet } from './engine/set.js';

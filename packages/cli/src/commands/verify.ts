@@ -16,15 +16,13 @@ import {
   normalize,
   parsePolicyText,
   policySetFromAccountDetails,
-  resolveSet,
   validateBucketName,
   verifyBucket,
+  verifySets,
   type DecidingStatement,
   type EvalPolicy,
-  type MfaContext,
   type NodeLookup,
   type PolicySet,
-  type VerifyCell,
   type VerifyResult,
 } from '@iam-mfa-lint/core';
 import { describeFsError, expandPaths, shownPath } from '../files.js';
@@ -69,36 +67,11 @@ interface Place {
   label?: string;
 }
 
+/** Verifies the snapshots (core: verifySets) and records where each of their documents is, for messages. */
 function verifySnapshots(bucket: string, sets: PolicySet[], resources: EvalPolicy[], accountId: string | undefined, where: Map<string, Place>): { result: VerifyResult; principals: string[] } {
-  const runs: Array<{ label: string; result: VerifyResult }> = [];
-  for (const set of sets) {
-    const resolved = resolveSet(set);
-    for (const d of resolved.documents) where.set(d.id, { shown: d.file ?? '', label: d.label, lookup: d.source?.lookup ?? (() => undefined) });
-    const asEval = (d: { id: string; kind: EvalPolicy['kind']; model: EvalPolicy['model'] }): EvalPolicy => ({ id: d.id, kind: d.kind, model: d.model });
-    // Who in the account may assume a role that trusts the account: the snapshot's own users and roles, with their policies.
-    const accountPrincipals = resolved.principals.flatMap((p) => (p.kind !== 'group' && p.arn ? [{ kind: p.kind as 'user' | 'role', name: p.name, arn: p.arn, policies: p.effectivePolicies.map(asEval) }] : []));
-    for (const p of resolved.principals) {
-      if (p.kind === 'group') continue;
-      const policies: EvalPolicy[] = [...p.effectivePolicies, ...(p.trust ? [p.trust] : [])].map((d) => ({ id: d.id, kind: d.kind, model: d.model }));
-      const account = accountId ?? set.accountId;
-      const result = verifyBucket(bucket, [...policies, ...resources], { ...(account ? { accountId: account } : {}), principal: { kind: p.kind, name: p.name, ...(p.arn ? { arn: p.arn } : {}) }, accountPrincipals });
-      runs.push({ label: `${p.kind} "${p.name}"`, result });
-    }
-  }
-  const first = runs[0]!.result;
-  const cells: VerifyCell[] = first.cells.map((c) => {
-    const all = runs.map((r) => ({ label: r.label, cell: r.result.cells.find((x) => x.actionClass === c.actionClass && x.context === c.context)! }));
-    const allowed = [...new Set(all.flatMap((a) => a.cell.allowedActions))];
-    const withExample = all.find((a) => a.cell.example);
-    const out: VerifyCell = { actionClass: c.actionClass, context: c.context, possible: all.some((a) => a.cell.possible), allowedActions: allowed, totalActions: c.totalActions };
-    if (withExample) out.example = withExample.cell.example!;
-    return out;
-  });
-  const order: MfaContext[] = ['long-term-keys', 'temporary-no-mfa', 'anonymous'];
-  const leaks = runs.filter((r) => r.result.counterexample).sort((a, b) => order.indexOf(a.result.counterexample!.context) - order.indexOf(b.result.counterexample!.context));
-  const result: VerifyResult = { bucket, enforced: leaks.length === 0, actionClasses: first.actionClasses, cells, requests: runs.reduce((n, r) => n + r.result.requests, 0) };
-  if (leaks[0]) result.counterexample = leaks[0].result.counterexample!;
-  return { result, principals: leaks.map((l) => l.label) };
+  const r = verifySets(bucket, sets, resources, accountId === undefined ? {} : { accountId });
+  for (const d of r.documents) where.set(d.id, { shown: d.file ?? '', label: d.label, lookup: d.source?.lookup ?? (() => undefined) });
+  return { result: r.result, principals: r.principals };
 }
 
 export function runVerify(argv: Record<string, unknown>, io: Io): number {

@@ -16,6 +16,8 @@ export interface ExpandResult {
   files: string[];
   /** One message per path that does not exist or cannot be read, e.g. `no such file or directory: x.json`. */
   errors: string[];
+  /** Each directory given, as typed, with the files its walk found (to tell the user when none holds a policy). */
+  directories: Array<{ given: string; files: string[] }>;
 }
 
 /**
@@ -80,7 +82,8 @@ function isNotFound(error: unknown): boolean {
  * are walked recursively in byte order, keeping files whose name ends with one of the extensions,
  * never entering `node_modules` or `.git`, following symbolic links without looping, and never
  * touching anything that is neither a regular file nor a directory (FIFOs, sockets, devices).
- * Does not open any file.
+ * A path given explicitly is kept whatever its kind (a FIFO, `/dev/stdin`, `<(...)`): the user
+ * named it. Does not open any file.
  */
 export function expandPaths(paths: readonly string[], options: ExpandOptions): ExpandResult {
   const cwd = path.resolve(options.cwd);
@@ -92,6 +95,7 @@ export function expandPaths(paths: readonly string[], options: ExpandOptions): E
   const seenFiles = new Set<string>();
   const visitedDirectories = new Set<string>();
   const errors: string[] = [];
+  const directories: ExpandResult['directories'] = [];
 
   const isIgnored = (absolute: string, isDirectory: boolean): boolean => {
     if (matchers.length === 0) return false;
@@ -158,12 +162,14 @@ export function expandPaths(paths: readonly string[], options: ExpandOptions): E
     }
     if (stats.isDirectory()) {
       if (isIgnored(absolute, true)) continue;
+      const before = files.length;
       walk(absolute);
-    } else if (stats.isFile()) {
+      directories.push({ given, files: files.slice(before) });
+    } else {
       if (isIgnored(absolute, false)) continue;
       addFile(absolute);
     }
   }
 
-  return { files, errors };
+  return { files, errors, directories };
 }

@@ -5,5 +5,7 @@ export interface CliIo {
   cwd: string;
   env: Record<string, string | undefined>;
   stdoutIsTTY: boolean;
+  /** Reads all of standard input (for --stdin); absent: standard input is empty. */
+  readStdin?: () => Promise<Uint8Array>;
 }
 

@@ -176,12 +176,24 @@ export interface LintArgs {
   policyType: PolicyType | undefined;
   /** --concurrency: worker threads for large runs (1: none). */
   concurrency: number;
+  /** --stdin: lint standard input, named by --stdin-filename (default `<stdin>`). */
+  stdin: { filename: string } | undefined;
+  /** --list-rules: print the rules and exit. */
+  listRules: boolean;
 }
 
 export function decodeLintArgs(argv: Record<string, unknown>): LintArgs {
   // Paths after `--` land in `_` (the default command consumes no command name).
   const paths = [...allValues(argv.paths), ...allValues(argv._)];
-  if (paths.length === 0 && argv['print-config'] === undefined) throw new UsageError('no paths given: pass the policy files or directories to lint');
+  const listRules = lastValue(argv['list-rules'] as boolean | boolean[] | undefined) === true;
+  const useStdin = lastValue(argv.stdin as boolean | boolean[] | undefined) === true;
+  const stdinFilename = lastValue(argv['stdin-filename'] as string | string[] | undefined);
+  if (stdinFilename !== undefined && !useStdin) throw new UsageError('--stdin-filename needs --stdin');
+  if (stdinFilename === '') throw new UsageError('--stdin-filename needs a file name');
+  if (useStdin && paths.length > 0) throw new UsageError('--stdin lints standard input: give no paths with it');
+  if (paths.length === 0 && !useStdin && !listRules && argv['print-config'] === undefined) throw new UsageError('no paths given: pass the policy files or directories to lint');
+  const session = decodeSessionArgs(argv);
+  if (useStdin && session.fix) throw new UsageError('--fix cannot write standard input back: use --fix-dry-run with --stdin');
   return {
     paths,
     buckets: parseBuckets(allValues(argv.bucket)),
@@ -191,9 +203,11 @@ export function decodeLintArgs(argv: Record<string, unknown>): LintArgs {
     rules: parseRules(allValues(argv.rule)),
     extensions: parseExtensions(allValues(argv.ext)),
     ignorePatterns: allValues(argv['ignore-pattern']),
-    session: decodeSessionArgs(argv),
+    session,
     policyType: lastValue(argv['policy-type'] as PolicyType | PolicyType[] | undefined),
     concurrency: parseConcurrency(argv.concurrency),
+    stdin: useStdin ? { filename: stdinFilename ?? '<stdin>' } : undefined,
+    listRules,
   };
 }
 
@@ -252,6 +266,9 @@ export function lintOptions(y: Argv): Argv {
       requiresArg: true,
       describe: 'Glob of files and directories to skip, relative to the current directory (repeatable)',
     })
+    .option('stdin', { type: 'boolean', describe: 'Lint the text on standard input' })
+    .option('stdin-filename', { type: 'string', requiresArg: true, describe: 'The file name of standard input (its kind, the config that applies, the name in reports) [default: <stdin>]' })
+    .option('list-rules', { type: 'boolean', describe: 'Print every rule with its default severity and description, and exit' })
     .option('policy-type', {
       type: 'string',
       choices: ['identity', 'resource', 'trust'],

@@ -57,7 +57,10 @@ function notUtf8(bytes: Uint8Array, options: LintOptions): LintResult {
   return m ? { messages: [m], errorCount: m.severity === 2 ? 1 : 0, warningCount: m.severity === 1 ? 1 : 0 } : { messages: [], errorCount: 0, warningCount: 0 };
 }
 
-/** Reads, decodes and lints one file. */
+/**
+ * Reads, decodes and lints one file. A path the user named is read whatever its kind (a FIFO,
+ * `/dev/stdin`, `<(...)`); a directory walk never yields such files.
+ */
 export async function lintPath(file: string, options: LintOptions, explicit: boolean, shownName: string): Promise<FileOutcome> {
   let bytes: Uint8Array;
   try {
@@ -65,6 +68,18 @@ export async function lintPath(file: string, options: LintOptions, explicit: boo
   } catch (error) {
     return { kind: 'fsError', code: (error as NodeJS.ErrnoException).code ?? '', message: (error as Error).message };
   }
+  return lintBytes(bytes, file, options, explicit, shownName);
+}
+
+/** The result of a file that made the tool fail: an internal-error finding (exit 2 at the end). */
+export function crashed(error: unknown, options: LintOptions): LintResult {
+  const message = (error instanceof Error ? error.message : String(error)).split('\n', 1)[0]!;
+  const m = createFinding('internal-error', 'crashed', { message }, { line: 1, column: 1, endLine: 1, endColumn: 1 }, options);
+  return m ? { messages: [m], errorCount: m.severity === 2 ? 1 : 0, warningCount: m.severity === 1 ? 1 : 0 } : { messages: [], errorCount: 0, warningCount: 0 };
+}
+
+/** Decodes and lints bytes read from a file or standard input. */
+export async function lintBytes(bytes: Uint8Array, file: string, options: LintOptions, explicit: boolean, shownName: string): Promise<FileOutcome> {
   let text: string;
   try {
     text = decoder.decode(bytes);

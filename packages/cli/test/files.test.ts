@@ -140,11 +140,11 @@ describe('expandPaths', () => {
     expect(files).toEqual(['sub/a.json']);
   });
 
-  it('skips FIFOs without opening them', () => {
+  it('a walk skips FIFOs without opening them; a FIFO the user names is kept (issue 13: it was skipped in silence)', () => {
     write('a.json');
     execSync(`mkfifo ${JSON.stringify(path.join(root, 'pipe.json'))}`);
     expect(expand(['.'])).toEqual({ files: ['a.json'], errors: [] });
-    expect(expand(['pipe.json'])).toEqual({ files: [], errors: [] });
+    expect(expand(['pipe.json'])).toEqual({ files: ['pipe.json'], errors: [] });
   });
 
   it('reports paths that do not exist, and still expands the others', () => {

@@ -4,16 +4,17 @@
  * apply configuration, fixes and baselines, and write the report.
  */
 import path from 'node:path';
-import { lintFileSync, type LintMessage, type LintOptions, type LintResult } from '@iam-mfa-lint/core';
+import { lintFileSync, rules, type LintMessage, type LintOptions, type LintResult } from '@iam-mfa-lint/core';
 import { version as VERSION } from '../../package.json';
 import { describeFsError, expandPaths, shownPath } from '../files.js';
 import { defaultIamData } from '../iam-data.js';
 import { formatJson, formatJsonChunks } from '../formatters/json.js';
 import { formatStylish } from '../formatters/stylish.js';
+import { formatRuleList } from '../formatters/rules.js';
 import type { FileResult } from '../formatters/types.js';
 import type { CliIo } from '../io.js';
 import type { LintArgs } from '../options.js';
-import { lintPath } from '../pipeline.js';
+import { crashed, lintBytes, lintPath, type FileOutcome } from '../pipeline.js';
 import { lintInWorkers, MIN_FILES_FOR_WORKERS, workerScript, type WorkerJob, type WorkerOutcome } from '../pool.js';
 import { LintSession } from '../session.js';
 import { lintRoleSets, withSetFindings } from '../role-sets.js';
@@ -48,8 +49,13 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
     io.stdout(session.printConfig(args.session.printConfig));
     return 0;
   }
+  if (args.listRules) {
+    io.stdout(formatRuleList(rules));
+    return 0;
+  }
+  if (args.stdin) return lintStdin(args, args.stdin.filename, session, base, io);
 
-  const { files: expanded, errors } = expandPaths(args.paths, {
+  const { files: expanded, errors, directories } = expandPaths(args.paths, {
     cwd: io.cwd,
     extensions: args.extensions,
     ignorePatterns: args.ignorePatterns,
@@ -58,6 +64,7 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
   const explicitFiles = new Set(args.paths.map((p) => path.resolve(io.cwd, p)));
   const problems = [...errors];
   const results: FileResult[] = [];
+  let crashes = 0;
   // Role directories (iam-mfa-lint.role.json) are linted as sets: see sets.ts and docs/sets.md.
   const sets = lintRoleSets(files, (f) => session.optionsFor(f, base), io.cwd);
   problems.push(...sets.problems);
@@ -83,7 +90,11 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
       problems.push(describeFsError(Object.assign(new Error(outcome.message), { code: outcome.code }), shownPath(io.cwd, file)));
       continue;
     }
-    if (outcome?.kind === 'crash') throw new Error(outcome.message);
+    if (outcome?.kind === 'crash') {
+      crashes++;
+      results.push(toFileResult(file, crashed(new Error(outcome.message), session.optionsFor(file, base)).messages, args.quiet));
+      continue;
+    }
     if (outcome?.kind === 'result') {
       const messages = session.afterLint(file, new Uint8Array(), '', outcome.result, () => outcome.result);
       results.push(toFileResult(file, withSetFindings(sets, file, messages), args.quiet));
@@ -91,7 +102,15 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
     }
     const fileOptions = session.optionsFor(file, base);
     const explicit = explicitFiles.has(file);
-    const own = await lintPath(file, fileOptions, explicit, shownPath(io.cwd, file));
+    let own: FileOutcome;
+    try {
+      own = await lintPath(file, fileOptions, explicit, shownPath(io.cwd, file));
+    } catch (error) {
+      // A bug in the tool on one file: a finding on that file, every other file still reported.
+      crashes++;
+      results.push(toFileResult(file, crashed(error, fileOptions).messages, args.quiet));
+      continue;
+    }
     if (own.kind === 'skip') continue;
     if (own.kind === 'fsError') {
       problems.push(describeFsError(Object.assign(new Error(own.message), { code: own.code }), shownPath(io.cwd, file)));
@@ -104,7 +123,35 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
   }
   for (const [file, messages] of sets.outside) results.push(toFileResult(file, messages, args.quiet));
   results.push(...session.extraResults());
+  // A directory in which nothing was linted is a mistake (a wrong path, a wrong --ext), as ESLint
+  // says for patterns that match no file; files named one by one may hold no policy (pre-commit).
+  const linted = new Set(results.map((r) => r.filePath));
+  for (const d of directories) {
+    if (d.files.some((f) => linted.has(f) || sets.consumed.has(f))) continue;
+    const what = d.files.length === 0 ? `no ${args.extensions.join(', ')} files` : `${d.files.length} file${d.files.length === 1 ? '' : 's'}, none of them a policy, template or plan`;
+    problems.push(`nothing to lint in ${d.given}: ${what}`);
+  }
 
+  const acceptAll = report(args, results, problems, session, io);
+  return exitCode(args, results, io, acceptAll, problems.length > 0 || crashes > 0);
+}
+
+/** ESLint's exit codes: 2 for problems and internal errors, 1 for errors or too many warnings, else 0. */
+function exitCode(args: LintArgs, results: readonly FileResult[], io: CliIo, acceptAll: boolean, failed: boolean): number {
+  const errorCount = results.reduce((sum, r) => sum + r.errorCount, 0);
+  const warningCount = results.reduce((sum, r) => sum + r.warningCount, 0);
+  const tooManyWarnings = args.maxWarnings >= 0 && warningCount > args.maxWarnings;
+  if (errorCount === 0 && tooManyWarnings) {
+    io.stderr(`${NAME} found too many warnings (maximum: ${args.maxWarnings}).\n`);
+  }
+  if (failed) return 2;
+  if (acceptAll) return 0;
+  return errorCount > 0 || tooManyWarnings ? 1 : 0;
+}
+
+
+/** Writes the report (the session's formats, JSON in pieces, or stylish) and the problems; true when the run must exit 0 (--write-baseline). */
+function report(args: LintArgs, results: FileResult[], problems: readonly string[], session: LintSession, io: CliIo): boolean {
   const sessionOutput = session.format(args.format, results, VERSION);
   let acceptAll: boolean;
   if (sessionOutput === undefined && args.format === 'json' && !session.writesToFile) {
@@ -126,17 +173,30 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
     acceptAll = session.emit(output);
   }
 
+
   for (const problem of problems) io.stderr(`${NAME}: ${problem}\n`);
-
-  const errorCount = results.reduce((sum, r) => sum + r.errorCount, 0);
-  const warningCount = results.reduce((sum, r) => sum + r.warningCount, 0);
-  const tooManyWarnings = args.maxWarnings >= 0 && warningCount > args.maxWarnings;
-  if (errorCount === 0 && tooManyWarnings) {
-    io.stderr(`${NAME} found too many warnings (maximum: ${args.maxWarnings}).\n`);
-  }
-
-  if (problems.length > 0) return 2;
-  if (acceptAll) return 0;
-  return errorCount > 0 || tooManyWarnings ? 1 : 0;
+  return acceptAll;
 }
 
+/** --stdin: lints standard input as the file --stdin-filename names (its kind, its config, its name in the report). */
+async function lintStdin(args: LintArgs, filename: string, session: LintSession, base: LintOptions, io: CliIo): Promise<number> {
+  const file = path.resolve(io.cwd, filename);
+  const bytes = io.readStdin ? await io.readStdin() : new Uint8Array();
+  const options = session.optionsFor(file, base);
+  let crashesHere = 0;
+  let result: LintResult;
+  try {
+    const own = await lintBytes(bytes, file, options, true, filename);
+    result = own.kind === 'result' ? own.result : { messages: [], errorCount: 0, warningCount: 0 };
+    if (own.kind === 'result' && (own.text !== '' || bytes.length === 0)) {
+      const relint = (t: string): LintResult => lintFileSync(t, file, { ...options, explicit: true, shownName: filename }) ?? result;
+      result = { ...result, messages: session.afterLint(file, bytes, own.text, result, relint) };
+    }
+  } catch (error) {
+    crashesHere++;
+    result = crashed(error, options);
+  }
+  const results = [toFileResult(file, result.messages, args.quiet)];
+  const acceptAll = report(args, results, [], session, io);
+  return exitCode(args, results, io, acceptAll, crashesHere > 0);
+}

@@ -25,6 +25,7 @@ import conditionTypeMismatch from './condition-type-mismatch.js';
 import resourceWildcard from './resource-wildcard.js';
 import passRoleWildcard from './pass-role-wildcard.js';
 import unusedIgnore from './unused-ignore.js';
+import internalError from './internal-error.js';
 
 /** The one hand-kept list of rules. A test checks each has a docs page and fixtures. */
 export const allRules: readonly Rule[] = [
@@ -54,6 +55,7 @@ export const allRules: readonly Rule[] = [
   resourceWildcard,
   passRoleWildcard,
   unusedIgnore,
+  internalError,
 ];
 
 /** The rules' public metadata. */
@@ -68,7 +70,8 @@ export function getRule(id: string): Rule | undefined {
 }
 
 /**
- * Rules that hosts report (the CLI: unused ignore entries of a configuration file); they never
+ * Rules that hosts report (the CLI: unused ignore entries of a configuration file, a file the
+ * tool failed on); they never
  * report on a policy, so their fixtures are CLI runs rather than policy files.
  */
-export const hostRuleIds: readonly string[] = ['unused-ignore'];
+export const hostRuleIds: readonly string[] = ['unused-ignore', 'internal-error'];

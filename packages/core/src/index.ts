@@ -64,3 +64,5 @@ export { generateBucketPolicy } from './generate/generate-bucket-policy.js';
 export type { GenerateBucketPolicyOptions } from './generate/generate-bucket-policy.js';
 export { globMatch, globMatchesPrefix } from './util/glob.js';
 export { TERRAFORM_POLICY_ATTRIBUTES } from './inputs/terraform-plan.js';
+export { applyFixes, fixUntilStable, MAX_FIX_PASSES } from './fix/apply.js';
+export type { FixOutcome } from './fix/apply.js';

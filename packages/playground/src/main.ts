@@ -7,6 +7,8 @@ import type { Finding, Request, Response } from './protocol.js';
 import { formatHash, offsetAt, parseHash } from './share.js';
 
 const DEBOUNCE_MS = 200;
+/** Findings drawn at most; the summary counts them all. */
+const MAX_SHOWN = 500;
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 const editor = $<HTMLTextAreaElement>('policy');
@@ -18,6 +20,7 @@ const formatHint = $<HTMLParagraphElement>('format');
 const fixAll = $<HTMLButtonElement>('fix-all');
 const form = $<HTMLFormElement>('generate');
 const generateError = $<HTMLParagraphElement>('generate-error');
+const shareHint = $<HTMLParagraphElement>('share-hint');
 
 const worker = new Worker('worker.js');
 let nextId = 1;
@@ -57,21 +60,28 @@ let linkProblem = '';
 function schedule(): void {
   summary.dataset.state = 'pending';
   clearTimeout(timer);
-  timer = setTimeout(lintNow, DEBOUNCE_MS);
+  timer = setTimeout(() => {
+    timer = undefined;
+    writeHash();
+    void lintNow();
+  }, DEBOUNCE_MS);
 }
 
 async function lintNow(): Promise<void> {
-  clearTimeout(timer);
   if (inFlight) {
     again = true;
     return;
   }
   inFlight = true;
-  summary.dataset.state = 'pending';
+  // 'linting': the worker has the text; the page stays responsive meanwhile.
+  summary.dataset.state = 'linting';
   const text = editor.value;
   const res = await ask({ kind: 'lint', text, buckets: buckets() });
   inFlight = false;
-  if (again || text !== editor.value) {
+  // Edited meanwhile (text or bucket): this result is stale. A pending debounce lints the latest
+  // input; one that fired while this was in flight left `again`.
+  if (timer !== undefined) return;
+  if (again) {
     again = false;
     void lintNow();
     return;
@@ -93,7 +103,10 @@ const FORMATS: Record<string, string> = {
 
 function show(findings: Finding[], format: string, note?: string): void {
   formatHint.textContent = [linkProblem, note ?? FORMATS[format] ?? ''].filter(Boolean).join(' ');
-  list.replaceChildren(...findings.map(item));
+  // Drawing thousands of findings would freeze the page: the first MAX_SHOWN, then a count.
+  const items = findings.slice(0, MAX_SHOWN).map(item);
+  if (findings.length > MAX_SHOWN) items.push(el('li', 'more', `… and ${findings.length - MAX_SHOWN} more (the CLI lists them all)`));
+  list.replaceChildren(...items);
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.length - errors;
   summary.textContent =
@@ -163,12 +176,28 @@ function setText(text: string): void {
   changed();
 }
 
+let gutterLines = 0;
+
 function changed(): void {
-  const lines = editor.value.split('\n').length;
-  gutter.textContent = Array.from({ length: lines }, (_, i) => String(i + 1)).join('\n');
+  let lines = 1;
+  for (let i = editor.value.indexOf('\n'); i >= 0; i = editor.value.indexOf('\n', i + 1)) lines++;
+  if (lines !== gutterLines) {
+    gutterLines = lines;
+    gutter.textContent = Array.from({ length: lines }, (_, i) => String(i + 1)).join('\n');
+  }
   gutter.scrollTop = editor.scrollTop;
-  history.replaceState(null, '', formatHash({ policy: editor.value, bucket: bucketField.value.trim() }) || location.pathname);
   schedule();
+}
+
+/** Larger texts are not put in the address: a long URL is slow to write and too long to share. */
+const MAX_LINK_TEXT = 64 * 1024;
+
+/** Writes the address (debounced with linting: writing a long URL on every key would lag). */
+function writeHash(): void {
+  const bucket = bucketField.value.trim();
+  const big = editor.value.length > MAX_LINK_TEXT;
+  shareHint.textContent = big ? `This text is over ${MAX_LINK_TEXT / 1024} KB: the address holds only the bucket, not the policy.` : '';
+  history.replaceState(null, '', formatHash(big ? { bucket } : { policy: editor.value, bucket }) || location.pathname);
 }
 
 async function applyFix(index?: number): Promise<void> {

@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { lintText } from '@iam-mfa-lint/core';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIST, startServer } from '../scripts/serve.mjs';
@@ -69,6 +70,18 @@ describe.skipIf(!available && !inCi)('playground in Chromium', () => {
   /** Waits until the findings reflect the editor's current text. */
   async function settled(): Promise<void> {
     await page.waitForFunction(() => document.getElementById('summary')?.dataset.state === 'done');
+  }
+
+  /** Replaces the editor's text as a paste does (one input event; page.fill types line by line). */
+  async function paste(text: string): Promise<void> {
+    await page.$eval(
+      '#policy',
+      (t, value) => {
+        (t as HTMLTextAreaElement).value = value;
+        t.dispatchEvent(new Event('input', { bubbles: true }));
+      },
+      text,
+    );
   }
 
   async function findings(): Promise<Shown[]> {
@@ -157,6 +170,56 @@ describe.skipIf(!available && !inCi)('playground in Chromium', () => {
     const message = (await page.textContent('#generate-error')) ?? '';
     expect(message).toMatch(/Bad_Bucket/);
     expect(message).not.toMatch(/\n|at \w+ \(/);
+  });
+
+  it('reads a CloudFormation YAML template as the CLI does, and says Terraform source needs the CLI', async () => {
+    const file = 'cloudformation/seed-ec2-role.yaml';
+    const template = readFileSync(path.join(repo, 'fixtures/inputs', file), 'utf8');
+    const expected = (JSON.parse(readFileSync(path.join(repo, 'fixtures/inputs/expected.json'), 'utf8')) as Record<string, Array<{ ruleId: string; line: number; column: number; document: string }>>)[file]!;
+    await page.fill('#bucket', '');
+    await page.fill('#policy', template);
+    await settled();
+    expect(await page.textContent('#format')).toBe('Read as a CloudFormation template: each policy in it is linted.');
+    const shown = await findings();
+    // expected.json holds the CLI's findings of the rules that need no IAM reference.
+    const core = new Set(expected.map((m) => m.ruleId));
+    expect(shown.filter((f) => core.has(f.ruleId)).map((f) => [f.ruleId, f.line, f.column])).toEqual(expected.map((m) => [m.ruleId, m.line, m.column]));
+    expect(shown[0]!.text).toContain(`${expected[0]!.document}: `);
+    // The template's one bucket is the target, as on the command line.
+    expect(shown.find((f) => f.ruleId === 'resource-bucket-mismatch')!.text).toContain(`did you mean "${BUCKET}"?`);
+
+    await page.fill('#policy', 'resource "aws_iam_policy" "p" {\n  policy = "{}"\n}\n');
+    await settled();
+    expect(await findings()).toEqual([]);
+    expect(await page.textContent('#format')).toMatch(/^Terraform source \(\.tf\) is read by the CLI only/);
+  });
+
+  it('lints a large policy in the worker: the page answers meanwhile and shows only the latest text\'s findings', async () => {
+    const statements = Array.from({ length: 1500 }, (_, i) => ({ Sid: `S${i}`, Effect: 'Allow', Action: 's3:GetObject', Resource: `arn:aws:s3:::other-bucket-${i}/*` }));
+    const large = JSON.stringify({ Version: '2012-10-17', Statement: statements }, null, 2);
+    await page.fill('#bucket', BUCKET);
+    await paste(large);
+    // This runs on the page's main thread while the worker has the text.
+    await page.waitForFunction(() => document.getElementById('summary')?.dataset.state === 'linting');
+    await paste(SEED);
+    await settled();
+    expect((await findings()).map((f) => [f.ruleId, f.line, f.column])).toEqual([
+      ['action-wildcard', 6, 17],
+      ['resource-bucket-mismatch', 7, 19],
+    ]);
+    // And the large one alone: one finding per statement at least, all listed.
+    await paste(large);
+    await settled();
+    expect(await page.textContent('#share-hint')).toBe('This text is over 64 KB: the address holds only the bucket, not the policy.');
+    expect(parseHash(await page.evaluate(() => location.hash))).toEqual({ bucket: BUCKET });
+    // As the core lints it in Node: all counted, the first 500 drawn.
+    const core = lintText(large, { buckets: [BUCKET] });
+    expect(core.errorCount).toBeGreaterThan(1500);
+    expect(await page.textContent('#summary')).toBe(`${core.errorCount} problems (${core.errorCount} errors, 0 warnings)`);
+    const shown = await findings();
+    expect(shown).toHaveLength(501);
+    expect(shown.slice(0, 500).map((f) => [f.ruleId, f.line, f.column])).toEqual(core.messages.slice(0, 500).map((m) => [m.ruleId, m.line, m.column]));
+    expect(shown[500]!.text).toBe(`… and ${core.errorCount - 500} more (the CLI lists them all)`);
   });
 
   it('makes no network request after loading, and only to its own files before', async () => {

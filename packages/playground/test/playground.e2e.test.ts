@@ -118,7 +118,12 @@ describe.skipIf(!available && !inCi)('playground in Chromium', () => {
   });
 
   it('selects a finding\'s range from the keyboard, and typing a fix changes the list', async () => {
-    await page.focus('#findings > li[data-rule-id="action-wildcard"] button.go');
+    // Keyboard only: from the editor, Tab passes "Apply all safe fixes" and reaches the first finding.
+    await page.focus('#policy');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('fix-all');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => (document.activeElement?.closest('li') as HTMLElement | null)?.dataset.ruleId)).toBe('action-wildcard');
     await page.keyboard.press('Enter');
     const selected = await page.$eval('#policy', (t) => {
       const ta = t as HTMLTextAreaElement;

@@ -73,7 +73,7 @@ const coreSrc = join(root, 'packages/core/src');
 const cliSrc = join(root, 'packages/cli/src');
 
 /** The core's layers, lowest first: a file may import its own layer and the ones below. */
-const CORE_LAYERS = ['types.ts', 'util', 'model', 'generate', 'iam', 'set', 'eval', 'rules', 'engine', 'inputs', 'index.ts'];
+const CORE_LAYERS = ['types.ts', 'util', 'model', 'generate', 'iam', 'set', 'eval', 'rules', 'engine', 'fix', 'inputs', 'index.ts'];
 
 function layerOf(file: string): number {
   const top = relative(coreSrc, file).split('/')[0]!;

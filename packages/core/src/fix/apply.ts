@@ -2,7 +2,7 @@
  * Applying the core's fixes (edits over the original text) until the text is stable. Pure text
  * work: the CLI's --fix and the browser playground both use it.
  */
-import type { FixKind, LintMessage, LintResult } from '../engine/types.js';
+import type { FixKind, LintMessage, LintResult } from '../types.js';
 
 /** Passes of lint-then-fix before giving up on reaching a stable text. */
 export const MAX_FIX_PASSES = 10;

@@ -21,6 +21,7 @@ import {
   type Fingerprinted,
 } from './baseline.js';
 import { readRuleDoc } from './docs.js';
+import { formatCompact } from './formatters/compact.js';
 import { formatGithub } from './formatters/github.js';
 import { formatSarif } from './formatters/sarif.js';
 import type { FileResult } from './formatters/types.js';
@@ -29,7 +30,7 @@ export { ConfigFileError } from './config.js';
 export { BaselineError } from './baseline.js';
 
 /** Formats this module renders (main.ts renders stylish and json). */
-export const SESSION_FORMATS = ['sarif', 'github'] as const;
+export const SESSION_FORMATS = ['sarif', 'github', 'compact'] as const;
 
 /** A problem with the command line or its files that ends the run with exit code 2. */
 export class SessionError extends Error {
@@ -301,6 +302,7 @@ export class LintSession {
       return formatSarif(results, { cwd: this.io.cwd, version, fingerprint: (m) => this.fingerprints.get(m)?.(), ruleDoc: readRuleDoc });
     }
     if (format === 'github') return formatGithub(results, { cwd: this.io.cwd });
+    if (format === 'compact') return formatCompact(results, { cwd: this.io.cwd });
     return undefined;
   }
 

@@ -80,31 +80,63 @@ describe('unreadable paths, even for root', () => {
 });
 
 describe('--fix is crash-safe', () => {
+  /**
+   * Resolves with the number of files `isFixed` holds for once it reaches `atLeast`, or once the
+   * child has exited; checks on every change in `dir` (inotify) and, as a fallback, every 20 ms.
+   * Bounded: gives up after `limitMs`.
+   */
+  function whenFixed(dir: string, files: readonly string[], isFixed: (f: string) => boolean, atLeast: number, exited: () => boolean, limitMs: number): Promise<number> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const n = files.filter(isFixed).length;
+        if (n >= atLeast || exited()) finish(() => resolve(n));
+      };
+      const watcher = fs.watch(dir, check);
+      const poll = setInterval(check, 20);
+      const limit = setTimeout(() => finish(() => reject(new Error(`fewer than ${atLeast} files fixed after ${limitMs} ms`))), limitMs);
+      const finish = (then: () => void) => {
+        watcher.close();
+        clearInterval(poll);
+        clearTimeout(limit);
+        then();
+      };
+      check();
+    });
+  }
+
   it('a process killed while writing leaves every file either old or new, never broken', async () => {
     const dir = tmp();
     const old = JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'Read', Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::my-s3-bucket-09-01-2023/' + 'x'.repeat(20_000) + '/*', Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'true' } } }] }, null, 2);
     const fixed = old.replace('"BoolIfExists"', '"Bool"');
     const count = 400;
+    const files = Array.from({ length: count }, (_, i) => path.join(dir, `p${i}.json`));
+    // The fix shortens the file, so its size tells old from new without reading it.
+    const isFixed = (f: string) => fs.statSync(f, { throwIfNoEntry: false })?.size === Buffer.byteLength(fixed);
     const bin = path.join(__dirname, '..', 'packages', 'cli', 'bin', 'iam-mfa-lint.js');
     let killedMidway = 0;
-    for (const delay of [150, 300, 450, 600]) {
-      for (let i = 0; i < count; i++) fs.writeFileSync(path.join(dir, `p${i}.json`), old);
+    // Kill on progress, not on a timer: as soon as the first file, a tenth, a quarter, half of them are replaced.
+    for (const atLeast of [1, count / 10, count / 4, count / 2]) {
+      for (const f of files) fs.writeFileSync(f, old);
       const child = spawn(process.execPath, [bin, '--fix', '.'], { cwd: dir, stdio: 'ignore' });
-      await new Promise((r) => setTimeout(r, delay));
+      let exited = false;
+      const closed = new Promise((r) => child.on('close', () => r((exited = true))));
+      await whenFixed(dir, files, isFixed, atLeast, () => exited, 90_000);
       child.kill('SIGKILL');
-      await new Promise((r) => child.on('close', r));
+      await closed;
       let fixedCount = 0;
-      for (let i = 0; i < count; i++) {
-        const now = fs.readFileSync(path.join(dir, `p${i}.json`), 'utf8');
+      for (const f of files) {
+        const now = fs.readFileSync(f, 'utf8');
         expect([old, fixed]).toContain(now);
         if (now === fixed) fixedCount++;
       }
-      if (fixedCount > 0 && fixedCount < count) killedMidway++;
+      expect(fixedCount).toBeGreaterThanOrEqual(atLeast);
+      if (fixedCount < count) killedMidway++;
       // Only our own temporary files can be left next to them, never a half-written policy.
       for (const f of fs.readdirSync(dir)) expect(f).toMatch(/^p\d+\.json$|^\.p\d+\.json\.\d+\.[0-9a-f]+\.tmp$/);
       for (const f of fs.readdirSync(dir)) if (f.endsWith('.tmp')) fs.rmSync(path.join(dir, f));
     }
-    // At least one kill landed in the middle of the run, so the check above meant something.
-    expect(killedMidway).toBeGreaterThan(0);
-  }, 120_000);
+    // The kills landed in the middle of the runs, so the checks above meant something.
+    expect(killedMidway).toBeGreaterThanOrEqual(3);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }, 400_000);
 });

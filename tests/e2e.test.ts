@@ -45,9 +45,12 @@ describe('the built iam-mfa-lint binary', () => {
     const r = run(['--bucket', 'my-s3-bucket-09-01-2023', 'fixtures/scenarios/seed', 'fixtures/scenarios/seed-role']);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('fixtures/scenarios/seed/permission-policy.json');
-    expect(r.stdout).toMatch(/^\s+6:17\s+error\s+.*action-wildcard$/m);
-    expect(r.stdout).toMatch(/^\s+7:19\s+error\s+.*resource-bucket-mismatch$/m);
-    expect(r.stdout).toMatch(/^\s+10:11\s+error\s+.*mfa-unsatisfiable$/m);
+    // A row: position, severity, the message (long ones wrap onto lines indented under it), the rule id last.
+    const row = (position: string, ruleId: string) => new RegExp(`^ +${position} +error +(?:.*\\n {16}(?! ))*.*${ruleId}$`, 'm');
+    expect(r.stdout).toMatch(row('6:17', 'action-wildcard'));
+    expect(r.stdout).toMatch(row('7:19', 'resource-bucket-mismatch'));
+    expect(r.stdout).toMatch(row('10:11', 'mfa-unsatisfiable'));
+    for (const line of r.stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
     expect(r.stdout).toContain('✖ 3 problems (3 errors, 0 warnings)');
   });
 

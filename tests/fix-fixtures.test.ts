@@ -11,8 +11,10 @@ const repo = path.join(__dirname, '..');
 const fixturesDir = path.join(repo, 'fixtures');
 
 function walk(dir: string): string[] {
+  // fixtures/vendor holds third-party test data (parliament's cases, the SARIF schema), not our fixtures.
   return fs
     .readdirSync(dir, { withFileTypes: true })
+    .filter((e) => !(dir === fixturesDir && e.name === 'vendor'))
     .sort((a, b) => (a.name < b.name ? -1 : 1))
     .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.json') && e.name !== 'expected.json' && e.name !== 'iam-mfa-lint.role.json' ? [path.join(dir, e.name)] : []));
 // (iam-mfa-lint.role.json is a role manifest, not a policy: docs/sets.md; copied alone it names missing files.)

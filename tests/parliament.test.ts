@@ -1,17 +1,17 @@
 /**
- * Parliament's own test policies (../shared/peer-cases/parliament, read at test time) against this
+ * Parliament's own test policies (vendored in fixtures/vendor/parliament, BSD-3-Clause) against this
  * project's rules. Each parliament finding type maps to the rules that report the same mistake;
  * where we agree, the mapped rule fires and nothing else does (nothing at all for NONE). Every
  * deliberate difference is an explicit exception below, with its reason, and the test asserts what
  * we actually report there. The per-case table of docs/comparison.md is checked against this file.
  */
 import { describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lintText } from '../packages/core/src/index.ts';
 import { iamData } from './helpers/iam-data.ts';
 
-const PEER_DIR = join(__dirname, '..', '..', 'shared', 'peer-cases', 'parliament');
+const PEER_DIR = join(__dirname, '..', 'fixtures', 'vendor', 'parliament');
 const SETS = ['core', 'community'] as const;
 
 /** Parliament's finding types and the rules that report the same mistake (empty: no counterpart). */
@@ -165,7 +165,7 @@ export function caseTable(cases: readonly PeerCase[]): string {
   return ['| File | Parliament | iam-mfa-lint | Agree? | Why |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
 }
 
-describe.skipIf(!existsSync(PEER_DIR))('parliament peer cases', () => {
+describe('parliament peer cases', () => {
   const cases = loadCases();
 
   it('covers every case parliament ships here (58 files), each finding type mapped', () => {

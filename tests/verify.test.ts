@@ -1,6 +1,6 @@
 /** verify: core verifyBucket and the `iam-mfa-lint verify` command. */
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -132,6 +132,16 @@ describe('iam-mfa-lint verify', () => {
     expect(r.stdout).toContain('"action": "s3:GetObject"');
     expect(r.stdout).toContain('allowed by fixtures/rules/mfa-condition-weak/invalid-bool-if-exists-in-allow.json:4');
     expect(r.stdout.slice(r.stdout.indexOf('Counterexample'))).not.toMatch(/MultiFactorAuth/);
+  });
+
+  it('shows control characters of a file name as escapes, never raw', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iam-mfa-lint-verify-'));
+    writeFileSync(join(dir, 'weak\u001b[2J\nx.json'), readFileSync(join(root, 'fixtures/rules/mfa-condition-weak/invalid-bool-if-exists-in-allow.json')));
+    const r = await run(['verify', '--bucket', BUCKET, 'weak\u001b[2J\nx.json'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout.split('\n')[0]).toBe('Bucket my-s3-bucket-09-01-2023: weak\\u001b[2J\\nx.json (identity)');
+    expect(r.stdout).toContain('allowed by weak\\u001b[2J\\nx.json:4');
+    expect(r.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
   });
 
   it('exit 0 for generated policies, and JSON output', async () => {

@@ -17,3 +17,5 @@ export { formatSarif } from './formatters/sarif.js';
 export type { SarifFormatterOptions } from './formatters/sarif.js';
 export { formatGithub } from './formatters/github.js';
 export type { GithubFormatterOptions } from './formatters/github.js';
+export { formatCompact } from './formatters/compact.js';
+export type { CompactFormatterOptions } from './formatters/compact.js';

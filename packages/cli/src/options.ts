@@ -10,7 +10,7 @@ import { FIX_KINDS } from './fix.js';
 import { defaultConcurrency, MIN_FILES_FOR_WORKERS } from './pool.js';
 
 export const LEVELS: readonly RuleLevel[] = ['off', 'warn', 'error'];
-export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
+export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'compact'] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** A problem with the command line: reported on one line, exit code 2. */

@@ -20,6 +20,7 @@ import {
   type Fingerprinted,
 } from './baseline.js';
 import { readRuleDoc } from './docs.js';
+import { formatCompact } from './formatters/compact.js';
 import { formatGithub } from './formatters/github.js';
 import { formatSarif } from './formatters/sarif.js';
 import type { FileResult } from './formatters/types.js';
@@ -219,6 +220,7 @@ export class LintSession {
       return formatSarif(results, { cwd: this.io.cwd, version, fingerprint: (m) => this.fingerprints.get(m)?.(), ruleDoc: readRuleDoc });
     }
     if (format === 'github') return formatGithub(results, { cwd: this.io.cwd });
+    if (format === 'compact') return formatCompact(results, { cwd: this.io.cwd });
     return undefined;
   }
 

@@ -206,7 +206,7 @@ describe('--format sarif', () => {
     expect(r.stdout).toBe('');
     const log = JSON.parse(fs.readFileSync(path.join(root, 'out/results.sarif'), 'utf8'));
 
-    const schemaFile = path.join(repoRoot, '..', 'shared', 'data', 'sarif-schema-2.1.0.json');
+    const schemaFile = path.join(repoRoot, 'fixtures', 'vendor', 'sarif', 'sarif-schema-2.1.0.json');
     const schema = JSON.parse(fs.readFileSync(schemaFile, 'utf8'));
     expect(schema.$schema).toBe('http://json-schema.org/draft-04/schema#');
     const Ajv04 = ((AjvDraft04Import as unknown as { default?: typeof AjvDraft04Import }).default ?? AjvDraft04Import) as typeof AjvDraft04Import;

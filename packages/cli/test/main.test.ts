@@ -142,7 +142,7 @@ describe('help, version and usage errors', () => {
     expect(r).toEqual({
       code: 2,
       stdout: '',
-      stderr: `iam-mfa-lint: Invalid values: Argument: format, Given: "xml", Choices: "stylish", "json", "sarif", "github"\n${HINT}`,
+      stderr: `iam-mfa-lint: Invalid values: Argument: format, Given: "xml", Choices: "stylish", "json", "sarif", "github", "compact"\n${HINT}`,
     });
   });
 
@@ -198,71 +198,53 @@ describe('linting', () => {
     expect(await run(['a.json'])).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 
-  it('exits 1 and prints stylish output for an error', async () => {
+  it('exits 1 and prints stylish output for an error, long messages wrapped under themselves', async () => {
     write('policies/admin.json', STAR_PRETTY);
-    const [m1, m2] = lintText(STAR_PRETTY).messages.map((m) => m.message.replace(/([^ ])\.$/u, '$1'));
-    const width = Math.max(m1!.length, m2!.length);
     const r = await run(['policies']);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe(
       'policies/admin.json\n' +
-        `  5:17  error  ${m1!.padEnd(width)}  mfa-condition-missing\n` +
-        `  6:17  error  ${m2!.padEnd(width)}  action-wildcard\n` +
+        '  5:17  error  Statement 1 allows "*" on "*" without requiring MFA, and no Deny\n' +
+        '               in this policy guards it; add "Condition": {"Bool":\n' +
+        '               {"aws:MultiFactorAuthPresent": "true"}}  mfa-condition-missing\n' +
+        '  6:17  error  Statement 1 allows every action of every AWS service ("*"); list\n' +
+        '               only the actions it needs (for S3 data: s3:GetObject,\n' +
+        '               s3:PutObject, s3:ListBucket)  action-wildcard\n' +
         '\n' +
         '\u2716 2 problems (2 errors, 0 warnings)\n',
     );
   });
 
-  it('lints an explicitly given file whatever its extension', async () => {
-    write('policy.txt', STAR);
-    const r = await run(['policy.txt', '--format', 'json']);
-    expect(r.code).toBe(1);
-    expect(jsonResults(r).map((x) => [x.filePath, x.errorCount])).toEqual([['policy.txt', 2]]);
+  it('--format compact prints one line per finding', async () => {
+    write('policies/admin.json', STAR_PRETTY);
+    const r = await run(['--format', 'compact', 'policies']);
+    expect(r).toEqual({
+      code: 1,
+      stderr: '',
+      stdout:
+        'policies/admin.json:5:17: error Statement 1 allows "*" on "*" without requiring MFA, and no Deny in this policy guards it; add "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "true"}} [mfa-condition-missing]\n' +
+        'policies/admin.json:6:17: error Statement 1 allows every action of every AWS service ("*"); list only the actions it needs (for S3 data: s3:GetObject, s3:PutObject, s3:ListBucket) [action-wildcard]\n',
+    });
+    write('clean.json', CLEAN);
+    expect(await run(['--format', 'compact', 'clean.json'])).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 
-  it('--format json prints exactly ESLint-shaped results for every file in walk order', async () => {
-    write('b/warn.json', SERVICE_STAR);
-    write('a.json', STAR);
-    write('b/clean.json', CLEAN);
-    write('c.txt', STAR);
-    const r = await run(['.', '--format', 'json']);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toBe('');
-    expect(r.stdout.endsWith(']\n')).toBe(true);
-    expect(r.stdout).not.toContain('\n ');
-    const shape = (text: string) =>
-      lintText(text).messages.map((m) => ({
-        ruleId: m.ruleId,
-        severity: m.severity,
-        message: m.message,
-        line: m.line,
-        column: m.column,
-        endLine: m.endLine,
-        endColumn: m.endColumn,
-        messageId: m.messageId,
-      }));
-    expect(JSON.parse(r.stdout)).toEqual([
-      { filePath: path.join(root, 'a.json'), messages: shape(STAR), errorCount: 2, warningCount: 0 },
-      { filePath: path.join(root, 'b', 'clean.json'), messages: [], errorCount: 0, warningCount: 0 },
-      { filePath: path.join(root, 'b', 'warn.json'), messages: shape(SERVICE_STAR), errorCount: 0, warningCount: 1 },
-    ]);
-    const messages = JSON.parse(r.stdout)[0].messages as Array<Record<string, unknown>>;
-    expect(Object.keys(messages[0]!)).toEqual(['ruleId', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn', 'messageId']);
-    expect(messages.map((m) => [m.ruleId, m.severity, m.line, m.column])).toEqual([
-      ['mfa-condition-missing', 2, 1, 48],
-      ['action-wildcard', 2, 1, 65],
-    ]);
-    const warning = JSON.parse(r.stdout)[2].messages[0];
-    expect([warning.ruleId, warning.severity, warning.line, warning.column]).toEqual(['action-wildcard', 1, 1, 65]);
-  });
-
-  it('reports invalid JSON', async () => {
-    write('broken.json', '{');
-    const r = await run(['broken.json', '--format', 'json']);
-    expect(r.code).toBe(1);
-    const [result] = jsonResults(r);
-    expect(result!.messages.map((m) => [m.ruleId, m.severity])).toEqual([['invalid-json', 2]]);
+  it('escapes control characters from a policy and a file name in stylish, compact and github output', async () => {
+    const policy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:\u001b[2JGetObject\u0007', Resource: 'arn:aws:s3:::b/*', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } }] }, null, 2);
+    write('evil\nname.json', policy);
+    const outputs: string[] = [];
+    for (const format of ['stylish', 'compact', 'github']) {
+      const r = await run(['--format', format, 'evil\nname.json']);
+      expect(r.code, format).toBe(1);
+      expect(r.stdout, format).toContain('s3:\\u001b[2JGetObject\\u0007');
+      // No character a terminal acts on, bar the line feeds that end the report's own lines.
+      expect(r.stdout, format).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+      outputs.push(r.stdout);
+    }
+    expect(outputs[0]!.split('\n')[0]).toBe('evil\\nname.json');
+    expect(outputs[1]).toBe('evil\\nname.json:6:17: error Statement 1: "s3:\\u001b[2JGetObject\\u0007" is not an action of s3; the entry grants or denies nothing [unknown-action]\n');
+    expect(outputs[2]).toMatch(/^::error file=evil%0Aname\.json,line=6,col=17,endLine=6,endColumn=\d+,title=unknown-action::Statement 1: "s3:\\u001b\[2JGetObject\\u0007" is not/);
   });
 
   it('a warning alone exits 0', async () => {

@@ -11,6 +11,7 @@ import { defaultIamData } from '../iam-data.js';
 import { formatJson, formatJsonChunks } from '../formatters/json.js';
 import { formatStylish } from '../formatters/stylish.js';
 import { formatRuleList } from '../formatters/rules.js';
+import { escapeControl } from '../formatters/text.js';
 import type { FileResult } from '../formatters/types.js';
 import type { CliIo } from '../io.js';
 import type { LintArgs } from '../options.js';
@@ -174,7 +175,7 @@ function report(args: LintArgs, results: FileResult[], problems: readonly string
   }
 
 
-  for (const problem of problems) io.stderr(`${NAME}: ${problem}\n`);
+  for (const problem of problems) io.stderr(`${NAME}: ${escapeControl(problem)}\n`);
   return acceptAll;
 }
 

@@ -26,6 +26,7 @@ import {
   type VerifyResult,
 } from '@iam-mfa-lint/core';
 import { describeFsError, expandPaths, shownPath } from '../files.js';
+import { escapeControl } from '../formatters/text.js';
 
 interface Io {
   stdout: (s: string) => void;
@@ -136,7 +137,8 @@ export function runVerify(argv: Record<string, unknown>, io: Io): number {
     header = `Bucket ${bucket}: ${loaded.map((l) => `${l.shown} (${l.policy.kind})`).join(', ')}`;
   }
   if (format === 'json') io.stdout(JSON.stringify(toJson(result, where, loaded), null, 2) + '\n');
-  else io.stdout(render(result, where, header));
+  // File names reach the terminal: control characters in them are shown as escapes.
+  else io.stdout(render(result, (d) => escapeControl(where(d)), escapeControl(header)));
   return result.enforced ? 0 : 1;
 }
 

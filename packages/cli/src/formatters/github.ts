@@ -1,4 +1,4 @@
-import path from 'node:path';
+import { displayPath, escapeControl } from './text.js';
 import type { FileResult } from './types.js';
 
 export interface GithubFormatterOptions {
@@ -6,9 +6,13 @@ export interface GithubFormatterOptions {
   cwd?: string;
 }
 
-/** Escaping of a workflow command's message, as GitHub's toolkit does it. */
+/**
+ * Escaping of a workflow command's message, as GitHub's toolkit does it (`%`, CR, LF), then
+ * every other control character visibly (`\u001b`): the log shows workflow commands raw and
+ * renders ANSI sequences, so an ESC from a policy would reach it.
+ */
 export function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return escapeControl(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 /** Escaping of a workflow command's property value (also `:` and `,`). */
@@ -23,7 +27,7 @@ export function escapeProperty(s: string): string {
 export function formatGithub(results: readonly FileResult[], options: GithubFormatterOptions = {}): string {
   let out = '';
   for (const r of results) {
-    const file = (options.cwd ? path.relative(options.cwd, r.filePath) : r.filePath).split(path.sep).join('/');
+    const file = displayPath(r.filePath, options.cwd);
     for (const m of r.messages) {
       const props = [
         `file=${escapeProperty(file)}`,

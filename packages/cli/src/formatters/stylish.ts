@@ -1,4 +1,4 @@
-import path from 'node:path';
+import { displayPath, escapeControl } from './text.js';
 import type { FileResult } from './types.js';
 
 export interface StylishFormatterOptions {
@@ -6,6 +6,8 @@ export interface StylishFormatterOptions {
   cwd?: string;
   /** Emit ANSI colors. Default false. */
   useColor?: boolean;
+  /** Columns a row may take before its message wraps (a longer word is not broken). Default 80. */
+  width?: number;
 }
 
 type Paint = (s: string) => string;
@@ -34,23 +36,51 @@ function pluralize(word: string, count: number): string {
   return count === 1 ? word : `${word}s`;
 }
 
-/** The path as shown: relative to `cwd` when given, always with forward slashes. */
-function displayPath(filePath: string, cwd: string | undefined): string {
-  const shown = cwd === undefined ? filePath : path.relative(cwd, filePath) || path.basename(filePath);
-  return shown.split(path.sep).join('/').replace(/\\/g, '/');
+/**
+ * One line per message, safe for a terminal: control characters from the policy or the file name
+ * are escaped visibly (never printed raw); ESLint drops a final period.
+ */
+function messageText(message: string): string {
+  return escapeControl(message).replace(/([^ ])\.$/u, '$1');
 }
 
-/** One line per message: line breaks inside a message would break the table. ESLint drops a final period. */
-function messageText(message: string): string {
-  return message.replace(/\s*(?:\r\n|\r|\n)\s*/g, ' ').replace(/([^ ])\.$/u, '$1');
+/** Greedy word wrap to lines of at most `width` characters; a longer word (an ARN) stays whole. */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line === '' ? word : `${line} ${word}`;
+    }
+  }
+  lines.push(line);
+  return lines;
 }
+
+/** Widest string of `values` (a loop: a spread of a large array overflows the call stack). */
+function widest(values: Iterable<string>): number {
+  let width = 0;
+  for (const v of values) if (v.length > width) width = v.length;
+  return width;
+}
+
+/** Narrowest room a message gets before it wraps, however deep the position and severity columns. */
+const MIN_MESSAGE_WIDTH = 30;
 
 /**
- * ESLint's `stylish` format: per file with messages, the path (relative to `cwd`), one aligned
- * row per message and a blank line; then a summary. Empty when there are no problems.
+ * ESLint's `stylish` layout, kept readable for long messages: per file with messages, the path
+ * (relative to `cwd`), one row per message and a blank line; then a summary. Empty when there
+ * are no problems. Position and severity are aligned; messages are padded (so that rule ids line
+ * up) only as far as the rows that fit in `width`. A message that does not fit wraps at spaces
+ * under its first line, and its rule id follows the last line, or goes below it when there is no
+ * room (as Biome puts the rule beside the location rather than padding every row to the longest).
  */
 export function formatStylish(results: readonly FileResult[], options: StylishFormatterOptions = {}): string {
   const c = options.useColor ? COLORS : NO_COLORS;
+  const width = options.width ?? 80;
   let output = '';
   let errorCount = 0;
   let warningCount = 0;
@@ -69,22 +99,35 @@ export function formatStylish(results: readonly FileResult[], options: StylishFo
         isError,
         severity: isError ? 'error' : 'warning',
         message: messageText(m.message),
-        ruleId: m.ruleId ?? '',
+        ruleId: escapeControl(m.ruleId ?? ''),
       };
     });
-    const lineWidth = Math.max(...rows.map((r) => r.line.length));
-    const columnWidth = Math.max(...rows.map((r) => r.column.length));
-    const severityWidth = Math.max(...rows.map((r) => r.severity.length));
-    const messageWidth = Math.max(...rows.map((r) => r.message.length));
+    const lineWidth = widest(rows.map((r) => r.line));
+    const columnWidth = widest(rows.map((r) => r.column));
+    const severityWidth = widest(rows.map((r) => r.severity));
+    const ruleWidth = widest(rows.map((r) => r.ruleId));
+    const indent = 2 + lineWidth + 1 + columnWidth + 2 + severityWidth + 2;
+    // Room for a message with its rule id on the same line.
+    const room = Math.max(MIN_MESSAGE_WIDTH, width - indent - 2 - ruleWidth);
+    const messageWidth = widest(rows.map((r) => r.message).filter((m) => m.length <= room));
+    const wrapWidth = Math.max(MIN_MESSAGE_WIDTH, width - indent);
+    const continuation = ' '.repeat(indent);
 
-    output += `${c.underline(displayPath(result.filePath, options.cwd))}\n`;
+    output += `${c.underline(escapeControl(displayPath(result.filePath, options.cwd)))}\n`;
     for (const r of rows) {
       const position = `${r.line.padStart(lineWidth)}:${r.column}`;
       const positionPad = ' '.repeat(lineWidth + 1 + columnWidth - position.length);
       const severity = (r.isError ? c.red : c.yellow)(r.severity);
       const severityPad = ' '.repeat(severityWidth - r.severity.length);
-      const messagePad = ' '.repeat(messageWidth - r.message.length);
-      output += `  ${c.dim(position)}${positionPad}  ${severity}${severityPad}  ${r.message}${messagePad}  ${c.dim(r.ruleId)}\n`;
+      output += `  ${c.dim(position)}${positionPad}  ${severity}${severityPad}  `;
+      if (r.message.length <= room) {
+        output += `${r.message}${' '.repeat(messageWidth - r.message.length)}  ${c.dim(r.ruleId)}\n`;
+        continue;
+      }
+      const lines = wrap(r.message, wrapWidth);
+      const last = lines.length - 1;
+      output += lines.map((l, i) => (i === 0 ? l : continuation + l)).join('\n');
+      output += lines[last]!.length + 2 + r.ruleId.length <= wrapWidth ? `  ${c.dim(r.ruleId)}\n` : `\n${continuation}${c.dim(r.ruleId)}\n`;
     }
     output += '\n';
   }

@@ -142,10 +142,20 @@ export function runVerify(argv: Record<string, unknown>, io: Io): number {
   return result.enforced ? 0 : 1;
 }
 
+/**
+ * True when no request in any context, MFA included, is allowed: "MFA enforced" then holds
+ * vacuously (the tutorial's policy names another bucket) and is reported as such.
+ */
+function grantsNothing(r: VerifyResult): boolean {
+  return r.cells.every((c) => c.allowedActions.length === 0);
+}
+
 function toJson(r: VerifyResult, where: (d: DecidingStatement) => string, loaded: Loaded[]) {
   return {
     bucket: r.bucket,
     enforced: r.enforced,
+    /** Nothing is allowed on the bucket even with MFA: `enforced` holds vacuously. */
+    grantsNothing: grantsNothing(r),
     requests: r.requests,
     policies: loaded.map((l) => ({ file: l.shown, kind: l.policy.kind })),
     cells: r.cells.map((c) => ({
@@ -182,7 +192,9 @@ function render(r: VerifyResult, where: (d: DecidingStatement) => string, header
   out += line(header) + '\n' + line(widths.map((w) => '-'.repeat(w))) + '\n';
   for (const row of rows) out += line(row) + '\n';
   out += '\n';
-  if (r.enforced) {
+  if (r.enforced && grantsNothing(r)) {
+    out += `Nothing is granted on bucket ${r.bucket} or its objects, with MFA or without (${r.requests} requests evaluated): no request gets in without MFA only because none gets in at all. Check the bucket name in the policies' Resource ARNs.\n`;
+  } else if (r.enforced) {
     out += `MFA enforced: no request to bucket ${r.bucket} or its objects is allowed without MFA (${r.requests} requests evaluated).\n`;
   } else {
     const cx = r.counterexample!;

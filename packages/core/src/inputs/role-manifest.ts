@@ -60,7 +60,8 @@ export function policySetFromRoleManifest(m: RoleManifest, files: readonly Manif
       return undefined;
     }
     const id = `${kind}:${f.path}`;
-    documents.push({ id, kind, value: parsed.value, label: f.path, file: f.file, source: { lookup: (p) => parsed.locations.get(p), text: f.text } });
+    // Messages name the file as the user sees it (relative to the working directory), not as the manifest names it.
+    documents.push({ id, kind, value: parsed.value, label: f.file, file: f.file, source: { lookup: (p) => parsed.locations.get(p), text: f.text } });
     return id;
   };
   for (const f of files) {

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lintSet, policySetFromAccountDetails, ruleIds, rules, setRuleIds, type LintOptions, type RuleLevel } from '../packages/core/src/index.ts';
+import { lintSet, policySetFromAccountDetails, ruleIds, rules, setRuleIds, type RuleLevel } from '../packages/core/src/index.ts';
 import { loadSetFixture } from './helpers/sets.ts';
 import { iamData } from './helpers/iam-data.ts';
 import { docExamples, expectAnnotated, unmatchedFindings } from './helpers/docs.ts';

@@ -123,7 +123,6 @@ export class LintSession {
   private readonly diffs: string[] = [];
   private readonly accepted?: (f: Fingerprinted) => boolean;
   private fixedFiles = 0;
-  private baselined = 0;
 
   constructor(
     readonly args: SessionArgs,
@@ -255,7 +254,6 @@ export class LintSession {
         continue;
       }
       if (this.accepted?.(f)) {
-        this.baselined++;
         continue;
       }
       kept.push(m);

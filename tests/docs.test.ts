@@ -85,3 +85,44 @@ describe('other docs pages with linted examples', () => {
     }
   }
 });
+
+describe('docs example annotations', () => {
+  const page = [
+    '<!-- lint-options: {"buckets": ["b"]} -->',
+    '<!-- expect: action-wildcard/everyAction@6:17 -->',
+    '<!-- expect: invalid-arn/badAccount@7 -->',
+    '```json incorrect',
+    '{}',
+    '```',
+    '```json correct',
+    '{}',
+    '```',
+  ].join('\n');
+
+  it('reads lint options and expect comments, several of them, the column optional', () => {
+    const [bad, good] = docExamples(page, '', 'p.md');
+    expect(bad).toMatchObject({ kind: 'incorrect', lang: 'json', line: 5, options: { buckets: ['b'] }, annotated: true });
+    expect(bad!.expect).toEqual([
+      { ruleId: 'action-wildcard', messageId: 'everyAction', line: 6, column: 17 },
+      { ruleId: 'invalid-arn', messageId: 'badAccount', line: 7 },
+    ]);
+    expect(good).toMatchObject({ kind: 'correct', options: {}, expect: [], annotated: false });
+  });
+
+  it('names the page line of a malformed annotation', () => {
+    expect(() => docExamples('x\n<!-- expect: action-wildcard@6:17 -->\n', '', 'p.md')).toThrow('p.md:2: "action-wildcard@6:17" is not rule/messageId@line:column');
+    expect(() => docExamples('<!-- lint-options: {buckets} -->\n', '', 'p.md')).toThrow(/^p\.md:1: lint-options is not JSON/);
+  });
+
+  it('reports what is missing and what is unexpected; a missing column matches any column', () => {
+    const found = [
+      { ruleId: 'invalid-arn', messageId: 'badAccount', line: 7, column: 20 },
+      { ruleId: 'invalid-arn', messageId: 'unknownPartition', line: 7, column: 62 },
+    ];
+    expect(unmatchedFindings([{ ruleId: 'invalid-arn', messageId: 'badAccount', line: 7 }], found)).toEqual({ missing: [], unexpected: ['invalid-arn/unknownPartition@7:62'] });
+    expect(unmatchedFindings([{ ruleId: 'invalid-arn', messageId: 'badAccount', line: 7, column: 21 }], found.slice(0, 1))).toEqual({
+      missing: ['invalid-arn/badAccount@7:21'],
+      unexpected: ['invalid-arn/badAccount@7:20'],
+    });
+  });
+});

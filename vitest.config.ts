@@ -1,7 +1,28 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+/**
+ * Three projects (`vitest run --project NAME`; `pnpm test:unit|test:contract|test:slow`):
+ * - unit: the packages' own tests, seconds, no child processes (a `mkfifo` aside);
+ * - contract: the behaviour the docs promise, over files in the repository: rules and their
+ *   fixtures, docs examples, set rules, input formats, the README table (every tests/ file that
+ *   is not slow lands here);
+ * - slow: big corpora, property and differential runs, adversarial inputs, and everything that
+ *   spawns processes or threads (end-to-end, pre-commit, concurrency).
+ */
+const SLOW = [
+  'tests/corpus.test.ts',
+  'tests/corpus-iam.test.ts',
+  'tests/properties.test.ts',
+  'tests/generate.property.test.ts',
+  'tests/evaluate.differential.test.ts',
+  'tests/adversarial.test.ts',
+  'tests/e2e.test.ts',
+  'tests/pre-commit.test.ts',
+  'packages/cli/test/concurrency.test.ts',
+];
 
 export default defineConfig({
   resolve: {
@@ -11,8 +32,12 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['packages/*/test/**/*.test.ts', 'tests/**/*.test.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['packages/*/test/**/*.test.ts'], exclude: [...configDefaults.exclude, ...SLOW] } },
+      { extends: true, test: { name: 'contract', include: ['tests/**/*.test.ts'], exclude: [...configDefaults.exclude, ...SLOW] } },
+      { extends: true, test: { name: 'slow', include: SLOW } },
+    ],
   },
 });

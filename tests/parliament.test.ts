@@ -15,7 +15,7 @@ const PEER_DIR = join(__dirname, '..', 'fixtures', 'vendor', 'parliament');
 const SETS = ['core', 'community'] as const;
 
 /** Parliament's finding types and the rules that report the same mistake (empty: no counterpart). */
-export const MAPPING: Record<string, { rules: readonly string[]; note: string }> = {
+const MAPPING: Record<string, { rules: readonly string[]; note: string }> = {
   MALFORMED_JSON: { rules: ['invalid-json'], note: 'not JSON' },
   MALFORMED: { rules: ['invalid-policy'], note: 'breaks the policy grammar (schemas/iam-policy.schema.json)' },
   INVALID_SID: { rules: ['sid-invalid'], note: 'Sid outside [A-Za-z0-9] in an identity or trust policy' },
@@ -43,7 +43,7 @@ export const MAPPING: Record<string, { rules: readonly string[]; note: string }>
 const MFA = 'mfa-condition-missing: an S3 grant without an MFA condition, this project\'s own check (S3 access only with MFA); parliament has no such check';
 
 /** Cases where our rule ids differ from the mapping of parliament's, on purpose: what we report, and why. */
-export const EXCEPTIONS: Record<string, { ours: readonly string[]; reason: string }> = {
+const EXCEPTIONS: Record<string, { ours: readonly string[]; reason: string }> = {
   'core/RESOURCE_STAR_1.json': { ours: ['action-wildcard', 'mfa-condition-missing'], reason: `we agree: "ecr:*" and "s3:*" on "*" are reported by action-wildcard (every action of a service; resource-wildcard leaves "service:*" to it); and ${MFA}` },
   'core/MALFORMED_1.json': { ours: ['action-wildcard', 'invalid-policy'], reason: 'we agree (invalid-policy: Action with NotAction) and also report the NotAction in an Allow (action-wildcard)' },
   'core/NONE_3.json': { ours: ['mfa-condition-missing'], reason: MFA },
@@ -112,13 +112,13 @@ export const EXCEPTIONS: Record<string, { ours: readonly string[]; reason: strin
   'community/SINGLE_VALUE_CONDITION_TOO_PERMISSIVE_1.json': { ours: ['condition-type-mismatch', 'mfa-condition-missing'], reason: `we agree (condition-type-mismatch: ForAllValues on the single-valued aws:ResourceTag/Tag) and report ${MFA}` },
 };
 
-export interface PeerCase {
+interface PeerCase {
   id: string;
   text: string;
   expected: string[];
 }
 
-export function loadCases(): PeerCase[] {
+function loadCases(): PeerCase[] {
   const out: PeerCase[] = [];
   for (const set of SETS) {
     const tsv = readFileSync(join(PEER_DIR, set, 'expected.tsv'), 'utf8').trim().split(/\r?\n/);
@@ -132,7 +132,7 @@ export function loadCases(): PeerCase[] {
 }
 
 /** The rule ids we report for a case, sorted and unique. */
-export function ourRules(c: PeerCase): string[] {
+function ourRules(c: PeerCase): string[] {
   return [...new Set(lintText(c.text, { iamData }).messages.map((m) => m.ruleId))].sort();
 }
 
@@ -147,7 +147,7 @@ function mappingHolds(c: PeerCase, ours: readonly string[]): boolean {
 }
 
 /** Per parliament finding type: does one of its mapped rules fire? */
-export function agreement(c: PeerCase, ours: readonly string[]): string {
+function agreement(c: PeerCase, ours: readonly string[]): string {
   if (c.expected[0] === 'NONE') return ours.length === 0 ? 'yes' : 'no (we report more)';
   const hits = c.expected.filter((t) => (MAPPING[t]?.rules ?? []).some((r) => ours.includes(r)));
   if (hits.length === c.expected.length) return ours.every((r) => c.expected.some((t) => MAPPING[t]!.rules.includes(r))) ? 'yes' : 'yes, and we report more';
@@ -156,7 +156,7 @@ export function agreement(c: PeerCase, ours: readonly string[]): string {
 }
 
 /** The per-case table of docs/comparison.md. */
-export function caseTable(cases: readonly PeerCase[]): string {
+function caseTable(cases: readonly PeerCase[]): string {
   const rows = cases.map((c) => {
     const ours = ourRules(c);
     const why = EXCEPTIONS[c.id]?.reason ?? (c.expected[0] === 'NONE' ? 'both report nothing' : 'same finding');

@@ -5,10 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lintSet, policySetFromAccountDetails, ruleIds, rules, setRuleIds, type LintOptions, type RuleLevel } from '../packages/core/src/index.ts';
+import { lintSet, policySetFromAccountDetails, ruleIds, rules, setRuleIds, type RuleLevel } from '../packages/core/src/index.ts';
 import { loadSetFixture } from './helpers/sets.ts';
 import { iamData } from './helpers/iam-data.ts';
-import { docExamples } from './helpers/docs.ts';
+import { docExamples, expectAnnotated, unmatchedFindings } from './helpers/docs.ts';
 
 const root = join(__dirname, '..');
 
@@ -67,7 +67,7 @@ describe('set rule docs examples', () => {
   for (const id of setRuleIds) {
     describe(id, () => {
       const md = readFileSync(join(root, 'docs/rules', `${id}.md`), 'utf8');
-      const ex = docExamples(md, 'set-');
+      const ex = docExamples(md, 'set-', `docs/rules/${id}.md`);
       it('has set-incorrect and set-correct examples and no single-document ones', () => {
         expect(md.startsWith(`# ${id}\n`)).toBe(true);
         expect(ex.filter((e) => e.kind === 'incorrect').length).toBeGreaterThanOrEqual(1);
@@ -75,16 +75,15 @@ describe('set rule docs examples', () => {
         expect(md).not.toMatch(/^```json (in)?correct$/m);
       });
       for (const e of ex) {
-        it(`${e.kind} example at line ${e.line} yields ${e.kind === 'correct' ? 'no finding' : `only ${id}`} with all rules on`, () => {
+        it(`${e.kind} example at line ${e.line} yields exactly its stated findings with all rules on`, () => {
+          expectAnnotated(e);
+          // A rule's page shows that rule's findings only.
+          expect(e.expect.map((f) => f.ruleId)).toEqual(e.expect.map(() => id));
           const details = policySetFromAccountDetails(e.code, `${id}.md`);
           expect(details?.problems).toEqual([]);
           const r = lintSet(details!.set, { iamData, ...e.options });
-          const found = r.documents.flatMap((d) => d.result.messages.map((m) => m.ruleId));
-          if (e.kind === 'correct') expect(found).toEqual([]);
-          else {
-            expect(found.length).toBeGreaterThan(0);
-            expect(found).toEqual(found.map(() => id));
-          }
+          const found = r.documents.flatMap((d) => d.result.messages);
+          expect(unmatchedFindings(e.expect, found)).toEqual({ missing: [], unexpected: [] });
         });
       }
     });

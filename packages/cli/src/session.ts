@@ -47,7 +47,6 @@ export class LintSession {
   private readonly diffs: string[] = [];
   private readonly accepted?: (f: Fingerprinted) => boolean;
   private fixedFiles = 0;
-  private baselined = 0;
   /** --policy-type: overrides the config file's policyType. */
   private readonly policyType: PolicyType | undefined;
 
@@ -183,7 +182,6 @@ export class LintSession {
         continue;
       }
       if (this.accepted?.(f)) {
-        this.baselined++;
         continue;
       }
       kept.push(m);

@@ -283,7 +283,7 @@ describe('generatePolicy', () => {
     // Mutating one result must not leak into the next.
     const st = a.Statement as { Action: string[]; Condition: Record<string, Record<string, unknown>> }[];
     st[1]!.Action.push('s3:*');
-    st[0]!.Condition['Bool']!['aws:MultiFactorAuthPresent'] = 'false';
+    st[0]!.Condition.Bool!['aws:MultiFactorAuthPresent'] = 'false';
     expect(generatePolicy('abc', { access: 'read-write', prefix: 'p', maxMfaAgeSeconds: 60 })).toEqual(b);
     // Results are plain JSON.
     expect(JSON.parse(JSON.stringify(b))).toEqual(b);

@@ -121,7 +121,7 @@ function checkMaxMfaAge(age: unknown): number | undefined {
 function mfaCondition(maxAge: number | undefined): ConditionBlock {
   const condition: ConditionBlock = { Bool: { 'aws:MultiFactorAuthPresent': 'true' } };
   if (maxAge !== undefined) {
-    condition['NumericLessThan'] = { 'aws:MultiFactorAuthAge': String(maxAge) };
+    condition.NumericLessThan = { 'aws:MultiFactorAuthAge': String(maxAge) };
   }
   return condition;
 }
@@ -146,7 +146,7 @@ export function generatePolicy(bucket: string, options: GeneratePolicyOptions = 
 
   const listCondition = mfaCondition(maxAge);
   if (prefix !== undefined) {
-    listCondition['StringLike'] = { 's3:prefix': [`${prefix}/`, `${prefix}/*`] };
+    listCondition.StringLike = { 's3:prefix': [`${prefix}/`, `${prefix}/*`] };
   }
 
   const actions = actionsFor(access);

@@ -23,7 +23,7 @@ export function mfaConditionBlock(maxAge: number | undefined): ConditionBlock {
     throw new RangeError(`Invalid maxMfaAgeSeconds ${String(maxAge)}: expected a whole number of seconds from 1 to ${MAX_MFA_AGE_SECONDS} (36 hours).`);
   }
   const c: ConditionBlock = { Bool: { 'aws:MultiFactorAuthPresent': 'true' } };
-  if (maxAge !== undefined) c['NumericLessThan'] = { 'aws:MultiFactorAuthAge': String(maxAge) };
+  if (maxAge !== undefined) c.NumericLessThan = { 'aws:MultiFactorAuthAge': String(maxAge) };
   return c;
 }
 

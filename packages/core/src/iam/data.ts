@@ -106,10 +106,10 @@ function compileKey(key: string): RegExp {
   const re = /\$\{[^}]*\}|<[^>]*>/g;
   let last = 0;
   for (let m = re.exec(template); m; m = re.exec(template)) {
-    src += escape(template.slice(last, m.index)) + '.+';
+    src += escapeRegExp(template.slice(last, m.index)) + '.+';
     last = m.index + m[0].length;
   }
-  src += escape(template.slice(last));
+  src += escapeRegExp(template.slice(last));
   return new RegExp(`^${src}$`, 'i');
 }
 
@@ -122,7 +122,7 @@ function isTemplate(key: string): boolean {
   return /\$\{|<[^>]*>/.test(asTemplate(key));
 }
 
-function escape(s: string): string {
+function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }
 

@@ -162,7 +162,7 @@ function withFix(finding: MfaProblem, fix: MfaProblem['fix']): MfaProblem {
   return finding;
 }
 
-function analyzeCondition(s: NStatement, c: NCondition, key: MfaKey, canonical: string, isAllow: boolean, isDeny: boolean, out: StatementMfa): void {
+function analyzeCondition(s: NStatement, c: NCondition, key: MfaKey, _canonical: string, isAllow: boolean, isDeny: boolean, out: StatementMfa): void {
   const op = parseOperator(c.operator);
   const expected = key === 'present' ? 'Bool' : 'NumericLessThan';
   if (!op.known) {

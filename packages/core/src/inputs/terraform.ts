@@ -221,7 +221,7 @@ async function addAttributeDocument(ctx: Context, out: Extraction, attr: HclAttr
       out.problems.push({ ruleId: 'invalid-json', messageId: 'syntax', message: `${address}: Invalid Terraform expression: ${String((error as Error).message).split(';')[0]!.replace(/^.*?: /, '')}`, range: whole });
       return undefined;
     }
-    if (!ast || ast.type !== 'function') return undefined;
+    if (ast?.type !== 'function') return undefined;
     const locs = new Map<string, NodeLocation>();
     const ev = new ExpressionReader(ctx, exprText, attr.valueStart);
     const doc = ev.read(ast.children[0], '', locs);
@@ -252,7 +252,7 @@ async function addAttributeDocument(ctx: Context, out: Extraction, attr: HclAttr
   return undefined; // a reference (data...json, file(), templatefile()): not a document here
 }
 
-function addJsonText(ctx: Context, out: Extraction, content: string, base: number, address: string, kind: PolicyType, push: (doc: unknown, lookup: (p: string) => NodeLocation | undefined) => number): number | undefined {
+function addJsonText(ctx: Context, out: Extraction, content: string, base: number, address: string, _kind: PolicyType, push: (doc: unknown, lookup: (p: string) => NodeLocation | undefined) => number): number | undefined {
   const parsed = parsePolicyText(content);
   const shift = (r: Range): Range => ctx.lines.range(base + (r.offset ?? 0), base + (r.endOffset ?? 0));
   if (!parsed.ok) {

@@ -91,7 +91,7 @@ export function parseYamlTree(text: string): TreeResult {
   const lineCounter = new LineCounter();
   const base = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const body = base ? text.slice(1) : text;
-  let doc;
+  let doc: ReturnType<typeof parseDocument>;
   try {
     doc = parseDocument(body, {
       lineCounter,
@@ -148,7 +148,7 @@ function convert(node: YamlNode, lc: LineCounter, base: number, depth: number): 
   const r = node.range ?? [0, 0, 0];
   const range = rangeOf(lc, r[0], r[1], base);
   if (depth > 256) throw new YamlShapeError('the document nests too deeply', range);
-  const tag = node.tag && node.tag.startsWith('!') && !node.tag.startsWith('!!') ? node.tag : undefined;
+  const tag = node.tag?.startsWith('!') && !node.tag.startsWith('!!') ? node.tag : undefined;
   if (isAlias(node)) throw new YamlShapeError('aliases (*name) are not supported in templates', range);
   if (isMap(node)) {
     const entries: SEntry[] = [];

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { generatePolicy } from '../packages/core/src/index.ts';
+import { childEnv } from './helpers/env.ts';
 
 // A real pre-commit run, no mocks: the framework installs this repository's hook the way it does
 // for any user (git clone at a rev, `npm install`, `npm pack`, `npm install -g`), and a commit of
@@ -26,10 +27,7 @@ if (!available && !inCi) {
 
 /** The environment for git and pre-commit: no pnpm/npm settings leaking in from `pnpm test`. */
 function cleanEnv(home: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) if (!/^(npm_|pnpm_|PNPM_|INIT_CWD$|GIT_)/i.test(k)) env[k] = v;
-  return {
-    ...env,
+  return childEnv({
     PRE_COMMIT_HOME: path.join(home, 'pre-commit-cache'),
     GIT_AUTHOR_NAME: 'Test',
     GIT_AUTHOR_EMAIL: 'test@example.com',
@@ -37,7 +35,7 @@ function cleanEnv(home: string): NodeJS.ProcessEnv {
     GIT_COMMITTER_EMAIL: 'test@example.com',
     GIT_CONFIG_NOSYSTEM: '1',
     HOME: home,
-  };
+  });
 }
 
 function git(cwd: string, env: NodeJS.ProcessEnv, ...args: string[]): string {

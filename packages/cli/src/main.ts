@@ -210,6 +210,8 @@ interface LintArgs {
   policyType: PolicyType | undefined;
   /** --concurrency: worker threads for large runs (1: none). */
   concurrency: number;
+  /** --skip-non-policy-files: named files that hold no policy are skipped, as in a walk. */
+  skipNonPolicyFiles: boolean;
 }
 
 function decodeLintArgs(argv: Record<string, unknown>): LintArgs {
@@ -228,6 +230,7 @@ function decodeLintArgs(argv: Record<string, unknown>): LintArgs {
     session: decodeSessionArgs(argv),
     policyType: lastValue(argv['policy-type'] as PolicyType | PolicyType[] | undefined),
     concurrency: parseConcurrency(argv.concurrency),
+    skipNonPolicyFiles: Boolean(lastValue(argv['skip-non-policy-files'] as boolean | boolean[] | undefined)),
   };
 }
 
@@ -261,7 +264,7 @@ async function runLint(args: LintArgs, io: CliIo): Promise<number> {
     ignorePatterns: args.ignorePatterns,
   });
   const files = session.filterFiles(expanded);
-  const explicitFiles = new Set(args.paths.map((p) => path.resolve(io.cwd, p)));
+  const explicitFiles = new Set(args.skipNonPolicyFiles ? [] : args.paths.map((p) => path.resolve(io.cwd, p)));
   const problems = [...errors];
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const results: FileResult[] = [];
@@ -452,6 +455,10 @@ function lintBuilder(y: Argv): Argv {
       choices: ['identity', 'resource', 'trust'],
       requiresArg: true,
       describe: 'Kind of every linted policy [default: detected from each document]',
+    })
+    .option('skip-non-policy-files', {
+      type: 'boolean',
+      describe: 'Skip named files that hold no policy, as a directory walk does (the pre-commit hook passes every staged file)',
     }) as unknown as Argv;
 }
 

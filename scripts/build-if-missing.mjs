@@ -25,8 +25,13 @@ const outputs = {
   'packages/cli': ['dist/index.js', 'dist/bin.js', 'dist/docs/rules'],
 };
 const ifStale = process.argv.includes('--if-stale');
+const me = ifStale ? 'iam-mfa-lint build' : 'iam-mfa-lint postinstall';
 const missing = Object.entries(outputs).filter(([pkg, files]) => files.some((f) => !existsSync(join(root, pkg, f))));
-if (missing.length === 0 && !(ifStale && staleReason())) process.exit(0);
+if (missing.length === 0) {
+  const changed = ifStale ? staleReason() : undefined;
+  if (changed === undefined) process.exit(0);
+  console.error(`${me}: ${changed} changed since the last build`);
+}
 
 /** The newest modification time under `path` (a file or a directory, walked), 0 when absent. */
 function newest(path) {
@@ -59,12 +64,11 @@ try {
   const bin = JSON.parse(readFileSync(pkgFile, 'utf8')).bin;
   tsup = join(dirname(pkgFile), typeof bin === 'string' ? bin : bin.tsup);
 } catch {
-  console.error('iam-mfa-lint postinstall: the packages are not built and tsup is not installed; install with dev dependencies (npm install --include=dev)');
+  console.error(`${me}: the packages need a build and tsup is not installed; install with dev dependencies (npm install --include=dev)`);
   process.exit(1);
 }
 
 // The CLI's type declarations import the core's: build the core first.
-const me = ifStale ? 'iam-mfa-lint build' : 'iam-mfa-lint postinstall';
 for (const pkg of ['packages/core', 'packages/cli']) {
   console.error(`${me}: building ${pkg}`);
   const r = spawnSync(process.execPath, [tsup], { cwd: join(root, pkg), stdio: ['ignore', ifStale ? 'pipe' : 2, ifStale ? 'pipe' : 2] });

@@ -189,8 +189,12 @@ describe.each(['npm', 'pnpm'] as const)('installed from the tarballs with %s', (
     expect(fs.existsSync(path.join(dir, 'node_modules/iam-mfa-lint/dist/bin.js'))).toBe(true);
     expect(fs.existsSync(path.join(dir, 'node_modules/@iam-mfa-lint/core/dist/index.js'))).toBe(true);
     expect(danglingLinks(path.join(dir, 'node_modules'))).toEqual([]);
-    // npm's own check of the installed tree: every dependency present and satisfied.
-    if (pm === 'npm') ok('npm', ['ls', '--all'], dir);
+    if (pm === 'npm') {
+      // A clean reinstall from the lockfile the first install wrote, then npm's own check of the
+      // tree: every dependency present and satisfied.
+      ok('npm', ['ci'], dir);
+      ok('npm', ['ls', '--all'], dir);
+    }
   });
 
   it('`npx iam-mfa-lint policies/` lints (exit 1 with the findings)', () => {

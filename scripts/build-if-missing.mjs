@@ -7,7 +7,11 @@
 // `prepare`: `npm pack` runs `prepare` and prints its banner on stdout, where pre-commit reads
 // the tarball's name. An existing build is left alone (`pnpm build` rebuilds). Output goes to
 // stderr.
-import { existsSync, readFileSync } from 'node:fs';
+//
+// `--if-stale` (`pnpm demo`, tests/pack.test.ts): also rebuild when a build input (the packages'
+// sources, manifests and build configs, the rule docs shipped in the CLI) is newer than the
+// oldest output, and say nothing when the build is fresh; tsup's output is shown only on failure.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -20,8 +24,38 @@ const outputs = {
   'packages/core': ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts'],
   'packages/cli': ['dist/index.js', 'dist/bin.js', 'dist/docs/rules'],
 };
+const ifStale = process.argv.includes('--if-stale');
+const me = ifStale ? 'iam-mfa-lint build' : 'iam-mfa-lint postinstall';
 const missing = Object.entries(outputs).filter(([pkg, files]) => files.some((f) => !existsSync(join(root, pkg, f))));
-if (missing.length === 0) process.exit(0);
+if (missing.length === 0) {
+  const changed = ifStale ? staleReason() : undefined;
+  if (changed === undefined) process.exit(0);
+  console.error(`${me}: ${changed} changed since the last build`);
+}
+
+/** The newest modification time under `path` (a file or a directory, walked), 0 when absent. */
+function newest(path) {
+  let st;
+  try {
+    st = statSync(path);
+  } catch {
+    return 0;
+  }
+  if (!st.isDirectory()) return st.mtimeMs;
+  let max = st.mtimeMs; // a deleted source changes its directory's time
+  for (const entry of readdirSync(path)) max = Math.max(max, newest(join(path, entry)));
+  return max;
+}
+
+/** Why the build is stale (an input newer than the oldest output), or undefined when fresh. */
+function staleReason() {
+  const built = Math.min(
+    ...Object.entries(outputs).flatMap(([pkg, files]) => files.map((f) => statSync(join(root, pkg, f)).mtimeMs)),
+  );
+  const inputs = ['tsconfig.base.json', 'docs/rules'];
+  for (const pkg of Object.keys(outputs)) inputs.push(...['src', 'package.json', 'tsconfig.json', 'tsup.config.ts'].map((f) => `${pkg}/${f}`));
+  return inputs.find((input) => newest(join(root, input)) > built);
+}
 
 let tsup;
 try {
@@ -30,16 +64,17 @@ try {
   const bin = JSON.parse(readFileSync(pkgFile, 'utf8')).bin;
   tsup = join(dirname(pkgFile), typeof bin === 'string' ? bin : bin.tsup);
 } catch {
-  console.error('iam-mfa-lint postinstall: the packages are not built and tsup is not installed; install with dev dependencies (npm install --include=dev)');
+  console.error(`${me}: the packages need a build and tsup is not installed; install with dev dependencies (npm install --include=dev)`);
   process.exit(1);
 }
 
 // The CLI's type declarations import the core's: build the core first.
 for (const pkg of ['packages/core', 'packages/cli']) {
-  console.error(`iam-mfa-lint postinstall: building ${pkg}`);
-  const r = spawnSync(process.execPath, [tsup], { cwd: join(root, pkg), stdio: ['ignore', 2, 2] });
+  console.error(`${me}: building ${pkg}`);
+  const r = spawnSync(process.execPath, [tsup], { cwd: join(root, pkg), stdio: ['ignore', ifStale ? 'pipe' : 2, ifStale ? 'pipe' : 2] });
   if (r.status !== 0) {
-    console.error(`iam-mfa-lint postinstall: building ${pkg} failed`);
+    if (ifStale) process.stderr.write(`${r.stdout}${r.stderr}`);
+    console.error(`${me}: building ${pkg} failed`);
     process.exit(r.status ?? 1);
   }
 }

@@ -4,10 +4,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { generatePolicy } from '../packages/core/src/index.ts';
+import { childEnv } from './helpers/env.ts';
 
 // A real pre-commit run, no mocks: the framework installs this repository's hook the way it does
-// for any user (git clone at a rev, `npm install`, `npm pack`, `npm install -g`), and a commit of
-// the tutorial's policy is blocked while a commit of a generated policy goes through.
+// for any user (git clone at a rev, `npm install`, `npm pack`, `npm install -g`); commits of the
+// tutorial's policy, a YAML template and a .tf file with wildcard grants are blocked, while
+// commits of a generated policy and of JSON/YAML/.template/.tf files with no policy go through.
 // The hook repository is a snapshot of the working tree (tracked and untracked files, without
 // ignored ones such as node_modules and dist), so that uncommitted changes are what is tested.
 
@@ -26,10 +28,7 @@ if (!available && !inCi) {
 
 /** The environment for git and pre-commit: no pnpm/npm settings leaking in from `pnpm test`. */
 function cleanEnv(home: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) if (!/^(npm_|pnpm_|PNPM_|INIT_CWD$|GIT_)/i.test(k)) env[k] = v;
-  return {
-    ...env,
+  return childEnv({
     PRE_COMMIT_HOME: path.join(home, 'pre-commit-cache'),
     GIT_AUTHOR_NAME: 'Test',
     GIT_AUTHOR_EMAIL: 'test@example.com',
@@ -37,7 +36,7 @@ function cleanEnv(home: string): NodeJS.ProcessEnv {
     GIT_COMMITTER_EMAIL: 'test@example.com',
     GIT_CONFIG_NOSYSTEM: '1',
     HOME: home,
-  };
+  });
 }
 
 function git(cwd: string, env: NodeJS.ProcessEnv, ...args: string[]): string {
@@ -133,5 +132,48 @@ describe.skipIf(!available && !inCi)('pre-commit hook (.pre-commit-hooks.yaml)',
     expect(r.status).toBe(0);
     expect(git(user, env, 'log', '--format=%s')).toBe('generated policy\n');
     expect(git(user, env, 'show', '--name-only', '--format=', 'HEAD').trim().split('\n').sort()).toEqual(['.pre-commit-config.yaml', 'policies/bucket-access.json']);
+  });
+
+  /** Stages copies of repository files (destination in the user's repository -> source) and commits. */
+  function commit(files: Record<string, string>, message: string) {
+    for (const [to, from] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(user, to)), { recursive: true });
+      fs.copyFileSync(path.join(repo, from), path.join(user, to));
+    }
+    git(user, env, 'add', ...Object.keys(files));
+    const r = spawnSync('git', ['commit', '-m', message], { cwd: user, env, encoding: 'utf8', timeout: 300_000 });
+    return { status: r.status, out: r.stdout + r.stderr };
+  }
+
+  /** Expects the commit to have been blocked; unstages and removes the files. */
+  function expectBlocked(r: { status: number | null; out: string }, files: string[]) {
+    expect(r.status).not.toBe(0);
+    expect(r.out).toMatch(/iam-mfa-lint\.+Failed/);
+    expect(git(user, env, 'log', '--format=%s')).toBe('generated policy\n');
+    git(user, env, 'rm', '-q', '--cached', ...files);
+    for (const f of files) fs.rmSync(path.join(user, f));
+  }
+
+  it('blocks a commit of a YAML CloudFormation template with a wildcard grant', () => {
+    const r = commit({ 'infra/stack.yaml': 'fixtures/inputs/cloudformation/seed-ec2-role.yaml' }, 'stack');
+    expect(r.out).toMatch(/^infra\/stack\.yaml$/m);
+    expect(r.out).toMatch(/^\s+26:25\s+error\s+InstanceRole\/S3WithMfa: .*action-wildcard$/m);
+    expectBlocked(r, ['infra/stack.yaml']);
+  });
+
+  it('blocks a commit of a Terraform .tf file with a wildcard grant', () => {
+    const r = commit({ 'infra/main.tf': 'fixtures/pre-commit/blocked/main.tf' }, 'terraform');
+    expect(r.out).toMatch(/^infra\/main\.tf$/m);
+    expect(r.out).toMatch(/^\s+8:18\s+error\s+aws_iam_policy\.bucket_admin: .*action-wildcard$/m);
+    expectBlocked(r, ['infra/main.tf']);
+  });
+
+  it('lets a commit of JSON, YAML, .template and Terraform files that hold no policy through', () => {
+    const names = ['package.json', 'tsconfig.json', 'docker-compose.yaml', 'bucket.template', 'variables.tf'];
+    const r = commit(Object.fromEntries(names.map((n) => [`app/${n}`, `fixtures/pre-commit/passing/${n}`])), 'no policies');
+    // Passed, not "(no files to check) Skipped": the hook ran on them.
+    expect(r.out).toMatch(/iam-mfa-lint\.+Passed/);
+    expect(r.status).toBe(0);
+    expect(git(user, env, 'show', '--name-only', '--format=', 'HEAD').trim().split('\n').sort()).toEqual(names.map((n) => `app/${n}`).sort());
   });
 });

@@ -5,7 +5,8 @@ export default defineConfig({
   format: ['esm', 'cjs'],
   // tsup passes baseUrl to the declaration build; TypeScript 6 deprecates it.
   dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
-  sourcemap: true,
+  // No source maps in the published files; `npx tsup --sourcemap` for a debugging build.
+  sourcemap: false,
   clean: true,
   target: 'es2022',
   platform: 'neutral',

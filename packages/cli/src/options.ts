@@ -180,6 +180,8 @@ export interface LintArgs {
   stdin: { filename: string } | undefined;
   /** --list-rules: print the rules and exit. */
   listRules: boolean;
+  /** --skip-non-policy-files: named files that hold no policy are skipped, as in a walk (the pre-commit hook). */
+  skipNonPolicyFiles: boolean;
 }
 
 export function decodeLintArgs(argv: Record<string, unknown>): LintArgs {
@@ -208,6 +210,7 @@ export function decodeLintArgs(argv: Record<string, unknown>): LintArgs {
     concurrency: parseConcurrency(argv.concurrency),
     stdin: useStdin ? { filename: stdinFilename ?? '<stdin>' } : undefined,
     listRules,
+    skipNonPolicyFiles: lastValue(argv['skip-non-policy-files'] as boolean | boolean[] | undefined) === true,
   };
 }
 
@@ -268,6 +271,10 @@ export function lintOptions(y: Argv): Argv {
     })
     .option('stdin', { type: 'boolean', describe: 'Lint the text on standard input' })
     .option('stdin-filename', { type: 'string', requiresArg: true, describe: 'The file name of standard input (its kind, the config that applies, the name in reports) [default: <stdin>]' })
+    .option('skip-non-policy-files', {
+      type: 'boolean',
+      describe: 'Skip named files that hold no policy, as a directory walk does (the pre-commit hook passes every staged file)',
+    })
     .option('list-rules', { type: 'boolean', describe: 'Print every rule with its default severity and description, and exit' })
     .option('policy-type', {
       type: 'string',

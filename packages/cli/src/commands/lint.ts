@@ -62,7 +62,7 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
     ignorePatterns: args.ignorePatterns,
   });
   const files = session.filterFiles(expanded);
-  const explicitFiles = new Set(args.paths.map((p) => path.resolve(io.cwd, p)));
+  const explicitFiles = new Set(args.skipNonPolicyFiles ? [] : args.paths.map((p) => path.resolve(io.cwd, p)));
   const problems = [...errors];
   const results: FileResult[] = [];
   let crashes = 0;

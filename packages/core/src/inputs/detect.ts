@@ -1,3 +1,4 @@
+import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { parseDocument } from '../model/parse.js';
 import { editDistance } from '../util/distance.js';
 import { extractAwsCli, isAwsCliOutput } from './aws-cli.js';
@@ -45,6 +46,13 @@ export function looksLikePolicy(value: unknown): boolean {
   return Object.entries(value).some(([k, v]) => editDistance(k.toLowerCase(), 'statement', 2) <= 2 || (/^version$/i.test(k) && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v.trim())));
 }
 
+/** Does the text parse as JSON with comments and trailing commas, to a value that is no policy? */
+function isJsoncNonPolicy(text: string): boolean {
+  const errors: ParseError[] = [];
+  const value: unknown = parseJsonc(text, errors, { allowTrailingComma: true, disallowComments: false });
+  return errors.length === 0 && !looksLikePolicy(value);
+}
+
 /**
  * Detects the format of a file by its content and extracts the policy documents it holds.
  * Synchronous and browser-safe; Terraform source is left to the caller (`format: 'terraform'`).
@@ -59,6 +67,9 @@ export function detectInput(text: string, fileName: string, options: DetectOptio
     // Cheap first: the value alone (native JSON.parse). Positions are built only for containers.
     const parsed = parseDocument(text);
     if (!parsed.ok) {
+      // JSON with comments (tsconfig.json, VS Code settings) found by a walk: skipped unless it
+      // looks like a policy (IAM accepts no comments, so such a policy is reported).
+      if (!explicit && isJsoncNonPolicy(text)) return { format: 'skip', reason: 'JSON with comments that is not a policy document' };
       // Broken JSON: a .json file (or a JSON-looking one) gets the exact JSON error, as always.
       if (!yamlName || first === '{' || first === '[') return { format: 'policy' };
     } else {

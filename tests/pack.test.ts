@@ -5,6 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { childEnv } from './helpers/env.ts';
 
+/** Stylish output with each finding on one line again (the formatter wraps long messages under their first line). */
+const unwrap = (out: string): string => out.replace(/\n {8,}(?=\S)/g, ' ');
+
 // The publishable packages as a user gets them, with no workspace links: each is packed with
 // `pnpm pack`, and the two tarballs are installed into fresh empty folders with npm and with pnpm
 // (their dependencies come from the registry). There the installed CLI lints, an ES module and a
@@ -202,8 +205,8 @@ describe.each(['npm', 'pnpm'] as const)('installed from the tarballs with %s', (
     expect(r.stderr).toBe('');
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/^policies\/permission-policy\.json$/m);
-    expect(r.stdout).toMatch(/^\s+6:17\s+error\s+.*action-wildcard$/m);
-    expect(r.stdout).toMatch(/^\s+7:19\s+error\s+.*did you mean "my-s3-bucket-09-01-2023"\?.*resource-bucket-mismatch$/m);
+    expect(unwrap(r.stdout)).toMatch(/^\s+6:17\s+error\s+.*action-wildcard$/m);
+    expect(unwrap(r.stdout)).toMatch(/^\s+7:19\s+error\s+.*did you mean "my-s3-bucket-09-01-2023"\?.*resource-bucket-mismatch$/m);
     expect(r.stdout).toMatch(/2 problems \(2 errors, 0 warnings\)/);
   });
 
@@ -213,8 +216,8 @@ describe.each(['npm', 'pnpm'] as const)('installed from the tarballs with %s', (
     const r = run('npx', ['--no', '--', 'iam-mfa-lint', '--bucket', 'acme-invoices-2024', 'infra/main.tf'], dir);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/^\s+22:11\s+error\s+.*mfa-condition-weak$/m);
-    expect(r.stdout).toMatch(/^\s+29:20\s+error\s+.*resource-bucket-mismatch$/m);
+    expect(unwrap(r.stdout)).toMatch(/^\s+22:11\s+error\s+.*mfa-condition-weak$/m);
+    expect(unwrap(r.stdout)).toMatch(/^\s+29:20\s+error\s+.*resource-bucket-mismatch$/m);
   });
 
   it('an ES module script and a CommonJS script use generatePolicy and lintText', () => {

@@ -6,6 +6,9 @@ import path from 'node:path';
 import { generatePolicy } from '../packages/core/src/index.ts';
 import { childEnv } from './helpers/env.ts';
 
+/** Stylish output with each finding on one line again (the formatter wraps long messages under their first line). */
+const unwrap = (out: string): string => out.replace(/\n {8,}(?=\S)/g, ' ');
+
 // A real pre-commit run, no mocks: the framework installs this repository's hook the way it does
 // for any user (git clone at a rev, `npm install`, `npm pack`, `npm install -g`); commits of the
 // tutorial's policy, a YAML template and a .tf file with wildcard grants are blocked, while
@@ -157,14 +160,14 @@ describe.skipIf(!available && !inCi)('pre-commit hook (.pre-commit-hooks.yaml)',
   it('blocks a commit of a YAML CloudFormation template with a wildcard grant', () => {
     const r = commit({ 'infra/stack.yaml': 'fixtures/inputs/cloudformation/seed-ec2-role.yaml' }, 'stack');
     expect(r.out).toMatch(/^infra\/stack\.yaml$/m);
-    expect(r.out).toMatch(/^\s+26:25\s+error\s+InstanceRole\/S3WithMfa: .*action-wildcard$/m);
+    expect(unwrap(r.out)).toMatch(/^\s+26:25\s+error\s+InstanceRole\/S3WithMfa: .*action-wildcard$/m);
     expectBlocked(r, ['infra/stack.yaml']);
   });
 
   it('blocks a commit of a Terraform .tf file with a wildcard grant', () => {
     const r = commit({ 'infra/main.tf': 'fixtures/pre-commit/blocked/main.tf' }, 'terraform');
     expect(r.out).toMatch(/^infra\/main\.tf$/m);
-    expect(r.out).toMatch(/^\s+8:18\s+error\s+aws_iam_policy\.bucket_admin: .*action-wildcard$/m);
+    expect(unwrap(r.out)).toMatch(/^\s+8:18\s+error\s+aws_iam_policy\.bucket_admin: .*action-wildcard$/m);
     expectBlocked(r, ['infra/main.tf']);
   });
 

@@ -9,7 +9,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { detectInput } from '../packages/core/src/index.ts';
-import { extractTerraform } from '../packages/cli/src/inputs/terraform.ts';
+import { extractTerraform as coreExtractTerraform } from '../packages/core/src/index.ts';
+import { nodeHclParser } from '../packages/cli/src/hcl.ts';
+
+const extractTerraform = (text: string, file: string) => coreExtractTerraform(text, file, nodeHclParser);
 import { runMain } from '../packages/cli/test/helpers/run-main.ts';
 
 const root = join(__dirname, '..');

@@ -40,63 +40,41 @@ const MAPPING: Record<string, { rules: readonly string[]; note: string }> = {
   PRIVILEGE_ESCALATION: { rules: [], note: 'known privilege-escalation action sets: not checked' },
 };
 
-const MFA = 'mfa-condition-missing: an S3 grant without an MFA condition, this project\'s own check (S3 access only with MFA); parliament has no such check';
 
 /** Cases where our rule ids differ from the mapping of parliament's, on purpose: what we report, and why. */
 const EXCEPTIONS: Record<string, { ours: readonly string[]; reason: string }> = {
-  'core/RESOURCE_STAR_1.json': { ours: ['action-wildcard', 'mfa-condition-missing'], reason: `we agree: "ecr:*" and "s3:*" on "*" are reported by action-wildcard (every action of a service; resource-wildcard leaves "service:*" to it); and ${MFA}` },
   'core/MALFORMED_1.json': { ours: ['action-wildcard', 'invalid-policy'], reason: 'we agree (invalid-policy: Action with NotAction) and also report the NotAction in an Allow (action-wildcard)' },
-  'core/NONE_3.json': { ours: ['mfa-condition-missing'], reason: MFA },
-  'core/NONE_4.json': { ours: ['mfa-condition-missing'], reason: MFA },
-  'core/NONE_5.json': { ours: ['mfa-condition-missing'], reason: MFA },
-  'core/NONE_6.json': { ours: ['mfa-condition-missing'], reason: MFA },
-  'core/NONE_14.json': { ours: ['mfa-condition-missing'], reason: MFA },
-  'core/NONE_16.json': { ours: ['mfa-condition-missing'], reason: MFA },
-  'core/NONE_17.json': { ours: ['mfa-condition-missing'], reason: MFA },
-  'core/NONE_18.json': { ours: ['mfa-condition-missing'], reason: MFA },
-  'core/NONE_19.json': { ours: ['mfa-condition-missing'], reason: MFA },
-  'core/NONE_20.json': { ours: ['mfa-condition-missing'], reason: MFA },
-  'core/NONE_22.json': { ours: ['mfa-condition-missing'], reason: MFA },
-  'core/UNKNOWN_CONDITION_FOR_ACTION_1.json': { ours: ['condition-key-unknown', 'mfa-condition-missing'], reason: `we agree (condition-key-unknown) and report ${MFA}` },
   'core/UNKNOWN_CONDITION_FOR_ACTION_2.json': {
-    ours: ['mfa-condition-missing'],
-    reason: 'condition-key-unknown checks a key against the services of the statement (issue 3): s3:x-amz-storage-class is an S3 key, so it is not reported although s3:ListBucket does not support it; and ' + MFA,
+    ours: [],
+    reason: 'condition-key-unknown checks a key against the services of the statement (issue 3): s3:x-amz-storage-class is an S3 key, so it is not reported although s3:ListBucket does not support it',
   },
-  'core/UNKNOWN_CONDITION_FOR_ACTION_3.json': { ours: ['condition-key-unknown', 'mfa-condition-missing'], reason: `we agree (condition-key-unknown: "s3:x") and report ${MFA}` },
-  'core/UNKNOWN_CONDITION_FOR_ACTION_4.json': {
-    ours: ['action-wildcard', 'condition-key-unknown', 'mfa-condition-missing'],
-    reason: 'we agree on the key (condition-key-unknown: iam:ResourceTag/status with only ec2 and s3 actions) and on RESOURCE_STAR ("ec2:*", "s3:*" on "*": action-wildcard); and ' + MFA,
-  },
-  'core/MISMATCHED_TYPE_1.json': { ours: ['condition-type-mismatch', 'mfa-condition-missing'], reason: `we agree (condition-type-mismatch) and report ${MFA}` },
-  'core/MISMATCHED_TYPE_2.json': { ours: ['condition-type-mismatch', 'mfa-condition-missing'], reason: `we agree (condition-type-mismatch) and report ${MFA}` },
   'core/MISMATCHED_TYPE_3.json': {
-    ours: ['condition-operator-unknown', 'mfa-condition-missing'],
-    reason: 'we agree on the unknown operator "bad" (condition-operator-unknown) and do not also call it a type mismatch (an unknown operator has no type); and ' + MFA,
+    ours: ['condition-operator-unknown'],
+    reason: 'we agree on the unknown operator "bad" (condition-operator-unknown) and do not also call it a type mismatch (an unknown operator has no type)',
   },
-  'core/MISMATCHED_TYPE_4.json': { ours: ['condition-type-mismatch', 'mfa-condition-missing'], reason: `we agree (condition-type-mismatch) and report ${MFA}` },
   'core/MISMATCHED_TYPE_BUT_USABLE_1.json': { ours: ['resource-wildcard'], reason: 'we agree on RESOURCE_STAR (resource-wildcard); StringEquals on the ARN key ec2:InstanceProfile works as AWS documents, so it is not a finding' },
   'core/DUPLICATE_SID_1.json': { ours: ['sid-duplicate', 'statement-redundant'], reason: 'we agree (sid-duplicate) and also report that the second statement repeats the first (statement-redundant)' },
   'core/BAD_PATTERN_FOR_MFA_1.json': { ours: ['action-wildcard', 'mfa-condition-invalid'], reason: 'we agree (mfa-condition-invalid: Bool "false" in an Allow grants only without MFA) and also report "Action": "*" (action-wildcard)' },
-  'core/RESOURCE_POLICY_PRIVILEGE_ESCALATION_1.json': { ours: ['mfa-condition-missing', 'resource-wildcard'], reason: `we agree on RESOURCE_STAR (resource-wildcard); privilege escalation through s3:PutBucketPolicy is not checked; and ${MFA}` },
-  'core/RESOURCE_POLICY_PRIVILEGE_ESCALATION_2.json': { ours: ['mfa-condition-missing', 'resource-wildcard'], reason: `we agree on RESOURCE_STAR (resource-wildcard: "s3:Put*" and "s3:*MultipartUpload*" on "*"); privilege escalation is not checked; and ${MFA}` },
-  'core/RESOURCE_POLICY_PRIVILEGE_ESCALATION_3.json': { ours: ['mfa-condition-missing'], reason: `privilege escalation through s3:PutBucketPolicy on a named bucket is not checked; ${MFA}` },
+  'core/RESOURCE_POLICY_PRIVILEGE_ESCALATION_1.json': { ours: ['resource-wildcard'], reason: `we agree on RESOURCE_STAR (resource-wildcard); privilege escalation through s3:PutBucketPolicy is not checked` },
+  'core/RESOURCE_POLICY_PRIVILEGE_ESCALATION_2.json': { ours: ['resource-wildcard'], reason: `we agree on RESOURCE_STAR (resource-wildcard: "s3:Put*" and "s3:*MultipartUpload*" on "*"); privilege escalation is not checked` },
+  'core/RESOURCE_POLICY_PRIVILEGE_ESCALATION_3.json': { ours: [], reason: `privilege escalation through s3:PutBucketPolicy on a named bucket is not checked` },
   'core/RESOURCE_EFFECTIVELY_STAR_1.json': {
     ours: [],
     reason: 'arn:*:cloudtrail:*:*:trail/* still names a resource type (trails), so resource-wildcard does not treat it as "*"; the two actions are limited to trails either way',
   },
   'core/RESOURCE_MISMATCH_1.json': {
-    ours: ['mfa-condition-missing', 'resource-bucket-mismatch'],
-    reason: 'we agree that bucket2 is a mismatch: resource-bucket-mismatch reports bucket1/bucket2 as a near-miss pair; resource-type-mismatch does not fire because each pattern ("s3:*Bucket*", "s3:*Object*") matches some action whose resource type fits; and ' + MFA,
+    ours: [],
+    reason: 'bucket1 and bucket2 with no target: two buckets named in one policy are no typo (near-miss pairs without a target were wrong 19 of 19 times on real infrastructure, issue 11), so resource-bucket-mismatch reports only against a target (--bucket bucket1 reports bucket2) or a bucket the template declares; resource-type-mismatch does not fire because each pattern ("s3:*Bucket*", "s3:*Object*") matches some action whose resource type fits',
   },
-  'core/NONE_15.json': { ours: ['mfa-condition-missing', 'principal-wildcard'], reason: `"Principal": "*" with no narrowing condition makes the objects public: we report it (principal-wildcard), parliament does not; and ${MFA}` },
-  'core/NONE_21.json': { ours: ['mfa-condition-missing', 'principal-wildcard'], reason: `"Principal": "*" with no narrowing condition makes the objects public: we report it (principal-wildcard), parliament does not; and ${MFA}` },
+  'core/NONE_15.json': { ours: ['principal-wildcard'], reason: `"Principal": "*" with no narrowing condition makes the objects public: we report it (principal-wildcard), parliament does not` },
+  'core/NONE_21.json': { ours: ['principal-wildcard'], reason: `"Principal": "*" with no narrowing condition makes the objects public: we report it (principal-wildcard), parliament does not` },
   'core/INVALID_ARN_2.json': {
     ours: ['invalid-policy', 'principal-wildcard'],
     reason: 'the Resource is a CloudFormation {"Fn::Sub": ...} object, not a string: invalid-policy reports the grammar error (there is no ARN to check); and "Principal": "*" with no condition is public (principal-wildcard)',
   },
   'community/NOTRESOURCE_WITH_ALLOW_1.json': {
-    ours: ['action-wildcard', 'mfa-condition-missing'],
-    reason: 'NotResource in an Allow is not checked; we report "s3:*" (action-wildcard) and ' + MFA + '; parliament\'s RESOURCE_MISMATCH and PERMISSIONS_MANAGEMENT_ACTIONS come from s3:* itself',
+    ours: ['action-wildcard'],
+    reason: 'NotResource in an Allow is not checked; we report "s3:*" (action-wildcard); parliament\'s RESOURCE_MISMATCH and PERMISSIONS_MANAGEMENT_ACTIONS come from s3:* itself',
   },
   'community/NOTPRINCIPAL_WITH_ALLOW_1.json': {
     ours: ['invalid-json'],
@@ -106,10 +84,9 @@ const EXCEPTIONS: Record<string, { ours: readonly string[]; reason: string }> = 
     ours: ['resource-wildcard'],
     reason: 'credential-returning actions are not checked as such; resource-wildcard reports redshift:GetClusterCredentials (Write, supports dbuser ARNs) on "*", which is parliament\'s RESOURCE_STAR',
   },
-  'community/CREDENTIALS_EXPOSURE_2.json': { ours: ['action-wildcard', 'mfa-condition-missing'], reason: `credential exposure and permissions management are not checked as such; we agree on RESOURCE_STAR ("ecr:*", "s3:*" on "*": action-wildcard, which resource-wildcard leaves them to); and ${MFA}` },
-  'community/PERMISSIONS_MANAGEMENT_ACTIONS_1.json': { ours: ['mfa-condition-missing', 'resource-wildcard'], reason: `we agree (resource-wildcard: Permissions management actions on "*"); privilege escalation is not checked; and ${MFA}` },
+  'community/CREDENTIALS_EXPOSURE_2.json': { ours: ['action-wildcard'], reason: `credential exposure and permissions management are not checked as such; we agree on RESOURCE_STAR ("ecr:*", "s3:*" on "*": action-wildcard, which resource-wildcard leaves them to)` },
+  'community/PERMISSIONS_MANAGEMENT_ACTIONS_1.json': { ours: ['resource-wildcard'], reason: `we agree (resource-wildcard: Permissions management actions on "*"); privilege escalation is not checked` },
   'community/PRIVILEGE_ESCALATION_1.json': { ours: ['resource-wildcard'], reason: 'privilege escalation is not checked as such; we agree on RESOURCE_STAR (resource-wildcard: glue:UpdateDevEndpoint and lambda:UpdateFunctionCode on "*")' },
-  'community/SINGLE_VALUE_CONDITION_TOO_PERMISSIVE_1.json': { ours: ['condition-type-mismatch', 'mfa-condition-missing'], reason: `we agree (condition-type-mismatch: ForAllValues on the single-valued aws:ResourceTag/Tag) and report ${MFA}` },
 };
 
 interface PeerCase {

@@ -6,7 +6,7 @@
  * so every change in precision shows up as a diff to review.json and docs/precision.md.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { detectInput } from '../packages/core/src/index.ts';
 import { extractTerraform as coreExtractTerraform } from '../packages/core/src/index.ts';
@@ -69,12 +69,44 @@ const reviews = JSON.parse(readFileSync(join(root, REVIEW), 'utf8')) as Review[]
 let run: { code: number; stdout: string; stderr: string };
 let findings: Finding[];
 
+const FIXED = 'fixtures/real-world/review-fixed.json';
+
+/**
+ * `UPDATE_REVIEW=1 npx vitest run tests/real-world.test.ts`: moves reviewed findings that are
+ * gone (a fix) to review-fixed.json, the record of what the precision work removed, and adds new
+ * findings as "unreviewed", which fails the well-formedness test until a person reviews them.
+ */
+function updateReview(): void {
+  const a = tally(findings.map(key));
+  const keep: Review[] = [];
+  const fixed = existsSync(join(root, FIXED)) ? (JSON.parse(readFileSync(join(root, FIXED), 'utf8')) as Review[]) : [];
+  const left = new Map(a);
+  for (const r of reviews) {
+    const n = left.get(key(r)) ?? 0;
+    if (n > 0) {
+      left.set(key(r), n - 1);
+      keep.push(r);
+    } else fixed.push(r);
+  }
+  for (const f of findings) {
+    if (!FULLY_REVIEWED.includes(f.rule)) continue;
+    const n = left.get(key(f)) ?? 0;
+    if (n <= 0) continue;
+    left.set(key(f), n - 1);
+    keep.push({ file: f.file, rule: f.rule, messageId: f.messageId, line: f.line, column: f.column, verdict: 'unreviewed' as Review['verdict'], reason: f.message });
+  }
+  writeFileSync(join(root, REVIEW), `${JSON.stringify(keep, null, 1)}\n`);
+  writeFileSync(join(root, FIXED), `${JSON.stringify(fixed, null, 1)}\n`);
+  reviews.splice(0, reviews.length, ...keep);
+}
+
 beforeAll(async () => {
-  run = await runMain(['fixtures/real-world', '--format', 'json', '--concurrency', '1', '--ignore-pattern', REVIEW], root, { NO_COLOR: '1' });
+  run = await runMain(['fixtures/real-world', '--format', 'json', '--concurrency', '1', '--ignore-pattern', REVIEW, '--ignore-pattern', FIXED], root, { NO_COLOR: '1' });
   const report = JSON.parse(run.stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string; messageId: string; line: number; column: number; message: string }> }>;
   findings = report.flatMap((f) =>
     f.messages.map((m) => ({ file: relative(corpus, f.filePath).split(sep).join('/'), rule: m.ruleId, messageId: m.messageId, line: m.line, column: m.column, message: m.message })),
   );
+  if (process.env.UPDATE_REVIEW === '1') updateReview();
 });
 
 describe('the real-world corpus', () => {
@@ -121,9 +153,12 @@ describe('the real-world corpus', () => {
 
   it('lists the fully reviewed findings that are right, each with its reason', () => {
     const right = reviews.filter((r) => FULLY_REVIEWED.includes(r.rule) && r.verdict === 'right').map((r) => `${key(r)}: ${r.reason}`);
-    // Today: public principals, wildcard bucket names, statements without a valid Principal, and
-    // admin grants to IAM users and groups without MFA (docs/precision.md).
-    expect(right.length).toBe(33);
+    // Public principals (the OpenSearch domain policies of plans included, found since plan data
+    // sources are read by their content), wildcard bucket names and statements without a valid
+    // Principal. The 9 admin grants to users and groups without MFA that were counted here are not
+    // MFA findings without a target or an MFA intent (issue 11); action-wildcard reports each of
+    // them (docs/precision.md).
+    expect(right.length).toBe(28);
   });
 
   it('documents read per input kind (the "before" of docs/precision.md)', async () => {
@@ -132,7 +167,7 @@ describe('the real-world corpus', () => {
     const walk = (dir: string): string[] =>
       readdirSync(dir, { withFileTypes: true })
         .sort((x, y) => (x.name < y.name ? -1 : 1))
-        .flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : /\.(json|ya?ml|template|tf)$/.test(e.name) && e.name !== 'review.json' ? [join(dir, e.name)] : []));
+        .flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : /\.(json|ya?ml|template|tf)$/.test(e.name) && e.name !== 'review.json' && e.name !== 'review-fixed.json' ? [join(dir, e.name)] : []));
     for (const file of walk(corpus)) {
       const text = readFileSync(file, 'utf8');
       const detected = detectInput(text, file, { explicit: false });

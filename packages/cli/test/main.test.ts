@@ -10,10 +10,14 @@ import pkg from '../package.json';
 const HINT = "Run 'iam-mfa-lint --help' for usage.\n";
 
 /**
- * `"Action":"*"` on `"Resource":"*"` without MFA: an mfa-condition-missing error at the "Allow" (line 1,
+ * `"Action":"*"` on `"Resource":"*"` without MFA: with a target bucket (`--bucket b`; without one nothing
+ * asks for MFA), an mfa-condition-missing error at the "Allow" (line 1,
  * column 48) and an action-wildcard error at the "*" of Action (line 1, column 65).
  */
 const STAR = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}';
+/** A target bucket for STAR (so that MFA is asked for), without the bucket rule's finding on Resource "*". */
+const TARGET = ['--bucket', 'b', '--rule', 'resource-bucket-mismatch:off'];
+const TARGET_OPTIONS = { buckets: ['b'], rules: { 'resource-bucket-mismatch': 'off' as const } };
 /** `"Action":"ec2:*"`: an action-wildcard warning only (line 1, column 65). */
 const SERVICE_STAR = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ec2:*","Resource":"*"}]}';
 /** No findings. */
@@ -81,15 +85,17 @@ afterEach(() => {
 
 describe('the policies the tests rely on', () => {
   it('give the findings the tests expect', () => {
-    expect(lintText(STAR).messages.map((m) => [m.ruleId, m.severity, m.line, m.column])).toEqual([
+    expect(lintText(STAR, TARGET_OPTIONS).messages.map((m) => [m.ruleId, m.severity, m.line, m.column])).toEqual([
       ['mfa-condition-missing', 2, 1, 48],
       ['action-wildcard', 2, 1, 65],
     ]);
+    // With no target bucket and no MFA anywhere in the policy, nothing asks for MFA (issue 11).
+    expect(lintText(STAR).messages.map((m) => [m.ruleId, m.line, m.column])).toEqual([['action-wildcard', 1, 65]]);
     expect(lintText(SERVICE_STAR).messages.map((m) => [m.ruleId, m.severity, m.line, m.column])).toEqual([
       ['action-wildcard', 1, 1, 65],
     ]);
     expect(lintText(CLEAN).messages).toEqual([]);
-    expect(lintText(STAR_PRETTY).messages.map((m) => [m.ruleId, m.severity, m.line, m.column])).toEqual([
+    expect(lintText(STAR_PRETTY, TARGET_OPTIONS).messages.map((m) => [m.ruleId, m.severity, m.line, m.column])).toEqual([
       ['mfa-condition-missing', 2, 5, 17],
       ['action-wildcard', 2, 6, 17],
     ]);
@@ -200,7 +206,7 @@ describe('linting', () => {
 
   it('exits 1 and prints stylish output for an error, long messages wrapped under themselves', async () => {
     write('policies/admin.json', STAR_PRETTY);
-    const r = await run(['policies']);
+    const r = await run([...TARGET, 'policies']);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe(
@@ -218,7 +224,7 @@ describe('linting', () => {
 
   it('--format compact prints one line per finding', async () => {
     write('policies/admin.json', STAR_PRETTY);
-    const r = await run(['--format', 'compact', 'policies']);
+    const r = await run([...TARGET, '--format', 'compact', 'policies']);
     expect(r).toEqual({
       code: 1,
       stderr: '',
@@ -282,7 +288,7 @@ describe('linting', () => {
     write('w.json', SERVICE_STAR);
     expect(await run(['w.json', '--quiet', '--max-warnings', '0'])).toEqual({ code: 0, stdout: '', stderr: '' });
     write('e.json', STAR);
-    const r = await run(['.', '--quiet', '--format', 'json']);
+    const r = await run(['.', ...TARGET, '--quiet', '--format', 'json']);
     expect(r.code).toBe(1);
     expect(jsonResults(r).map((x) => [x.filePath, x.messages.length, x.errorCount, x.warningCount])).toEqual([
       ['e.json', 2, 2, 0],
@@ -293,8 +299,8 @@ describe('linting', () => {
   it('--rule sets rule levels', async () => {
     write('e.json', STAR);
     const off = ['--rule', 'mfa-condition-missing:off'];
-    expect(await run(['e.json', '--rule', 'action-wildcard:off', ...off])).toEqual({ code: 0, stdout: '', stderr: '' });
-    const oneOff = await run(['e.json', '--rule', 'action-wildcard:off', '--format', 'json']);
+    expect(await run(['e.json', ...TARGET, '--rule', 'action-wildcard:off', ...off])).toEqual({ code: 0, stdout: '', stderr: '' });
+    const oneOff = await run(['e.json', ...TARGET, '--rule', 'action-wildcard:off', '--format', 'json']);
     expect(oneOff.code).toBe(1);
     expect(jsonResults(oneOff)[0]!.messages.map((m) => [m.ruleId, m.severity])).toEqual([['mfa-condition-missing', 2]]);
     const warned = await run(['e.json', '--rule', 'action-wildcard:warn', ...off, '--format', 'json']);
@@ -376,7 +382,7 @@ describe('linting', () => {
 
   it('a missing path exits 2 after linting and reporting the others', async () => {
     write('e.json', STAR);
-    const r = await run(['missing.json', 'e.json', 'gone/dir', '--format', 'json']);
+    const r = await run(['missing.json', 'e.json', 'gone/dir', ...TARGET, '--format', 'json']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
       'iam-mfa-lint: no such file or directory: missing.json\niam-mfa-lint: no such file or directory: gone/dir\n',

@@ -13,7 +13,7 @@ export type {
   ConditionValues,
   StringOrStringArray,
 } from './model/generated/iam-policy.js';
-export type { LintMessage, LintResult, LintOptions, RuleLevel, RuleSetting, Severity, FixKind, PolicyType, DocumentSource, NodeLookup, Range, NodeLocation } from './types.js';
+export type { LintMessage, LintResult, LintOptions, RuleLevel, RuleSetting, Severity, FixKind, PolicyType, Audience, DocumentSource, NodeLookup, Range, NodeLocation } from './types.js';
 export { detectPolicyType } from './iam/policy-type.js';
 export { normalize } from './model/normalize.js';
 export { ConfigError } from './types.js';

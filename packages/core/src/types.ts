@@ -69,6 +69,13 @@ export type RuleSetting = RuleLevel | readonly [RuleLevel, Readonly<Record<strin
 /** Which kind of policy a document is; detected when not given. */
 export type PolicyType = 'identity' | 'resource' | 'trust';
 
+/**
+ * Who uses a document, as far as its set or host file tells: `people` (IAM users, groups, roles
+ * that people assume: they can present MFA) or `machines` (services, SAML/OIDC federation: their
+ * sessions never carry MFA). Unknown when absent.
+ */
+export type Audience = 'people' | 'machines';
+
 export interface LintResult {
   messages: LintMessage[];
   errorCount: number;
@@ -81,10 +88,21 @@ export interface LintOptions {
    * mfa-condition-missing looks only at statements that can reach them.
    */
   buckets?: readonly string[];
+  /**
+   * Buckets the linted file itself declares (a template's `AWS::S3::Bucket` `BucketName`, a
+   * Terraform `aws_s3_bucket`): a policy there naming a near-miss of one is reported as a typo
+   * (resource-bucket-mismatch). Unlike `buckets`, they do not make MFA required.
+   */
+  inferredBuckets?: readonly string[];
   /** Per-rule levels (or [level, options]), by rule id. Unknown ids throw a `ConfigError`. */
   rules?: Readonly<Record<string, RuleSetting>>;
   /** The kind of document; detected from its content when absent (see detectPolicyType). */
   policyType?: PolicyType;
+  /**
+   * Who uses the document (an identity policy's holders): MFA advice is given only where people
+   * can present MFA. Set by lintSet and the template readers; unknown when absent.
+   */
+  audience?: Audience;
   /**
    * AWS's service reference (actions, resource types, condition keys). Without it the rules that
    * need it (unknown-action, resource-type-mismatch, condition-key-unknown, ...) report nothing;

@@ -98,6 +98,8 @@ function check(value: unknown, lookup: NodeLookup, text: string | undefined, opt
       policy,
       buckets,
       policyType,
+      audience: options.audience,
+      inferredBuckets: options.inferredBuckets ?? [],
       ...(options.iamData ? { iamData: options.iamData } : {}),
       options: resolved.options.get(rule.id) ?? {},
       report: (d) => out.add(rule, d.messageId, d.data, locate(lookup, d.pointer, d.atKey ?? false), d.pointer, d.fix && text !== undefined ? toFix(text, lookup, d.fix, value) : undefined),

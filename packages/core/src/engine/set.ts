@@ -9,7 +9,8 @@ import type { DocumentSource, LintMessage, LintOptions, LintResult, NodeLookup }
 import { parsePolicyText } from '../model/parse.js';
 import { allRules } from '../rules/index.js';
 import { isSetRule, type SetRule, type SetRuleContext } from '../rules/set-rule.js';
-import { principalLabel, resolveSet, type PolicySet, type SetDocument } from '../set/types.js';
+import { principalLabel, resolveSet, type PolicySet, type ResolvedPrincipal, type SetDocument } from '../set/types.js';
+import { audienceOf } from '../set/trust.js';
 
 export interface SetDocumentResult {
   document: SetDocument;
@@ -80,7 +81,8 @@ export function lintSet(set: PolicySet, options: LintOptions = {}): SetLintResul
 
   const documents: SetDocumentResult[] = resolved.documents.map((d) => {
     const source: DocumentSource | undefined = d.source;
-    const r = lintDocument(d.value, { ...options, policyType: d.kind, ...(source ? { source } : {}) });
+    const audience = d.audience ?? (d.kind === 'identity' ? audienceOf(d.attachedTo as ResolvedPrincipal[]) : undefined);
+    const r = lintDocument(d.value, { ...options, policyType: d.kind, ...(audience ? { audience } : {}), ...(source ? { source } : {}) });
     const result = toResult([...r.messages, ...(extra.get(d.id) ?? [])]);
     const attachedTo = d.attachedTo.map(principalLabel);
     for (const p of resolved.principals) if (p.trust === d) attachedTo.push(`${principalLabel(p)} (trust policy)`);

@@ -14,8 +14,12 @@ const TRUST_ACTIONS = ['sts:AssumeRole', 'sts:AssumeRoleWithSAML', 'sts:AssumeRo
 export function detectPolicyType(policy: PolicyModel): PolicyType {
   const withPrincipal = policy.statements.filter((s) => s.principal || s.notPrincipal);
   if (withPrincipal.length === 0 || withPrincipal.length * 2 < policy.statements.length) return 'identity';
+  // Only an action of STS's own names a trust policy: "*" in a VPC endpoint or bucket policy
+  // matches sts:AssumeRole too, but says nothing about roles.
   const trust = withPrincipal.some(
-    (s) => s.effect?.value === 'Allow' && (s.action?.items ?? []).some((a) => TRUST_ACTIONS.some((t) => globMatch(a.value, t, { caseInsensitive: true }))),
+    (s) =>
+      s.effect?.value === 'Allow' &&
+      (s.action?.items ?? []).some((a) => /^sts:/i.test(a.value.trim()) && TRUST_ACTIONS.some((t) => globMatch(a.value.trim(), t, { caseInsensitive: true }))),
   );
   return trust ? 'trust' : 'resource';
 }

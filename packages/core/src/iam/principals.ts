@@ -29,7 +29,12 @@ export const NARROWING_KEYS: readonly string[] = [
   'aws:SourceVpc',
   'aws:SourceVpce',
   'aws:SourceIp',
+  'aws:VpceAccount',
+  'aws:VpceOrgID',
+  'aws:VpceOrgPaths',
   'kms:CallerAccount',
+  // S3 access point delegation: only access points owned by this account (AWS's documented pattern).
+  's3:DataAccessPointAccount',
 ];
 const NARROWING = new Set(NARROWING_KEYS.map((k) => k.toLowerCase()));
 
@@ -54,6 +59,8 @@ function bounded(c: NCondition): boolean {
 export function narrowingAllowCondition(s: NStatement): NCondition | undefined {
   return s.conditions.find((c) => {
     const op = c.operator.replace(/^ForAnyValue:/, '');
+    // Bool aws:PrincipalIsAWSService "true": only AWS services calling with their service principal.
+    if (op === 'Bool' && c.key.toLowerCase() === 'aws:principalisawsservice') return c.values.length > 0 && c.values.every((v) => String(v.value).toLowerCase() === 'true');
     return POSITIVE.has(op) && bounded(c);
   });
 }

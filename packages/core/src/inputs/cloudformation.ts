@@ -3,7 +3,7 @@ import type { PolicyType } from '../types.js';
 import { hasUnresolved, unresolvedMarker } from '../iam/unresolved.js';
 import { joinPointer } from '../util/pointer.js';
 import { entry, entryWithKey, scalarString, type SNode } from './tree.js';
-import { emptyExtraction, type Extraction, type ExtractedRole } from './types.js';
+import { emptyExtraction, type Extraction, type ExtractedHolder, type ExtractedRole } from './types.js';
 
 /**
  * The account id written for `${AWS::AccountId}` where an ARN's account field expects one: a
@@ -372,12 +372,12 @@ const RESOURCE_POLICIES: Record<string, string> = {
 };
 
 /** Standalone policies and which property lists the principals they attach to. */
-const STANDALONE: Record<string, { roles: string[]; single?: boolean }> = {
-  'AWS::IAM::Policy': { roles: ['Roles'] },
-  'AWS::IAM::ManagedPolicy': { roles: ['Roles'] },
+const STANDALONE: Record<string, { roles: string[]; single?: boolean; people?: Array<{ prop: string; kind: 'user' | 'group'; single?: boolean }> }> = {
+  'AWS::IAM::Policy': { roles: ['Roles'], people: [{ prop: 'Users', kind: 'user' }, { prop: 'Groups', kind: 'group' }] },
+  'AWS::IAM::ManagedPolicy': { roles: ['Roles'], people: [{ prop: 'Users', kind: 'user' }, { prop: 'Groups', kind: 'group' }] },
   'AWS::IAM::RolePolicy': { roles: ['RoleName'], single: true },
-  'AWS::IAM::UserPolicy': { roles: [] },
-  'AWS::IAM::GroupPolicy': { roles: [] },
+  'AWS::IAM::UserPolicy': { roles: [], people: [{ prop: 'UserName', kind: 'user', single: true }] },
+  'AWS::IAM::GroupPolicy': { roles: [], people: [{ prop: 'GroupName', kind: 'group', single: true }] },
 };
 
 /**
@@ -395,6 +395,14 @@ export function extractCloudFormation(root: SNode, options: { text?: string } = 
     let r = roles.get(id);
     if (!r) roles.set(id, (r = { id, policies: [], instanceProfile: false }));
     return r;
+  };
+
+  const people = new Map<string, ExtractedHolder>();
+  /** A user or group of the template (or named by the template: it holds the document all the same). */
+  const holderOf = (kind: 'user' | 'group', id: string): ExtractedHolder => {
+    let h = people.get(`${kind}:${id}`);
+    if (!h) people.set(`${kind}:${id}`, (h = { kind, id, policies: [] }));
+    return h;
   };
 
   const add = (node: SNode | undefined, label: string, kind: PolicyType): number | undefined => {
@@ -433,7 +441,9 @@ export function extractCloudFormation(root: SNode, options: { text?: string } = 
       items(entry(props, 'Policies')).forEach((p, i) => {
         const name = scalarString(entry(p, 'PolicyName')) ?? `Policies[${i}]`;
         const idx = add(entry(p, 'PolicyDocument'), `${r.id}/${name}`, 'identity');
-        if (isRole && idx !== undefined) roleOf(r.id).policies.push(idx);
+        if (idx === undefined) return;
+        if (isRole) roleOf(r.id).policies.push(idx);
+        else holderOf(r.type === 'AWS::IAM::User' ? 'user' : 'group', r.id).policies.push(idx);
       });
       continue;
     }
@@ -456,6 +466,15 @@ export function extractCloudFormation(root: SNode, options: { text?: string } = 
           if (id && t.resources.get(id)?.type === 'AWS::IAM::Role') roleOf(id).policies.push(idx);
         }
       }
+      // Users and groups, by reference or by name: people hold the document.
+      for (const p of standalone.people ?? []) {
+        const refs = p.single ? [entry(props, p.prop)] : items(entry(props, p.prop));
+        for (const ref of refs) {
+          if (!ref) continue;
+          const id = refTarget(ref) ?? scalarString(ref) ?? `${p.prop}`;
+          holderOf(p.kind, id).policies.push(idx);
+        }
+      }
       managed.set(r.id, idx);
       continue;
     }
@@ -470,20 +489,25 @@ export function extractCloudFormation(root: SNode, options: { text?: string } = 
       list.forEach((p, i) => {
         // Inline statements only: managed policy names and SAM policy templates are not documents.
         if (p.type !== 'map' || !entryWithKey(p, 'Statement')) return;
-        add(p, policies?.type === 'seq' ? `${r.id}/Policies[${i}]` : `${r.id}/Policies`, 'identity');
+        const idx = add(p, policies?.type === 'seq' ? `${r.id}/Policies[${i}]` : `${r.id}/Policies`, 'identity');
+        // The function's (or state machine's) own role: only the service uses it.
+        if (idx !== undefined) out.documents[idx]!.audience = 'machines';
       });
     }
   }
 
-  // Roles' ManagedPolicyArns that name a managed policy of the same template.
+  // ManagedPolicyArns of roles, users and groups that name a managed policy of the same template.
   for (const r of t.resources.values()) {
-    if (r.type !== 'AWS::IAM::Role') continue;
+    if (r.type !== 'AWS::IAM::Role' && r.type !== 'AWS::IAM::User' && r.type !== 'AWS::IAM::Group') continue;
     for (const ref of items(entry(r.properties, 'ManagedPolicyArns'))) {
       const id = refTarget(ref);
       const idx = id !== undefined ? managed.get(id) : undefined;
-      if (idx !== undefined && !roleOf(r.id).policies.includes(idx)) roleOf(r.id).policies.push(idx);
+      if (idx === undefined) continue;
+      const holder = r.type === 'AWS::IAM::Role' ? roleOf(r.id) : holderOf(r.type === 'AWS::IAM::User' ? 'user' : 'group', r.id);
+      if (!holder.policies.includes(idx)) holder.policies.push(idx);
     }
   }
+  out.people = [...people.values()].filter((h) => h.policies.length > 0);
   out.roles = [...roles.values()].filter((r) => r.trust !== undefined || r.policies.length > 0);
   return out;
 }

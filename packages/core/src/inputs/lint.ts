@@ -12,12 +12,12 @@ import { extractTerraform } from './terraform.js';
 export interface LintExtractionOptions extends LintOptions {}
 
 /**
- * The target buckets for an extraction: the ones given, else the one bucket a template defines
- * with a literal name (a template with several named buckets, or none, has no default target).
+ * The buckets an extraction binds names to: the target buckets given, else the ones the file
+ * declares with a literal name, for typos only (`inferred`: they do not make MFA required).
  */
-export function targetBuckets(extraction: Extraction, given: readonly string[] | undefined): string[] {
-  if (given && given.length > 0) return [...given];
-  return extraction.buckets.length === 1 ? [...extraction.buckets] : [];
+export function targetBuckets(extraction: Extraction, given: readonly string[] | undefined): { buckets: string[]; inferredBuckets: string[] } {
+  if (given && given.length > 0) return { buckets: [...given], inferredBuckets: [] };
+  return { buckets: [], inferredBuckets: [...extraction.buckets] };
 }
 
 /**
@@ -32,20 +32,23 @@ export function lintExtraction(extraction: Extraction, options: LintExtractionOp
     const m = createMessage(getRule(p.ruleId)!, p.messageId, { message: p.message }, pick(p.range), '', config);
     if (m) messages.push(m);
   }
-  const buckets = targetBuckets(extraction, options.buckets);
+  const targets = targetBuckets(extraction, options.buckets);
   // The documents of one file form a policy set: each role's trust policy with its inline and
   // attached policies, so the cross-document rules (mfa-unsatisfiable) run inside templates.
   const set: PolicySet = {
-    documents: extraction.documents.map((d, i) => ({ id: `doc${i}`, kind: d.kind, value: d.value, label: d.label, source: d.source })),
-    principals: extraction.roles.map((r) => ({
-      kind: 'role' as const,
-      name: r.id,
-      policies: r.policies.map((i) => `doc${i}`),
-      ...(r.trust !== undefined ? { trustPolicy: `doc${r.trust}` } : {}),
-      instanceProfile: r.instanceProfile,
-    })),
+    documents: extraction.documents.map((d, i) => ({ id: `doc${i}`, kind: d.kind, value: d.value, label: d.label, source: d.source, ...(d.audience ? { audience: d.audience } : {}) })),
+    principals: [
+      ...extraction.roles.map((r) => ({
+        kind: 'role' as const,
+        name: r.id,
+        policies: r.policies.map((i) => `doc${i}`),
+        ...(r.trust !== undefined ? { trustPolicy: `doc${r.trust}` } : {}),
+        instanceProfile: r.instanceProfile,
+      })),
+      ...extraction.people.map((h) => ({ kind: h.kind, name: h.id, policies: h.policies.map((i) => `doc${i}`) })),
+    ],
   };
-  const result = lintSet(set, { ...options, buckets });
+  const result = lintSet(set, { ...options, ...targets });
   result.documents.forEach((d) => {
     const label = d.document.label;
     for (const m of d.result.messages) messages.push({ ...m, message: `${label}: ${m.message}` });

@@ -1,4 +1,6 @@
 import type { PolicyType } from '../types.js';
+import { detectPolicyType } from '../iam/policy-type.js';
+import { normalize } from '../model/normalize.js';
 import { addDocumentAt, isObject, joinPointer, type JsonHost } from './host-json.js';
 import { emptyExtraction, type Extraction, type ExtractedRole } from './types.js';
 
@@ -75,6 +77,9 @@ export function extractTerraformPlan(host: JsonHost): Extraction {
       addDocumentAt(host, out, joinPointer(f.pointer, attribute), value, f.address, kind);
       if (out.documents.length === before) continue;
       const idx = before;
+      // A policy document data source is used elsewhere (a trust policy, a bucket or domain
+      // policy, an identity policy): its kind comes from its content, as a standalone file's does.
+      if (f.type === 'aws_iam_policy_document') out.documents[idx]!.kind = detectPolicyType(normalize(out.documents[idx]!.value));
       if (f.type === 'aws_iam_role' && typeof f.values.name === 'string') roleOf(f.values.name).trust = idx;
       if (f.type === 'aws_iam_role_policy' && typeof f.values.role === 'string') roleOf(f.values.role).policies.push(idx);
       if (f.type === 'aws_iam_policy' && typeof f.values.arn === 'string') policyArns.set(f.values.arn, idx);

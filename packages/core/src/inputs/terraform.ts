@@ -1,4 +1,6 @@
 import { parsePolicyText } from '../model/parse.js';
+import { normalize } from '../model/normalize.js';
+import { detectPolicyType } from '../iam/policy-type.js';
 import { hasUnresolved, unresolvedMarker } from '../iam/unresolved.js';
 import type { NodeLocation, PolicyType, Range } from '../types.js';
 import { LineIndex } from '../util/lines.js';
@@ -539,18 +541,10 @@ function addDataDocument(ctx: Context, out: Extraction, block: HclBlock, decl: J
   });
   const statementAttr = statementBlocks[0];
   if (statementAttr) locs.set('/Statement', { value: R(statementAttr.start, statementAttr.start + statementAttr.type.length) });
-  out.documents.push({ value: doc, source: { lookup: (p) => locs.get(p) }, label: address, kind: detectKind(doc), range: blockRange });
+  out.documents.push({ value: doc, source: { lookup: (p) => locs.get(p) }, label: address, kind: detectPolicyType(normalize(doc)), range: blockRange });
   return out.documents.length - 1;
 }
 
 function esc(s: string): string {
   return s.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-/** A policy document data source may be a trust policy (sts:AssumeRole with principals). */
-function detectKind(doc: Json): PolicyType {
-  const statements = Array.isArray(doc.Statement) ? doc.Statement : [];
-  const withPrincipal = statements.filter((s) => isObj(s) && (s.Principal !== undefined || s.NotPrincipal !== undefined));
-  if (withPrincipal.length === 0) return 'identity';
-  return withPrincipal.some((s) => Array.isArray(s.Action) && (s.Action as unknown[]).some((a: unknown) => typeof a === 'string' && /^sts:AssumeRole/i.test(a))) ? 'trust' : 'resource';
 }

@@ -1,4 +1,4 @@
-import type { DocumentSource } from '../types.js';
+import type { Audience, DocumentSource } from '../types.js';
 import type { PolicyType } from '../types.js';
 import type { Range } from '../model/parse.js';
 
@@ -21,6 +21,8 @@ export interface ExtractedDocument {
   kind: PolicyType;
   /** Where the document starts in the host file. */
   range: Range;
+  /** Who uses it, when the host file says so directly (a SAM function's inline policies: the function, a machine). */
+  audience?: Audience;
 }
 
 /**
@@ -46,10 +48,21 @@ export interface InputProblem {
   range: Range;
 }
 
+/** An IAM user or group defined in the file, with the documents attached to it: people, who can present MFA. */
+export interface ExtractedHolder {
+  kind: 'user' | 'group';
+  /** Logical id or address. */
+  id: string;
+  /** Indexes into `documents`. */
+  policies: number[];
+}
+
 export interface Extraction {
   format: InputFormat;
   documents: ExtractedDocument[];
   roles: ExtractedRole[];
+  /** Users and groups of the file that hold some of its documents. */
+  people: ExtractedHolder[];
   /**
    * S3 bucket names defined with a literal name in the file (CloudFormation `AWS::S3::Bucket`
    * `BucketName`, Terraform `aws_s3_bucket` `bucket`).
@@ -59,7 +72,7 @@ export interface Extraction {
 }
 
 export function emptyExtraction(format: InputFormat): Extraction {
-  return { format, documents: [], roles: [], buckets: [], problems: [] };
+  return { format, documents: [], roles: [], people: [], buckets: [], problems: [] };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { PolicyModel } from '../model/normalize.js';
-import type { FixKind, IamData, PolicyType } from '../types.js';
+import type { Audience, FixKind, IamData, PolicyType } from '../types.js';
 
 /** Where the rules' documentation lives; a rule's page is `<base><id>.md`. */
 export const DOCS_BASE_URL = 'https://github.com/iam-mfa-lint/iam-mfa-lint/blob/main/docs/rules/';
@@ -55,8 +55,12 @@ export interface RuleContext<MessageIds extends string = string> {
   readonly policy: PolicyModel;
   /** Target buckets (possibly empty). */
   readonly buckets: readonly string[];
+  /** Buckets the host file declares (LintOptions.inferredBuckets): for typos only. */
+  readonly inferredBuckets: readonly string[];
   /** The kind of document: given in the options, else detected. */
   readonly policyType: PolicyType;
+  /** Who uses the document, when its set or host file tells (LintOptions.audience). */
+  readonly audience: Audience | undefined;
   /** This rule's options from the configuration (`[level, options]`, checked against `meta.schema`), or `{}`. */
   readonly options: Readonly<Record<string, unknown>>;
   /** AWS's service reference, when the host provides one (LintOptions.iamData). */

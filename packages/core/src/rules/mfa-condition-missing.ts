@@ -8,7 +8,8 @@ import type { NStatement } from '../model/normalize.js';
 export default defineRule({
   id: 'mfa-condition-missing',
   meta: {
-    description: 'Allow statements granting S3 access to the target bucket without an effective MFA condition, and with no Deny that guards them',
+    description:
+      'Allow statements granting S3 access without an effective MFA condition and with no Deny that guards them, where MFA is required (a target bucket, or MFA required elsewhere in the policy) and people use the policy',
     severity: 'error',
     messages: {
       missing: {
@@ -17,12 +18,22 @@ export default defineRule({
     },
   },
   check(ctx) {
+    // MFA advice belongs only where a person can present MFA: not on policies that only services
+    // or federated sessions use (mfa-unsatisfiable reports the opposite mistake).
+    if (ctx.audience === 'machines' || ctx.policyType === 'trust') return;
+    // MFA is required where the user says so (target buckets) or where the policy shows the
+    // intent: an MFA condition or an MFA guard on some S3 resource elsewhere in it.
+    const required = ctx.buckets.length > 0 ? ctx.buckets : mfaIntentBuckets(ctx.policy.statements);
+    if (required.length === 0) return;
     const denies = ctx.policy.statements.filter((s) => s.effect?.value === 'Deny');
     for (const s of ctx.policy.statements) {
       if (s.effect?.value !== 'Allow') continue;
+      // In a resource policy, a statement for services or federated principals only: no person signs in.
+      if (s.principal && !s.notPrincipal && !s.principal.wildcard && s.principal.entries.every((e) => e.type === 'Service' || e.type === 'Federated')) continue;
       const actions = s3ActionPatterns(s);
       if (!actions) continue;
-      const resources = reachedResources(s, ctx.buckets);
+      // Intent on every S3 resource ('*'): any S3 resource the statement names is in scope.
+      const resources = reachedResources(s, required.includes('*') ? [] : required);
       if (!resources) continue;
       const mfa = analyzeStatementMfa(s);
       // The most specific finding only: weak or invalid MFA conditions are reported by their rules.
@@ -39,6 +50,24 @@ export default defineRule({
 });
 
 const REQUIRE_MFA = { 'aws:MultiFactorAuthPresent': 'true' };
+
+/**
+ * The buckets a policy itself requires MFA on: those of its statements with an MFA condition
+ * (an Allow granting only with MFA, a Deny of requests without it). `*` when such a statement
+ * names every S3 resource.
+ */
+function mfaIntentBuckets(statements: readonly NStatement[]): string[] {
+  const out = new Set<string>();
+  for (const s of statements) {
+    if (!analyzeStatementMfa(s).related) continue;
+    for (const r of s.resource?.items ?? []) {
+      const c = classifyResource(r.value);
+      if (c.kind === 'any' || c.kind === 'anyS3') out.add('*');
+      else if (c.kind === 'bucket') out.add(c.bucket);
+    }
+  }
+  return [...out];
+}
 
 /**
  * The `mfa` fix: add `"Condition": {"Bool": {"aws:MultiFactorAuthPresent": "true"}}` to the

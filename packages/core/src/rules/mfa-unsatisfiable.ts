@@ -1,17 +1,15 @@
 import { defineSetRule } from './set-rule.js';
 import { analyzeStatementMfa, recognizeMfaKey } from '../iam/mfa.js';
-import { assumeStatements, describeAssumers, trustAdmitsMfa } from '../set/trust.js';
+import { assumeStatements, audienceOf, describeAssumers } from '../set/trust.js';
 import type { ResolvedPrincipal } from '../set/types.js';
 
-/** Can some holder of the document present MFA? Users can; roles only when their trust policy lets an IAM principal assume them. */
+/**
+ * Can some holder of the document present MFA? Users and groups can (a group's users may not be
+ * in the set, as in a template); roles only when their trust policy lets an IAM principal assume
+ * them, or when it is not known.
+ */
 function someHolderCanPresentMfa(holders: readonly ResolvedPrincipal[]): boolean {
-  for (const p of holders) {
-    if (p.kind === 'user') return true;
-    if (p.kind === 'group' && (p.members?.length ?? 0) > 0) return true;
-    // A role without a known trust policy: we cannot tell; assume it can.
-    if (p.kind === 'role' && (!p.trust || trustAdmitsMfa(p.trust.model))) return true;
-  }
-  return false;
+  return audienceOf(holders) === 'people';
 }
 
 export default defineSetRule({

@@ -6,7 +6,8 @@ import type { Located } from '../model/normalize.js';
 export default defineRule({
   id: 'resource-bucket-mismatch',
   meta: {
-    description: 'S3 grants whose resources name a bucket other than the target bucket, or can match other buckets',
+    description:
+      'S3 grants whose resources name a bucket other than the target bucket, or can match other buckets; without a target, near-misses of the buckets the same template or module declares',
     severity: 'error',
     messages: {
       nearMiss: {
@@ -27,18 +28,15 @@ export default defineRule({
       denyNearMiss: {
         text: '{{statement}} denies on bucket "{{bucket}}", a near-miss of the target bucket: the Deny does not protect "{{target}}"; did you mean "{{target}}"?',
       },
-      nearMissPair: {
-        text: 'Bucket "{{bucket}}" is a near-miss of bucket "{{other}}" named on line {{line}}: one of them is probably a typo (set the target bucket with --bucket to check against it)',
-        severity: 'warn',
-      },
     },
   },
   check(ctx) {
-    const targets = ctx.buckets;
-    if (targets.length === 0) {
-      checkNearMissPairs(ctx);
-      return;
-    }
+    // Given targets (--bucket, configuration) bind every S3 grant. Without them, the buckets the
+    // template or module declares catch typos of their names only: two different buckets in one
+    // policy (b1, b2) are no typo, and an unrelated grant is not bound to a bucket it never meant.
+    const typosOnly = ctx.buckets.length === 0;
+    const targets = typosOnly ? ctx.inferredBuckets : ctx.buckets;
+    if (targets.length === 0) return;
     const targetList = quoteList(targets);
     for (const s of ctx.policy.statements) {
       const statement = label(s, ctx.policy);
@@ -54,6 +52,21 @@ export default defineRule({
         continue;
       }
       if (s.effect?.value !== 'Allow') continue;
+      if (typosOnly) {
+        for (const r of s.resource?.items ?? []) {
+          const c = classifyResource(r.value);
+          // "arn:aws:s3:::bucket*" for "bucket/*": the declared bucket's name with a star grants
+          // every bucket whose name starts with it.
+          if (c.kind === 'wildcardBucket' && c.bucketPattern.endsWith('*') && targets.includes(c.bucketPattern.replace(/\*+$/, ''))) {
+            ctx.report({ messageId: 'wildcardBucket', data: { statement, resource: r.value, pattern: c.bucketPattern, targets: targetList }, pointer: r.pointer });
+            continue;
+          }
+          if (c.kind !== 'bucket' || targets.includes(c.bucket)) continue;
+          const target = targets.find((t) => isNearMiss(c.bucket, t) && !sameUpToRegion(c.bucket, t));
+          if (target) reportNearMiss(ctx, statement, r, c.bucket, target);
+        }
+        continue;
+      }
       if (s.notResource) {
         ctx.report({ messageId: 'notResource', data: { statement, targets: targetList }, pointer: s.notResource.pointer, atKey: true });
         continue;
@@ -73,11 +86,7 @@ export default defineRule({
           case 'bucket': {
             if (targets.includes(c.bucket)) break;
             const target = targets.find((t) => isNearMiss(c.bucket, t));
-            if (target) {
-              const fixed = replaceBucket(r.value, c.bucket, target);
-              const fix = fixed === undefined ? undefined : { kind: 'safe' as const, edits: [{ pointer: r.pointer, text: JSON.stringify(fixed) }] };
-              ctx.report({ messageId: 'nearMiss', data: { statement, bucket: c.bucket, target, resource: r.value }, pointer: r.pointer, ...(fix ? { fix } : {}) });
-            }
+            if (target) reportNearMiss(ctx, statement, r, c.bucket, target);
             else ctx.report({ messageId: 'otherBucket', data: { statement, bucket: c.bucket, targets: targetList, resource: r.value }, pointer: r.pointer });
             break;
           }
@@ -103,23 +112,11 @@ function replaceBucket(arn: string, bucket: string, target: string): string | un
   return arn.slice(0, start) + target + arn.slice(start + bucket.length);
 }
 
-/** Without target buckets: buckets in one document that are near-misses of each other. */
-function checkNearMissPairs(ctx: RuleContext): void {
-  const seen: Array<{ bucket: string; at: Located<string>; line: number }> = [];
-  const reported = new Set<string>();
-  for (const s of ctx.policy.statements) {
-    for (const r of [...(s.resource?.items ?? []), ...(s.notResource?.items ?? [])]) {
-      const c = classifyResource(r.value);
-      if (c.kind !== 'bucket') continue;
-      const line = ctx.lineOf(r.pointer);
-      const earlier = seen.find((e) => e.bucket !== c.bucket && isNearMiss(c.bucket, e.bucket) && !sameUpToRegion(c.bucket, e.bucket));
-      if (earlier && !reported.has(c.bucket)) {
-        reported.add(c.bucket);
-        ctx.report({ messageId: 'nearMissPair', data: { bucket: c.bucket, other: earlier.bucket, line: earlier.line }, pointer: r.pointer });
-      }
-      if (!seen.some((e) => e.bucket === c.bucket)) seen.push({ bucket: c.bucket, at: r, line });
-    }
-  }
+/** A bucket name that is a typo of a target: the finding, with the safe fix to the target's name. */
+function reportNearMiss(ctx: RuleContext, statement: string, r: Located<string>, bucket: string, target: string): void {
+  const fixed = replaceBucket(r.value, bucket, target);
+  const fix = fixed === undefined ? undefined : { kind: 'safe' as const, edits: [{ pointer: r.pointer, text: JSON.stringify(fixed) }] };
+  ctx.report({ messageId: 'nearMiss', data: { statement, bucket, target, resource: r.value }, pointer: r.pointer, ...(fix ? { fix } : {}) });
 }
 
 const REGION = /\b(?:us|eu|ap|sa|ca|me|af|il|mx|cn|us-gov|us-iso|us-isob)-(?:north|south|east|west|central|northeast|southeast|northwest|southwest)-\d\b/g;

@@ -52,3 +52,18 @@ export function humanEntries(s: NStatement): NPrincipalEntry[] {
     (e) => e.type === '*' || (e.type === 'AWS' && (e.value === '*' || /^\d{12}$/.test(e.value) || /:root$/.test(e.value) || /:user\//.test(e.value))),
   );
 }
+
+/**
+ * Who uses an identity document, from the principals it is attached to: `people` when a user, a
+ * group or a role that an IAM principal may assume holds it (or a role whose trust is not in the
+ * set: it may be people's); `machines` when only roles that services or federation assume hold
+ * it; undefined when nothing holds it in the set.
+ */
+export function audienceOf(holders: ReadonlyArray<{ kind: 'user' | 'group' | 'role'; trust?: { model: PolicyModel } | undefined }>): 'people' | 'machines' | undefined {
+  if (holders.length === 0) return undefined;
+  for (const p of holders) {
+    if (p.kind !== 'role') return 'people';
+    if (!p.trust || trustAdmitsMfa(p.trust.model)) return 'people';
+  }
+  return 'machines';
+}

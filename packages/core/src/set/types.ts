@@ -4,7 +4,7 @@
  * details, a role manifest, CloudFormation, Terraform) produces a `PolicySet`; `lintSet` lints
  * it. Pure TypeScript.
  */
-import type { DocumentSource } from '../types.js';
+import type { Audience, DocumentSource } from '../types.js';
 import type { PolicyType } from '../types.js';
 import { normalize, type PolicyModel } from '../model/normalize.js';
 
@@ -21,6 +21,8 @@ export interface SetDocument {
   file?: string;
   /** Where the document's nodes sit in that file; without it, positions refer to JSON.stringify(value, null, 2). */
   source?: DocumentSource;
+  /** Who uses it, when the host file says so directly (a SAM function's policies: the function); else derived from its holders. */
+  audience?: Audience;
 }
 
 export type PrincipalKind = 'user' | 'group' | 'role';

@@ -1,3 +1,5 @@
+import { globMatch } from '../util/glob.js';
+
 /**
  * AWS's service authorization reference (actions, resource types, condition keys), as the rules
  * read it. The core stays free of I/O: a host passes an `IamData` in `LintOptions.iamData` (the
@@ -92,19 +94,11 @@ export function lookupAction(data: IamData, entry: string): ActionLookup {
   }
   let actions = byPattern.get(name);
   if (!actions) {
-    const re = globRegExp(name);
     actions = [];
-    for (const [lower, a] of service.actions) if (re.test(lower)) actions.push(a);
+    for (const [lower, a] of service.actions) if (globMatch(name, lower)) actions.push(a);
     byPattern.set(name, actions);
   }
   return { kind: 'service', prefix, service, name, wildcard, actions };
-}
-
-/** An action glob (lowercase) as an anchored expression; every other character is literal. */
-function globRegExp(pattern: string): RegExp {
-  let src = '';
-  for (const c of pattern) src += c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\/-]/g, '\\$&');
-  return new RegExp(`^${src}$`);
 }
 
 const levelCache = new Map<string, readonly string[]>();
@@ -132,34 +126,28 @@ export interface ResolvedKey {
 
 interface KeyPatterns {
   exact: Map<string, IamConditionKey>;
-  patterns: Array<{ re: RegExp; key: IamConditionKey }>;
+  patterns: IamConditionKey[];
 }
 
 const keyCache = new WeakMap<IamService, KeyPatterns>();
 
-/** A key with placeholders (`${TagKey}`, `<key>`) as a case-insensitive expression; placeholders match one or more characters. */
-const keyRegExpCache = new Map<string, RegExp>();
+/**
+ * A key with placeholders (`${TagKey}`, `<key>`) as a glob for util/glob's linear matcher: each
+ * placeholder matches one or more characters (`?*`). Keys never hold `*` or `?` themselves.
+ */
+const keyGlobCache = new Map<string, string>();
 
-function keyRegExp(key: string): RegExp {
-  let re = keyRegExpCache.get(key);
-  if (!re) {
-    re = compileKey(key);
-    keyRegExpCache.set(key, re);
+function keyGlob(key: string): string {
+  let glob = keyGlobCache.get(key);
+  if (glob === undefined) {
+    glob = asTemplate(key).replace(/\$\{[^}]*\}|<[^>]*>/g, '?*');
+    keyGlobCache.set(key, glob);
   }
-  return re;
+  return glob;
 }
 
-function compileKey(key: string): RegExp {
-  const template = asTemplate(key);
-  let src = '';
-  const re = /\$\{[^}]*\}|<[^>]*>/g;
-  let last = 0;
-  for (let m = re.exec(template); m; m = re.exec(template)) {
-    src += escape(template.slice(last, m.index)) + '.+';
-    last = m.index + m[0].length;
-  }
-  src += escape(template.slice(last));
-  return new RegExp(`^${src}$`, 'i');
+function keyMatches(template: string, key: string): boolean {
+  return globMatch(keyGlob(template), key, { caseInsensitive: true });
 }
 
 /** Some keys spell their placeholder `tag-key` (`secretsmanager:ResourceTag/tag-key`) or end at the slash. */
@@ -171,16 +159,12 @@ function isTemplate(key: string): boolean {
   return /\$\{|<[^>]*>/.test(asTemplate(key));
 }
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-}
-
 function keyPatterns(service: IamService): KeyPatterns {
   let kp = keyCache.get(service);
   if (!kp) {
     kp = { exact: new Map(), patterns: [] };
     for (const [lower, k] of service.conditionKeys) {
-      if (isTemplate(k.key)) kp.patterns.push({ re: keyRegExp(k.key), key: k });
+      if (isTemplate(k.key)) kp.patterns.push(k);
       else kp.exact.set(lower, k);
     }
     keyCache.set(service, kp);
@@ -193,7 +177,7 @@ export function serviceConditionKey(service: IamService, key: string): IamCondit
   const kp = keyPatterns(service);
   const exact = kp.exact.get(key.toLowerCase());
   if (exact) return exact;
-  for (const p of kp.patterns) if (p.re.test(key)) return p.key;
+  for (const p of kp.patterns) if (keyMatches(p.key, key)) return p;
   return undefined;
 }
 
@@ -202,7 +186,7 @@ export function keyListed(list: readonly string[], key: string): IamConditionKey
   const lower = key.toLowerCase();
   for (const k of list) {
     if (k.toLowerCase() === lower) return { key: k, type: '' };
-    if (isTemplate(k) && keyRegExp(k).test(key)) return { key: k, type: '' };
+    if (isTemplate(k) && keyMatches(k, key)) return { key: k, type: '' };
   }
   return undefined;
 }

@@ -63,3 +63,89 @@ describe('1: no regular expression is built at run time from anything but a cons
     expect(found).toEqual(allowed);
   });
 });
+
+const PROTO_KEYS = ['constructor', '__proto__', 'CONSTRUCTOR', '__PROTO__', 'Constructor', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__', 'isPrototypeOf'];
+
+/** Policies that put one object-prototype name in every position a policy supplies a key or name. */
+function protoPolicies(k: string): string[] {
+  const cond = (c: Record<string, unknown>) => policy({ Sid: 'A', Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::my-s3-bucket-09-01-2023/*', Condition: c });
+  return [
+    cond({ StringEquals: { [k]: 'x' } }),
+    cond({ StringEquals: { [`aws:${k}`]: 'x' } }),
+    cond({ StringEquals: { [`s3:${k}`]: 'x' } }),
+    cond({ StringEquals: { [`aws:ResourceTag/${k}`]: 'x', [`aws:PrincipalTag/${k}`]: 'y' } }),
+    cond({ [k]: { 'aws:MultiFactorAuthPresent': 'true' } }),
+    cond({ [`${k}IfExists`]: { [k]: 'true' } }),
+    cond({ [`ForAnyValue:${k}`]: { [k]: ['a'] } }),
+    cond({ Bool: { [k]: 'true' }, BoolIfExists: { 'aws:MultiFactorAuthPresent': 'true' } }),
+    policy({ Sid: k, Effect: 'Allow', Action: [`${k}:${k}`, `s3:${k}`, `${k}:*`, k], Resource: [k, `arn:aws:${k}:::${k}`, `arn:aws:s3:::${k}/*`] }),
+    policy([{ Sid: k, Effect: 'Deny', NotAction: `${k}:x`, NotResource: `arn:aws:${k}:us-east-1:123456789012:${k}/x` }, { Sid: k, Effect: 'Deny', Action: 's3:*', Resource: '*' }]),
+    policy({ Effect: 'Allow', Principal: { [k]: 'x' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::my-s3-bucket-09-01-2023/*' }),
+    policy({ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::123456789012:${k}` }, NotPrincipal: { [k]: '*' }, Action: 'sts:AssumeRole' }),
+    policy({ Effect: k, Action: 's3:GetObject', Resource: '*' }),
+    JSON.stringify({ Version: k, Id: k, [k]: 1, Statement: [{ Effect: 'Allow', Action: '*', Resource: '*', [k]: { [k]: k } }] }),
+    `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": {"StringEquals": {"${k}": "a", "${k}": "b"}}}]}`,
+  ];
+}
+
+describe('2: object-prototype names as policy keys', () => {
+  it('lintText never throws and reports them as unknown keys, operators or names', () => {
+    for (const k of PROTO_KEYS) {
+      for (const text of protoPolicies(k)) {
+        expect(() => lintText(text, ALL), `${k} in ${text}`).not.toThrow();
+      }
+    }
+    const r = lintText(policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { StringEquals: { constructor: 'x' } } }), ALL);
+    expect(r.messages.filter((m) => m.ruleId === 'condition-key-unknown').map((m) => [m.messageId, m.line, m.column])).toEqual([['malformed', 9, 9]]);
+    const tag = lintText(policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { StringEquals: { 's3:__proto__': 'x' } } }), ALL);
+    expect(tag.messages.filter((m) => m.ruleId === 'condition-key-unknown').map((m) => [m.messageId, m.line, m.column])).toEqual([['unknownKey', 9, 9]]);
+    const op = lintText(policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { ['__proto__']: { 'aws:SourceIp': '10.0.0.0/8' } } }), ALL);
+    expect(op.messages.filter((m) => m.ruleId === 'condition-operator-unknown').map((m) => [m.line, m.column])).toEqual([[8, 7]]);
+  });
+
+  it('the CLI lints every file of a run and reports each one', async () => {
+    const dir = tmp();
+    const names: string[] = [];
+    for (const k of PROTO_KEYS.slice(0, 4)) {
+      protoPolicies(k).forEach((text, i) => {
+        const name = `${k.replace(/_/g, 'u')}-${i}.json`;
+        fs.writeFileSync(path.join(dir, name), text);
+        names.push(name);
+      });
+    }
+    fs.writeFileSync(path.join(dir, 'zz-star.json'), policy({ Effect: 'Allow', Action: '*', Resource: '*' }));
+    // Terraform source: principal types and condition tests and variables become object keys.
+    fs.writeFileSync(
+      path.join(dir, 'proto.tf'),
+      `data "aws_iam_policy_document" "constructor" {
+  statement {
+    sid     = "__proto__"
+    actions = ["constructor:*"]
+    principals {
+      type        = "__proto__"
+      identifiers = ["polluted"]
+    }
+    condition {
+      test     = "__proto__"
+      variable = "polluted"
+      values   = ["true"]
+    }
+    condition {
+      test     = "constructor"
+      variable = "__proto__"
+      values   = ["x"]
+    }
+  }
+}
+`,
+    );
+    names.push('proto.tf');
+    const r = await runMain(['--format', 'json', '--bucket', 'my-s3-bucket-09-01-2023', '.'], dir);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(r.stderr).toBe('');
+    const files = JSON.parse(r.stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string }> }>;
+    expect(files.map((f) => path.basename(f.filePath)).sort()).toEqual([...names, 'zz-star.json'].sort());
+    expect(files.find((f) => f.filePath.endsWith('zz-star.json'))!.messages.map((m) => m.ruleId)).toContain('action-wildcard');
+    expect(r.code).toBe(1);
+  });
+});

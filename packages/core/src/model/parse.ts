@@ -1,6 +1,7 @@
 import { parse as parseJsonAst } from '@humanwhocodes/momoa';
 import { visit } from 'jsonc-parser';
 import { escapeSegment } from '../util/pointer.js';
+import { table } from '../util/table.js';
 
 /** A source range: 1-based line and column; the end is exclusive, as in ESLint. */
 export interface Range {
@@ -36,7 +37,7 @@ export interface ParseError {
   range: Range;
 }
 
-const TOKEN_NAMES: Record<string, string> = {
+const TOKEN_NAMES: Readonly<Record<string, string>> = table({
   LBrace: '"{"',
   RBrace: '"}"',
   LBracket: '"["',
@@ -47,7 +48,7 @@ const TOKEN_NAMES: Record<string, string> = {
   Number: 'a number',
   Boolean: 'a boolean',
   Null: 'null',
-};
+});
 
 /**
  * A parsed document whose source positions are computed only when asked for. The value comes

@@ -149,3 +149,26 @@ describe('2: object-prototype names as policy keys', () => {
     expect(r.code).toBe(1);
   });
 });
+
+describe('11: a syntax error never points past the end of the text', () => {
+  /** The UTF-16 offset of a 1-based line and column (CRLF, CR and LF end lines). */
+  function offsetOf(text: string, line: number, column: number): number {
+    const starts = [0];
+    for (const m of text.matchAll(/\r\n|\r|\n/g)) starts.push(m.index + m[0].length);
+    return starts[line - 1]! + column - 1;
+  }
+
+  it.each(['{', '[', '{"a":', '{\n', '"abc', '{"Version"', '{\r\n', '{"Statement": [', 'tru', '{"a": 1,'])('%j', (text) => {
+    const [m, ...rest] = lintText(text).messages;
+    expect(rest).toEqual([]);
+    expect(m!.ruleId).toBe('invalid-json');
+    const start = offsetOf(text, m!.line, m!.column);
+    const end = offsetOf(text, m!.endLine, m!.endColumn);
+    expect(start).toBeLessThanOrEqual(end);
+    expect(end).toBeLessThanOrEqual(text.length);
+  });
+
+  it('"{" reports the end of the text as an empty range at line 1, column 2', () => {
+    expect(lintText('{').messages.map((m) => [m.messageId, m.line, m.column, m.endLine, m.endColumn])).toEqual([['syntax', 1, 2, 1, 2]]);
+  });
+});

@@ -318,8 +318,11 @@ function syntaxError(e: unknown, text: string): { messageId: 'syntax' | 'tooDeep
   // Never point past the text: clamp to the end of the reported line, or of the text.
   const lines = text.split(/\r\n|\r|\n/);
   if (line > lines.length) ({ line, column } = { line: lines.length, column: lines[lines.length - 1]!.length + 1 });
-  column = Math.min(Math.max(column, 1), lines[line - 1]!.length + 1);
-  return { messageId: 'syntax', message: `Invalid JSON: ${msg}`, range: { line, column, endLine: line, endColumn: column + 1 } };
+  const lineLength = lines[line - 1]!.length;
+  column = Math.min(Math.max(column, 1), lineLength + 1);
+  // One character wide, or empty at the very end of the text (an early end of input).
+  const endColumn = line === lines.length && column > lineLength ? column : column + 1;
+  return { messageId: 'syntax', message: `Invalid JSON: ${msg}`, range: { line, column, endLine: line, endColumn } };
 }
 
 function engineMessage(text: string): string | undefined {

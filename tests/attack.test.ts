@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { lintText, ruleIds, type LintOptions } from '@iam-mfa-lint/core';
+import { lintText, ruleIds, toEvalPolicy, verifyBucket, type LintOptions } from '@iam-mfa-lint/core';
 import { iamData } from './helpers/iam-data.ts';
 import { runMain } from '../packages/cli/test/helpers/run-main.ts';
 
@@ -170,5 +170,42 @@ describe('11: a syntax error never points past the end of the text', () => {
 
   it('"{" reports the end of the text as an empty range at line 1, column 2', () => {
     expect(lintText('{').messages.map((m) => [m.messageId, m.line, m.column, m.endLine, m.endColumn])).toEqual([['syntax', 1, 2, 1, 2]]);
+  });
+});
+
+describe('12: verify refuses to prove anything from an invalid condition', () => {
+  const BUCKET = 'my-s3-bucket-09-01-2023';
+  const allow = { Sid: 'Read', Effect: 'Allow', Action: 's3:GetObject', Resource: `arn:aws:s3:::${BUCKET}/*` };
+  const deny = (condition: unknown) => ({ Sid: 'DenyWithoutMfa', Effect: 'Deny', Action: '*', Resource: '*', Condition: condition });
+  const invalid: Array<[string, unknown]> = [
+    ['null value', { BoolIfExists: { 'aws:MultiFactorAuthPresent': null } }],
+    ['object value', { BoolIfExists: { 'aws:MultiFactorAuthPresent': { x: 'false' } } }],
+    ['empty list', { BoolIfExists: { 'aws:MultiFactorAuthPresent': [] } }],
+    ['null in a list', { BoolIfExists: { 'aws:MultiFactorAuthPresent': ['false', null] } }],
+    ['operator block not an object', { BoolIfExists: 'aws:MultiFactorAuthPresent' }],
+    ['Condition not an object', ['BoolIfExists']],
+    ['unknown operator', { BoolIfExist: { 'aws:MultiFactorAuthPresent': 'false' } }],
+  ];
+
+  it.each(invalid)('core: %s gives an error result naming the statement, never "enforced"', (_, condition) => {
+    const r = verifyBucket(BUCKET, [toEvalPolicy('p.json', 'identity', { Version: '2012-10-17', Statement: [allow, deny(condition)] })]);
+    expect(r.enforced).toBe(false);
+    expect(r.invalid).toMatchObject({ policyId: 'p.json', statement: 'Statement "DenyWithoutMfa"', pointer: '/Statement/1' });
+    expect(r.requests).toBe(0);
+  });
+
+  it('core: the valid Deny still proves MFA enforced', () => {
+    const r = verifyBucket(BUCKET, [toEvalPolicy('p.json', 'identity', { Version: '2012-10-17', Statement: [allow, deny({ BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } })] })]);
+    expect(r.invalid).toBeUndefined();
+    expect(r.enforced).toBe(true);
+  });
+
+  it('CLI: exit 2 with one line naming the file and the statement', async () => {
+    const dir = tmp();
+    fs.writeFileSync(path.join(dir, 'p.json'), policy([allow, deny({ BoolIfExists: { 'aws:MultiFactorAuthPresent': null } })]));
+    const r = await runMain(['verify', '--bucket', BUCKET, 'p.json'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('iam-mfa-lint: p.json:17: Statement "DenyWithoutMfa": the value of BoolIfExists aws:MultiFactorAuthPresent is null, not a string, number or boolean; verify proves nothing from an invalid policy\n');
   });
 });

@@ -85,6 +85,8 @@ function verifySnapshots(bucket: string, sets: PolicySet[], resources: EvalPolic
       runs.push({ label: `${p.kind} "${p.name}"`, result });
     }
   }
+  const refused = runs.find((r) => r.result.invalid);
+  if (refused) return { result: refused.result, principals: [] };
   const first = runs[0]!.result;
   const cells: VerifyCell[] = first.cells.map((c) => {
     const all = runs.map((r) => ({ label: r.label, cell: r.result.cells.find((x) => x.actionClass === c.actionClass && x.context === c.context)! }));
@@ -161,6 +163,13 @@ export function runVerify(argv: Record<string, unknown>, io: Io): number {
   } else {
     result = verifyBucket(bucket, loaded.map((l) => l.policy), accountId ? { accountId } : {});
     header = `Bucket ${bucket}: ${loaded.map((l) => `${l.shown} (${l.policy.kind})`).join(', ')}`;
+  }
+  if (result.invalid) {
+    // The statement as read is not the statement as written: nothing may be proven from it.
+    const bad = result.invalid;
+    const p = places.get(bad.policyId);
+    const line = p?.lookup(bad.problemPointer)?.value.line ?? p?.lookup(bad.pointer)?.value.line ?? 1;
+    return fail(io, `${p?.shown ?? bad.policyId}:${line}: ${p?.label ? `${p.label}: ` : ''}${bad.statement}: ${bad.message}; verify proves nothing from an invalid policy`);
   }
   if (format === 'json') io.stdout(JSON.stringify(toJson(result, where, loaded), null, 2) + '\n');
   else io.stdout(render(result, where, header));

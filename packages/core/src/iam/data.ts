@@ -279,58 +279,56 @@ export function arnPatternMatchesTemplate(pattern: string, template: string): bo
 
 const matchCache = new Map<string, boolean>();
 
+/**
+ * One pass over the pattern, carrying the set of template positions reached so far (an automaton
+ * simulation): time pattern length x template length, memory template length, whatever the
+ * pattern holds (a DFS over position pairs ran out of memory on a 9-million-character pattern).
+ */
 function intersects(pattern: string, template: string): boolean {
-  const a = patternTokens(pattern);
   const b = templateTokens(template);
-  const seen = new Set<number>();
-  const width = b.length + 1;
-  const stack: Array<[number, number]> = [[0, 0]];
-  while (stack.length) {
-    const [i, j] = stack.pop()!;
-    const id = i * width + j;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    if (i === a.length && j === b.length) return true;
-    const ta = a[i];
-    const tb = b[j];
-    // Empty matches: a pattern star, a template star (the tail of a placeholder).
-    if (ta?.kind === 'star') stack.push([i + 1, j]);
-    if (tb?.kind === 'star') stack.push([i, j + 1]);
-    if (!ta || !tb) continue;
-    // One character consumed by both.
-    if (!charsMeet(ta, tb)) continue;
-    const ni = ta.kind === 'star' ? i : i + 1;
-    const nj = tb.kind === 'star' ? j : j + 1;
-    if (ni !== i || nj !== j) stack.push([ni, nj]);
-    else {
-      // Both stars: consuming a character changes nothing; move either on.
-      stack.push([i + 1, j], [i, j + 1]);
+  const m = b.length;
+  // A template star (the tail of a placeholder) may match nothing.
+  const close = (set: Uint8Array) => {
+    for (let j = 0; j < m; j++) if (set[j] && b[j]!.kind === 'star') set[j + 1] = 1;
+  };
+  let cur = new Uint8Array(m + 1);
+  cur[0] = 1;
+  close(cur);
+  for (let i = 0; i < pattern.length; i++) {
+    let ta: PTok;
+    const c = pattern[i]!;
+    const end = c === '$' && pattern[i + 1] === '{' ? pattern.indexOf('}', i) : -1;
+    if (end > 0) {
+      ta = STAR; // a policy variable matches any text
+      i = end;
+    } else ta = c === '*' ? STAR : c === '?' ? ONE : { kind: 'lit', c };
+    const next = new Uint8Array(m + 1);
+    let any = false;
+    if (ta.kind === 'star') {
+      // Consumes any run of template characters: every position from the first one reached on.
+      for (let j = 0; j <= m; j++) {
+        if (cur[j]) any = true;
+        if (any) next[j] = 1;
+      }
+    } else {
+      for (let j = 0; j < m; j++) {
+        if (!cur[j] || !charsMeet(ta, b[j]!)) continue;
+        next[b[j]!.kind === 'star' ? j : j + 1] = 1;
+        any = true;
+      }
     }
+    if (!any) return false;
+    close(next);
+    cur = next;
   }
-  return false;
+  return cur[m] === 1;
 }
 
 type PTok = { kind: 'lit'; c: string } | { kind: 'one' } | { kind: 'star' };
 type TTok = { kind: 'lit'; c: string } | { kind: 'one'; deny: string } | { kind: 'star'; deny: string };
 
-function patternTokens(p: string): PTok[] {
-  const out: PTok[] = [];
-  for (let i = 0; i < p.length; i++) {
-    const c = p[i]!;
-    if (c === '$' && p[i + 1] === '{') {
-      const end = p.indexOf('}', i);
-      if (end > 0) {
-        out.push({ kind: 'star' });
-        i = end;
-        continue;
-      }
-    }
-    if (c === '*') out.push({ kind: 'star' });
-    else if (c === '?') out.push({ kind: 'one' });
-    else out.push({ kind: 'lit', c });
-  }
-  return out;
-}
+const STAR: PTok = { kind: 'star' };
+const ONE: PTok = { kind: 'one' };
 
 const templateCache = new Map<string, TTok[]>();
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { lintText, ruleIds, toEvalPolicy, verifyBucket, type LintOptions } from '@iam-mfa-lint/core';
+import { evaluate, lintText, ruleIds, toEvalPolicy, verifyBucket, type LintOptions } from '@iam-mfa-lint/core';
 import { iamData } from './helpers/iam-data.ts';
 import { runMain } from '../packages/cli/test/helpers/run-main.ts';
 
@@ -207,5 +207,77 @@ describe('12: verify refuses to prove anything from an invalid condition', () =>
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe('iam-mfa-lint: p.json:17: Statement "DenyWithoutMfa": the value of BoolIfExists aws:MultiFactorAuthPresent is null, not a string, number or boolean; verify proves nothing from an invalid policy\n');
+  });
+});
+
+describe('4: sizes', () => {
+  it('a JSON string of 9 million characters, in every position, with every rule', () => {
+    const huge = 'a'.repeat(9_000_000);
+    const texts = [
+      policy({ Sid: huge, Effect: 'Allow', Action: `s3:${huge}`, Resource: `arn:aws:s3:::${huge}` }),
+      policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { StringEquals: { [`aws:PrincipalTag/${huge}`]: huge } } }),
+      `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:${'\\"'.repeat(2_000_000)}", "Resource": "*"}]}`,
+      `{"Version": "2012-10-17", "Statement": "${huge}`,
+    ];
+    for (const text of texts) {
+      const start = performance.now();
+      const r = lintText(text, ALL);
+      expect(r.messages.length).toBeGreaterThan(0);
+      expect(performance.now() - start).toBeLessThan(30_000);
+    }
+  }, 120_000);
+
+  it('10,000 identical statements: every rule in linear time; statement-redundant and sid-duplicate report each copy', () => {
+    const one = { Sid: 'S', Effect: 'Allow', Action: ['s3:GetObject'], Resource: ['arn:aws:s3:::my-s3-bucket-09-01-2023/*'] };
+    const text = policy(Array.from({ length: 10_000 }, () => one));
+    const only = (id: string): LintOptions => ({ ...ALL, rules: Object.fromEntries(ruleIds.map((r) => [r, r === id ? 'error' : 'off'])) });
+    for (const [id, line] of [['statement-redundant', 17], ['sid-duplicate', 15]] as const) {
+      const start = performance.now();
+      const r = lintText(text, only(id));
+      expect(performance.now() - start, id).toBeLessThan(10_000);
+      expect(r.messages).toHaveLength(9_999);
+      expect(r.messages[0]!.line).toBe(line);
+    }
+    const redundant = lintText(text, only('statement-redundant')).messages;
+    expect(redundant.map((m) => m.messageId)).toEqual(Array(9_999).fill('statementCovered'));
+    expect(redundant.at(-1)!.message).toContain('Statement "S" (line 4)');
+  }, 120_000);
+
+  it('statement-redundant says the policy is too large rather than compare millions of distinct pairs', () => {
+    const text = policy(Array.from({ length: 3_000 }, (_, i) => ({ Effect: 'Allow', Action: ['s3:GetObject', `s3:Get${'x'.repeat(i % 50)}Object${i}`], Resource: '*' })));
+    const start = performance.now();
+    const r = lintText(text, { rules: { 'statement-redundant': 'error' } });
+    expect(performance.now() - start).toBeLessThan(10_000);
+    expect(r.messages.filter((m) => m.ruleId === 'statement-redundant').map((m) => [m.messageId, m.line, m.column])).toEqual([['tooLarge', 1, 1]]);
+  }, 60_000);
+});
+
+describe('13: NotPrincipal with an account ARN in a Deny exempts only the principals it names', () => {
+  // IAM User Guide, "AWS JSON policy elements: NotPrincipal": with NotPrincipal [user/Bob, account
+  // 444455556666 root], "all principals except the user named Bob in AWS account 444455556666 are
+  // explicitly denied"; the account entry is there so that the account itself is not denied.
+  const bucketPolicy = toEvalPolicy('bucket.json', 'resource', {
+    Version: '2012-10-17',
+    Statement: [
+      { Sid: 'AllowAccount', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::444455556666:root' }, Action: 's3:*', Resource: ['arn:aws:s3:::BUCKETNAME', 'arn:aws:s3:::BUCKETNAME/*'] },
+      { Sid: 'DenyAllButBob', Effect: 'Deny', NotPrincipal: { AWS: ['arn:aws:iam::444455556666:user/Bob', 'arn:aws:iam::444455556666:root'] }, Action: 's3:*', Resource: ['arn:aws:s3:::BUCKETNAME', 'arn:aws:s3:::BUCKETNAME/*'] },
+    ],
+  });
+  const identity = toEvalPolicy('admin.json', 'identity', { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] });
+  const ask = (principal: string) => evaluate({ principal, action: 's3:GetObject', resource: 'arn:aws:s3:::BUCKETNAME/key', resourceAccount: '111122223333' }, [bucketPolicy, identity]);
+
+  it('Bob is not denied', () => {
+    expect(ask('arn:aws:iam::444455556666:user/Bob').decision).toBe('allow');
+  });
+  it('another user of the same account is denied by DenyAllButBob', () => {
+    const r = ask('arn:aws:iam::444455556666:user/Alice');
+    expect(r.decision).toBe('explicit-deny');
+    expect(r.statements.map((s) => s.pointer)).toEqual(['/Statement/1']);
+  });
+  it('a role session of the same account is denied too', () => {
+    expect(ask('arn:aws:sts::444455556666:assumed-role/Ops/session').decision).toBe('explicit-deny');
+  });
+  it('the account principal itself is exempt', () => {
+    expect(ask('arn:aws:iam::444455556666:root').decision).toBe('allow');
   });
 });

@@ -46,6 +46,8 @@ export interface SessionArgs {
   writeBaseline?: string;
   outputFile?: string;
   reportUnusedIgnores: boolean;
+  /** The paths named on the command line: --fix writes only inside them. */
+  paths: string[];
   /** SARIF reports carry fingerprints; other formats need them only for baselines. */
   sarif?: boolean;
 }
@@ -91,6 +93,7 @@ export function decodeSessionArgs(argv: Record<string, unknown>): SessionArgs {
     fixDryRun: bool('fix-dry-run'),
     fixTypes: fixTypes.length ? fixTypes : ['safe'],
     reportUnusedIgnores: bool('report-unused-ignores'),
+    paths: [...all(argv.paths), ...all(argv._)],
     sarif: last(argv.format as string | string[] | undefined) === 'sarif',
   };
   if (out.fix && out.fixDryRun) throw new SessionError('--fix and --fix-dry-run cannot be used together');
@@ -123,6 +126,7 @@ export class LintSession {
   private readonly diffs: string[] = [];
   private readonly accepted?: (f: Fingerprinted) => boolean;
   private fixedFiles = 0;
+  private readonly notFixed: string[] = [];
   private baselined = 0;
 
   constructor(
@@ -213,11 +217,14 @@ export class LintSession {
         if (this.args.fixDryRun) {
           this.diffs.push(unifiedDiff(shownPath(this.io.cwd, file), bom + text, bom + current));
         } else {
-          try {
-            writeFileAtomic(file, Buffer.from(bom + current, 'utf8'));
-            this.fixedFiles++;
-          } catch (error) {
-            throw new SessionError(`cannot write ${shownPath(this.io.cwd, file)}: ${(error as Error).message.split('\n', 1)[0]}`);
+          const roots = this.args.paths.length > 0 ? this.args.paths.map((p) => path.resolve(this.io.cwd, p)) : [this.io.cwd];
+          const skipped = writeFileAtomic(file, Buffer.from(bom + current, 'utf8'), { roots, expected: bytes });
+          if (skipped === undefined) this.fixedFiles++;
+          else {
+            // Left as it was: report the findings of the text on disk, and say why after the report.
+            this.notFixed.push(`${shownPath(this.io.cwd, file)}: not fixed: ${skipped}`);
+            current = text;
+            final = result;
           }
         }
       } else if (outcome.unstable) {
@@ -332,6 +339,7 @@ export class LintSession {
       this.io.stdout(report);
     }
     if (this.args.fix && this.fixedFiles > 0) this.io.stderr(`iam-mfa-lint: fixed ${this.fixedFiles} file${this.fixedFiles === 1 ? '' : 's'}\n`);
+    for (const line of this.notFixed) this.io.stderr(`iam-mfa-lint: ${line}\n`);
     return this.args.writeBaseline !== undefined;
   }
 }

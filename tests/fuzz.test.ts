@@ -75,7 +75,7 @@ const documentArb = fc
   })
   .map(({ version, statements, copies, single, top }) => {
     const all = copies === 1 ? statements : statements.flatMap((s) => Array.from({ length: copies }, () => s)).slice(0, copies);
-    const doc = Object.assign(Object.create(null) as Record<string, unknown>, top);
+    const doc: Record<string, unknown> = Object.assign(Object.create(null) as Record<string, unknown>, top);
     doc.Version = version;
     doc.Statement = single && all.length === 1 ? all[0] : all;
     return doc;

@@ -22,6 +22,10 @@ const SLOW = [
   'tests/e2e.test.ts',
   'tests/pre-commit.test.ts',
   'packages/cli/test/concurrency.test.ts',
+  'tests/fuzz.test.ts',
+  'tests/attack.test.ts',
+  'tests/real-world.test.ts',
+  'tests/pack.test.ts',
 ];
 
 export default defineConfig({

@@ -9,7 +9,9 @@ function positionsInside(text: string, r: LintResult): boolean {
   return r.messages.every((m) => {
     if (m.line < 1 || m.endLine < m.line || m.endLine > lines.length) return false;
     if (m.column < 1 || m.column > lines[m.line - 1]!.length + 1) return false;
-    return m.endColumn >= 1 && m.endColumn <= lines[m.endLine - 1]!.length + 2;
+    // A range may take in a line break, but never reaches past the end of the text.
+    const last = m.endLine === lines.length;
+    return m.endColumn >= 1 && m.endColumn <= lines[m.endLine - 1]!.length + (last ? 1 : 2);
   });
 }
 

@@ -41,12 +41,19 @@ const ERRNO_TEXT: Record<string, string> = {
   EMFILE: 'too many open files',
   ENFILE: 'too many open files in system',
   EIO: 'input/output error',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on device',
 };
+
+/** The problem a file system error names by its code, when it has a well-known one. */
+export function errnoText(error: unknown): string | undefined {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code !== undefined && Object.hasOwn(ERRNO_TEXT, code) ? ERRNO_TEXT[code] : undefined;
+}
 
 /** `<problem>: <path>`, the problem named from the error's code when it has a well-known one. */
 export function describeFsError(error: unknown, shownPath: string): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const text = code !== undefined ? ERRNO_TEXT[code] : undefined;
+  const text = errnoText(error);
   if (text !== undefined) return `${text}: ${shownPath}`;
   const message = error instanceof Error ? error.message : String(error);
   return `cannot read ${shownPath}: ${message.split(/\r?\n/, 1)[0]}`;

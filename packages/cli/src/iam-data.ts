@@ -124,14 +124,13 @@ export function createNodeIamData(options: NodeIamDataOptions = {}): IamData {
     },
     globalConditionKey(name) {
       const globals = globalKeys();
-      const exact = globals.getGlobalConditionKeyByName(name);
-      if (exact) return { key: exact.key, type: exact.type };
+      // The package indexes plain objects: `constructor` or `__proto__` would return Object's
+      // members, so only an entry that is a key of the asked name counts.
+      const exact = keyEntry(globals.getGlobalConditionKeyByName(name), name);
+      if (exact) return exact;
       // Keys with a suffix: aws:ResourceTag/Team, aws:PrincipalTag/dept, aws:RequestTag/env.
       const slash = name.indexOf('/');
-      if (slash > 0 && slash < name.length - 1) {
-        const byPrefix = globals.getGlobalConditionKeyByPrefix(name.slice(0, slash));
-        if (byPrefix) return { key: byPrefix.key, type: byPrefix.type };
-      }
+      if (slash > 0 && slash < name.length - 1) return keyEntry(globals.getGlobalConditionKeyByPrefix(name.slice(0, slash)), name.slice(0, slash + 1));
       return undefined;
     },
     globalConditionKeys() {
@@ -150,6 +149,14 @@ export function createNodeIamData(options: NodeIamDataOptions = {}): IamData {
       return sorted;
     },
   };
+}
+
+/** A global key entry the package returned for `name` (or for the `prefix/` of a key with a suffix), if it is one. */
+function keyEntry(raw: RawGlobalKey | undefined, name: string): IamConditionKey | undefined {
+  if (typeof raw !== 'object' || raw === null || typeof raw.key !== 'string' || typeof raw.type !== 'string') return undefined;
+  const key = raw.key.toLowerCase();
+  const asked = name.toLowerCase();
+  return (asked.endsWith('/') ? key.startsWith(asked) : key === asked) ? { key: raw.key, type: raw.type } : undefined;
 }
 
 let shared: IamData | undefined;

@@ -112,6 +112,8 @@ export interface SessionArgs {
   writeBaseline?: string;
   outputFile?: string;
   reportUnusedIgnores: boolean;
+  /** The paths named on the command line: --fix writes only inside them. */
+  paths: string[];
   /** SARIF reports carry fingerprints; other formats need them only for baselines. */
   sarif?: boolean;
 }
@@ -148,6 +150,7 @@ function decodeSessionArgs(argv: Record<string, unknown>): SessionArgs {
     fixDryRun: bool('fix-dry-run'),
     fixTypes: fixTypes.length ? fixTypes : ['safe'],
     reportUnusedIgnores: bool('report-unused-ignores'),
+    paths: [...allValues(argv.paths), ...allValues(argv._)],
     sarif: lastValue(argv.format as string | string[] | undefined) === 'sarif',
   };
   if (out.fix && out.fixDryRun) throw new SessionError('--fix and --fix-dry-run cannot be used together');

@@ -49,6 +49,7 @@ export class LintSession {
   private fixedFiles = 0;
   /** --policy-type: overrides the config file's policyType. */
   private readonly policyType: PolicyType | undefined;
+  private readonly notFixed: string[] = [];
 
   constructor(
     readonly args: SessionArgs,
@@ -140,11 +141,14 @@ export class LintSession {
         if (this.args.fixDryRun) {
           this.diffs.push(unifiedDiff(shownPath(this.io.cwd, file), bom + text, bom + current));
         } else {
-          try {
-            writeFileAtomic(file, Buffer.from(bom + current, 'utf8'));
-            this.fixedFiles++;
-          } catch (error) {
-            throw new SessionError(`cannot write ${shownPath(this.io.cwd, file)}: ${(error as Error).message.split('\n', 1)[0]}`);
+          const roots = this.args.paths.length > 0 ? this.args.paths.map((p) => path.resolve(this.io.cwd, p)) : [this.io.cwd];
+          const skipped = writeFileAtomic(file, Buffer.from(bom + current, 'utf8'), { roots, expected: bytes });
+          if (skipped === undefined) this.fixedFiles++;
+          else {
+            // Left as it was: report the findings of the text on disk, and say why after the report.
+            this.notFixed.push(`${shownPath(this.io.cwd, file)}: not fixed: ${skipped}`);
+            current = text;
+            final = result;
           }
         }
       } else if (outcome.unstable) {
@@ -250,6 +254,7 @@ export class LintSession {
       this.io.stdout(report);
     }
     if (this.args.fix && this.fixedFiles > 0) this.io.stderr(`iam-mfa-lint: fixed ${this.fixedFiles} file${this.fixedFiles === 1 ? '' : 's'}\n`);
+    for (const line of this.notFixed) this.io.stderr(`iam-mfa-lint: ${line}\n`);
     return this.args.writeBaseline !== undefined;
   }
 }

@@ -48,8 +48,8 @@ export type { Extraction, ExtractedDocument, ExtractedRole, InputFormat, InputPr
 // Evaluation, verify, policy sets and the trust/bucket generators (issue 4; see docs/evaluation.md, docs/sets.md).
 export { evaluate, toEvalPolicy, inferPrincipalType, accountOf } from './eval/evaluate.js';
 export type { EvalRequest, EvalPolicy, EvalResult, DecidingStatement, Decision, PolicyKind, PrincipalType } from './eval/evaluate.js';
-export { verifyBucket, actionClass, MFA_CONTEXTS, MFA_CONTEXT_LABELS } from './eval/verify.js';
-export type { VerifyOptions, VerifyResult, VerifyCell, MfaContext } from './eval/verify.js';
+export { verifyBucket, findInvalidCondition, actionClass, MFA_CONTEXTS, MFA_CONTEXT_LABELS } from './eval/verify.js';
+export type { VerifyOptions, VerifyResult, VerifyCell, MfaContext, InvalidStatement } from './eval/verify.js';
 export { verifySets } from './eval/verify-sets.js';
 export type { VerifySetsResult } from './eval/verify-sets.js';
 export { S3_ACTIONS } from './iam/generated/s3-actions.js';

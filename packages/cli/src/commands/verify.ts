@@ -136,6 +136,13 @@ export function runVerify(argv: Record<string, unknown>, io: Io): number {
     result = verifyBucket(bucket, loaded.map((l) => l.policy), accountId ? { accountId } : {});
     header = `Bucket ${bucket}: ${loaded.map((l) => `${l.shown} (${l.policy.kind})`).join(', ')}`;
   }
+  if (result.invalid) {
+    // The statement as read is not the statement as written: nothing may be proven from it.
+    const bad = result.invalid;
+    const p = places.get(bad.policyId);
+    const line = p?.lookup(bad.problemPointer)?.value.line ?? p?.lookup(bad.pointer)?.value.line ?? 1;
+    return fail(io, `${p?.shown ?? bad.policyId}:${line}: ${p?.label ? `${p.label}: ` : ''}${bad.statement}: ${bad.message}; verify proves nothing from an invalid policy`);
+  }
   if (format === 'json') io.stdout(JSON.stringify(toJson(result, where, loaded), null, 2) + '\n');
   // File names reach the terminal: control characters in them are shown as escapes.
   else io.stdout(render(result, (d) => escapeControl(where(d)), escapeControl(header)));

@@ -11,9 +11,10 @@ import { splitArn } from '../iam/s3.js';
 import { cidrContains, parseCidr } from './ip.js';
 import { patternEquals, patternMatch } from './match.js';
 import { expand, type ContextLookup, type Pattern } from './variables.js';
+import { table } from '../util/table.js';
 
 /** Negated operator -> its positive counterpart. */
-const NEGATED: Record<string, string> = {
+const NEGATED: Readonly<Record<string, string>> = table({
   StringNotEquals: 'StringEquals',
   StringNotEqualsIgnoreCase: 'StringEqualsIgnoreCase',
   StringNotLike: 'StringLike',
@@ -22,7 +23,7 @@ const NEGATED: Record<string, string> = {
   NotIpAddress: 'IpAddress',
   ArnNotEquals: 'ArnEquals',
   ArnNotLike: 'ArnLike',
-};
+});
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 

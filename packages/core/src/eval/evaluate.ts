@@ -78,6 +78,8 @@ export function accountOf(arn: string): string | undefined {
   return m ? m[1] : undefined;
 }
 
+const ACCOUNT_ROOT = /^arn:[^:]*:iam::\d{12}:root$/;
+
 /** How a Principal entry matches the caller: by name, through the whole account, or not at all. */
 type PrincipalMatch = 'named' | 'account' | 'none';
 
@@ -111,8 +113,14 @@ function principalMatch(s: NStatement, principal: string, type: PrincipalType): 
     return best;
   }
   if (s.notPrincipal) {
-    // NotPrincipal: everyone except the listed principals (an account entry excludes the account).
-    return s.notPrincipal.entries.some((e) => matchEntry(e, principal, type) !== 'none') ? 'none' : 'named';
+    // NotPrincipal: everyone except the principals it names. An account entry names the account
+    // principal only, not the account's users and roles (IAM User Guide, "AWS JSON policy
+    // elements: NotPrincipal": [user/Bob, account root] denies everyone but Bob).
+    const exempt = (e: NPrincipalEntry) => {
+      const m = matchEntry(e, principal, type);
+      return m === 'named' || (m === 'account' && ACCOUNT_ROOT.test(principal));
+    };
+    return s.notPrincipal.entries.some(exempt) ? 'none' : 'named';
   }
   return 'none';
 }

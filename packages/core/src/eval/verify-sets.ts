@@ -33,6 +33,9 @@ export function verifySets(bucket: string, sets: readonly PolicySet[], resources
     }
   }
   if (runs.length === 0) throw new Error('verifySets: the sets hold no user or role');
+  // A policy with an invalid condition proves nothing: the first refusal is the result.
+  const refused = runs.find((r) => r.result.invalid);
+  if (refused) return { result: refused.result, principals: [], documents };
   const first = runs[0]!.result;
   const cells: VerifyCell[] = first.cells.map((c) => {
     const all = runs.map((r) => ({ label: r.label, cell: r.result.cells.find((x) => x.actionClass === c.actionClass && x.context === c.context)! }));

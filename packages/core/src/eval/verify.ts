@@ -9,6 +9,7 @@ import { S3_ACTIONS } from '../iam/generated/s3-actions.js';
 import { recognizeMfaKey } from '../iam/mfa.js';
 import { parseOperator } from '../iam/operators.js';
 import { splitArn } from '../iam/s3.js';
+import { label } from '../model/words.js';
 import { globMatch } from '../util/glob.js';
 import { evaluate, inferPrincipalType, toEvalPolicy, type DecidingStatement, type EvalPolicy, type EvalRequest, type EvalResult } from './evaluate.js';
 
@@ -67,6 +68,37 @@ export interface VerifyResult {
   counterexample?: { context: MfaContext; request: EvalRequest; result: EvalResult; via?: DecidingStatement[] };
   /** Requests evaluated. */
   requests: number;
+  /**
+   * Set when a policy holds a condition IAM would reject (a null or object value, an unknown
+   * operator, ...): nothing is evaluated and `enforced` is false, since the statement as read is
+   * not the statement as written.
+   */
+  invalid?: InvalidStatement;
+}
+
+export interface InvalidStatement {
+  policyId: string;
+  /** `Statement "Sid"` or `Statement 2`. */
+  statement: string;
+  /** The statement's pointer. */
+  pointer: string;
+  /** Where the problem is, and what it is. */
+  problemPointer: string;
+  message: string;
+}
+
+/** The first statement whose Condition block breaks the grammar or names an unknown operator. */
+export function findInvalidCondition(policies: readonly EvalPolicy[]): InvalidStatement | undefined {
+  for (const p of policies) {
+    for (const s of p.model.statements) {
+      const at = (problemPointer: string, message: string): InvalidStatement => ({ policyId: p.id, statement: label(s, p.model), pointer: s.pointer, problemPointer, message });
+      const problem = s.conditionProblems?.[0];
+      if (problem) return at(problem.pointer, problem.message);
+      const unknown = s.conditions.find((c) => !parseOperator(c.operator).known);
+      if (unknown) return at(unknown.operatorPointer, `unknown condition operator "${unknown.operator}"`);
+    }
+  }
+  return undefined;
 }
 
 /** Action class of an S3 action on a resource type: "object read", "bucket permissions", ... */
@@ -274,6 +306,8 @@ function callers(policies: readonly EvalPolicy[], account: string, ages: readonl
 
 /** Verifies that every request to `bucket` (and its objects) without MFA is denied. */
 export function verifyBucket(bucket: string, policies: readonly EvalPolicy[], options: VerifyOptions = {}): VerifyResult {
+  const invalid = findInvalidCondition(policies);
+  if (invalid) return { bucket, enforced: false, actionClasses: [], cells: [], requests: 0, invalid };
   const account = options.accountId ?? '111122223333';
   const ages = options.mfaAges ?? [0, 3600, 129600];
   const callerList = callers(policies, account, ages, options.principal, options.accountPrincipals);

@@ -1,3 +1,5 @@
+import { globMatch } from '../util/glob.js';
+
 /**
  * AWS's service authorization reference (actions, resource types, condition keys), as the rules
  * read it. The core stays free of I/O: a host passes an `IamData` in `LintOptions.iamData` (the
@@ -43,19 +45,11 @@ export function lookupAction(data: IamData, entry: string): ActionLookup {
   }
   let actions = byPattern.get(name);
   if (!actions) {
-    const re = globRegExp(name);
     actions = [];
-    for (const [lower, a] of service.actions) if (re.test(lower)) actions.push(a);
+    for (const [lower, a] of service.actions) if (globMatch(name, lower)) actions.push(a);
     byPattern.set(name, actions);
   }
   return { kind: 'service', prefix, service, name, wildcard, actions };
-}
-
-/** An action glob (lowercase) as an anchored expression; every other character is literal. */
-function globRegExp(pattern: string): RegExp {
-  let src = '';
-  for (const c of pattern) src += c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\/-]/g, '\\$&');
-  return new RegExp(`^${src}$`);
 }
 
 const levelCache = new Map<string, readonly string[]>();
@@ -83,34 +77,28 @@ export interface ResolvedKey {
 
 interface KeyPatterns {
   exact: Map<string, IamConditionKey>;
-  patterns: Array<{ re: RegExp; key: IamConditionKey }>;
+  patterns: IamConditionKey[];
 }
 
 const keyCache = new WeakMap<IamService, KeyPatterns>();
 
-/** A key with placeholders (`${TagKey}`, `<key>`) as a case-insensitive expression; placeholders match one or more characters. */
-const keyRegExpCache = new Map<string, RegExp>();
+/**
+ * A key with placeholders (`${TagKey}`, `<key>`) as a glob for util/glob's linear matcher: each
+ * placeholder matches one or more characters (`?*`). Keys never hold `*` or `?` themselves.
+ */
+const keyGlobCache = new Map<string, string>();
 
-function keyRegExp(key: string): RegExp {
-  let re = keyRegExpCache.get(key);
-  if (!re) {
-    re = compileKey(key);
-    keyRegExpCache.set(key, re);
+function keyGlob(key: string): string {
+  let glob = keyGlobCache.get(key);
+  if (glob === undefined) {
+    glob = asTemplate(key).replace(/\$\{[^}]*\}|<[^>]*>/g, '?*');
+    keyGlobCache.set(key, glob);
   }
-  return re;
+  return glob;
 }
 
-function compileKey(key: string): RegExp {
-  const template = asTemplate(key);
-  let src = '';
-  const re = /\$\{[^}]*\}|<[^>]*>/g;
-  let last = 0;
-  for (let m = re.exec(template); m; m = re.exec(template)) {
-    src += escapeRegExp(template.slice(last, m.index)) + '.+';
-    last = m.index + m[0].length;
-  }
-  src += escapeRegExp(template.slice(last));
-  return new RegExp(`^${src}$`, 'i');
+function keyMatches(template: string, key: string): boolean {
+  return globMatch(keyGlob(template), key, { caseInsensitive: true });
 }
 
 /** Some keys spell their placeholder `tag-key` (`secretsmanager:ResourceTag/tag-key`) or end at the slash. */
@@ -122,16 +110,12 @@ function isTemplate(key: string): boolean {
   return /\$\{|<[^>]*>/.test(asTemplate(key));
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-}
-
 function keyPatterns(service: IamService): KeyPatterns {
   let kp = keyCache.get(service);
   if (!kp) {
     kp = { exact: new Map(), patterns: [] };
     for (const [lower, k] of service.conditionKeys) {
-      if (isTemplate(k.key)) kp.patterns.push({ re: keyRegExp(k.key), key: k });
+      if (isTemplate(k.key)) kp.patterns.push(k);
       else kp.exact.set(lower, k);
     }
     keyCache.set(service, kp);
@@ -144,7 +128,7 @@ export function serviceConditionKey(service: IamService, key: string): IamCondit
   const kp = keyPatterns(service);
   const exact = kp.exact.get(key.toLowerCase());
   if (exact) return exact;
-  for (const p of kp.patterns) if (p.re.test(key)) return p.key;
+  for (const p of kp.patterns) if (keyMatches(p.key, key)) return p;
   return undefined;
 }
 
@@ -153,7 +137,7 @@ export function keyListed(list: readonly string[], key: string): IamConditionKey
   const lower = key.toLowerCase();
   for (const k of list) {
     if (k.toLowerCase() === lower) return { key: k, type: '' };
-    if (isTemplate(k) && keyRegExp(k).test(key)) return { key: k, type: '' };
+    if (isTemplate(k) && keyMatches(k, key)) return { key: k, type: '' };
   }
   return undefined;
 }
@@ -246,58 +230,56 @@ export function arnPatternMatchesTemplate(pattern: string, template: string): bo
 
 const matchCache = new Map<string, boolean>();
 
+/**
+ * One pass over the pattern, carrying the set of template positions reached so far (an automaton
+ * simulation): time pattern length x template length, memory template length, whatever the
+ * pattern holds (a DFS over position pairs ran out of memory on a 9-million-character pattern).
+ */
 function intersects(pattern: string, template: string): boolean {
-  const a = patternTokens(pattern);
   const b = templateTokens(template);
-  const seen = new Set<number>();
-  const width = b.length + 1;
-  const stack: Array<[number, number]> = [[0, 0]];
-  while (stack.length) {
-    const [i, j] = stack.pop()!;
-    const id = i * width + j;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    if (i === a.length && j === b.length) return true;
-    const ta = a[i];
-    const tb = b[j];
-    // Empty matches: a pattern star, a template star (the tail of a placeholder).
-    if (ta?.kind === 'star') stack.push([i + 1, j]);
-    if (tb?.kind === 'star') stack.push([i, j + 1]);
-    if (!ta || !tb) continue;
-    // One character consumed by both.
-    if (!charsMeet(ta, tb)) continue;
-    const ni = ta.kind === 'star' ? i : i + 1;
-    const nj = tb.kind === 'star' ? j : j + 1;
-    if (ni !== i || nj !== j) stack.push([ni, nj]);
-    else {
-      // Both stars: consuming a character changes nothing; move either on.
-      stack.push([i + 1, j], [i, j + 1]);
+  const m = b.length;
+  // A template star (the tail of a placeholder) may match nothing.
+  const close = (set: Uint8Array) => {
+    for (let j = 0; j < m; j++) if (set[j] && b[j]!.kind === 'star') set[j + 1] = 1;
+  };
+  let cur = new Uint8Array(m + 1);
+  cur[0] = 1;
+  close(cur);
+  for (let i = 0; i < pattern.length; i++) {
+    let ta: PTok;
+    const c = pattern[i]!;
+    const end = c === '$' && pattern[i + 1] === '{' ? pattern.indexOf('}', i) : -1;
+    if (end > 0) {
+      ta = STAR; // a policy variable matches any text
+      i = end;
+    } else ta = c === '*' ? STAR : c === '?' ? ONE : { kind: 'lit', c };
+    const next = new Uint8Array(m + 1);
+    let any = false;
+    if (ta.kind === 'star') {
+      // Consumes any run of template characters: every position from the first one reached on.
+      for (let j = 0; j <= m; j++) {
+        if (cur[j]) any = true;
+        if (any) next[j] = 1;
+      }
+    } else {
+      for (let j = 0; j < m; j++) {
+        if (!cur[j] || !charsMeet(ta, b[j]!)) continue;
+        next[b[j]!.kind === 'star' ? j : j + 1] = 1;
+        any = true;
+      }
     }
+    if (!any) return false;
+    close(next);
+    cur = next;
   }
-  return false;
+  return cur[m] === 1;
 }
 
 type PTok = { kind: 'lit'; c: string } | { kind: 'one' } | { kind: 'star' };
 type TTok = { kind: 'lit'; c: string } | { kind: 'one'; deny: string } | { kind: 'star'; deny: string };
 
-function patternTokens(p: string): PTok[] {
-  const out: PTok[] = [];
-  for (let i = 0; i < p.length; i++) {
-    const c = p[i]!;
-    if (c === '$' && p[i + 1] === '{') {
-      const end = p.indexOf('}', i);
-      if (end > 0) {
-        out.push({ kind: 'star' });
-        i = end;
-        continue;
-      }
-    }
-    if (c === '*') out.push({ kind: 'star' });
-    else if (c === '?') out.push({ kind: 'one' });
-    else out.push({ kind: 'lit', c });
-  }
-  return out;
-}
+const STAR: PTok = { kind: 'star' };
+const ONE: PTok = { kind: 'one' };
 
 const templateCache = new Map<string, TTok[]>();
 

@@ -1,5 +1,7 @@
+import { table } from '../util/table.js';
+
 /** IAM condition operators (case-sensitive), by the type of value they compare. */
-export const OPERATOR_FAMILIES: Record<string, 'String' | 'Numeric' | 'Date' | 'Bool' | 'Binary' | 'IP' | 'ARN' | 'Null'> = {
+export const OPERATOR_FAMILIES: Readonly<Record<string, 'String' | 'Numeric' | 'Date' | 'Bool' | 'Binary' | 'IP' | 'ARN' | 'Null'>> = table({
   StringEquals: 'String',
   StringNotEquals: 'String',
   StringEqualsIgnoreCase: 'String',
@@ -27,7 +29,7 @@ export const OPERATOR_FAMILIES: Record<string, 'String' | 'Numeric' | 'Date' | '
   ArnNotEquals: 'ARN',
   ArnNotLike: 'ARN',
   Null: 'Null',
-};
+});
 
 export const BASE_OPERATORS = Object.keys(OPERATOR_FAMILIES);
 

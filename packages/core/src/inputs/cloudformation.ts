@@ -4,6 +4,7 @@ import { hasUnresolved, unresolvedMarker } from '../iam/unresolved.js';
 import { joinPointer } from '../util/pointer.js';
 import { entry, entryWithKey, scalarString, type SNode } from './tree.js';
 import { emptyExtraction, type Extraction, type ExtractedHolder, type ExtractedRole } from './types.js';
+import { table } from '../util/table.js';
 
 /**
  * The account id written for `${AWS::AccountId}` where an ARN's account field expects one: a
@@ -303,7 +304,7 @@ function withoutOffsets(r: Range): Range {
   return { line: r.line, column: r.column, endLine: r.endLine, endColumn: r.endColumn };
 }
 
-const SHORT_FORMS: Record<string, string> = { '!Ref': 'Ref', '!Condition': 'Condition' };
+const SHORT_FORMS: Readonly<Record<string, string>> = table({ '!Ref': 'Ref', '!Condition': 'Condition' });
 
 /** `{"Ref": x}`, `{"Fn::Sub": x}` or a short-form tag (`!Sub x`): the intrinsic's name and argument. */
 function asIntrinsic(node: SNode): { name: string; arg: SNode } | undefined {
@@ -364,21 +365,21 @@ function items(node: SNode | undefined): SNode[] {
 }
 
 /** Resource types whose property holds a resource-based policy. */
-const RESOURCE_POLICIES: Record<string, string> = {
+const RESOURCE_POLICIES: Readonly<Record<string, string>> = table({
   'AWS::S3::BucketPolicy': 'PolicyDocument',
   'AWS::SQS::QueuePolicy': 'PolicyDocument',
   'AWS::SNS::TopicPolicy': 'PolicyDocument',
   'AWS::KMS::Key': 'KeyPolicy',
-};
+});
 
 /** Standalone policies and which property lists the principals they attach to. */
-const STANDALONE: Record<string, { roles: string[]; single?: boolean; people?: Array<{ prop: string; kind: 'user' | 'group'; single?: boolean }> }> = {
+const STANDALONE: Readonly<Record<string, { roles: string[]; single?: boolean; people?: Array<{ prop: string; kind: 'user' | 'group'; single?: boolean }> }>> = table({
   'AWS::IAM::Policy': { roles: ['Roles'], people: [{ prop: 'Users', kind: 'user' }, { prop: 'Groups', kind: 'group' }] },
   'AWS::IAM::ManagedPolicy': { roles: ['Roles'], people: [{ prop: 'Users', kind: 'user' }, { prop: 'Groups', kind: 'group' }] },
   'AWS::IAM::RolePolicy': { roles: ['RoleName'], single: true },
   'AWS::IAM::UserPolicy': { roles: [], people: [{ prop: 'UserName', kind: 'user', single: true }] },
   'AWS::IAM::GroupPolicy': { roles: [], people: [{ prop: 'GroupName', kind: 'group', single: true }] },
-};
+});
 
 /**
  * Extracts every policy document of a CloudFormation template (JSON or YAML, SAM and CDK output

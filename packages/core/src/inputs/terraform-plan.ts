@@ -3,6 +3,7 @@ import { detectPolicyType } from '../iam/policy-type.js';
 import { normalize } from '../model/normalize.js';
 import { addDocumentAt, isObject, joinPointer, type JsonHost } from './host-json.js';
 import { emptyExtraction, type Extraction, type ExtractedRole } from './types.js';
+import { table } from '../util/table.js';
 
 /** Is this JSON `terraform show -json` output (a plan or a state)? */
 export function isTerraformPlan(value: unknown): boolean {
@@ -10,7 +11,7 @@ export function isTerraformPlan(value: unknown): boolean {
 }
 
 /** Attributes that hold policy documents, by resource type (plans and .tf source alike). */
-export const TERRAFORM_POLICY_ATTRIBUTES: Readonly<Record<string, ReadonlyArray<readonly [attribute: string, kind: PolicyType]>>> = {
+export const TERRAFORM_POLICY_ATTRIBUTES: Readonly<Record<string, ReadonlyArray<readonly [attribute: string, kind: PolicyType]>>> = table({
   aws_iam_policy: [['policy', 'identity']],
   aws_iam_role: [['assume_role_policy', 'trust']],
   aws_iam_role_policy: [['policy', 'identity']],
@@ -20,7 +21,7 @@ export const TERRAFORM_POLICY_ATTRIBUTES: Readonly<Record<string, ReadonlyArray<
   aws_sqs_queue_policy: [['policy', 'resource']],
   aws_sns_topic_policy: [['policy', 'resource']],
   aws_iam_policy_document: [['json', 'identity']],
-};
+});
 
 interface Found {
   address: string;

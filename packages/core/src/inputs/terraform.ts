@@ -490,7 +490,7 @@ function addDataDocument(ctx: Context, out: Extraction, block: HclBlock, decl: J
       const decls = Array.isArray(st[hcl]) ? (st[hcl] as unknown[]) : [];
       if (decls.length === 0) continue;
       const blocks = sbody.blocks.filter((b) => b.type === hcl);
-      const principal: Json = {};
+      const principal: Json = Object.create(null) as Json; // keyed by the block's type: no prototype to reach
       let star = false;
       decls.forEach((p, k) => {
         if (!isObj(p) || typeof p.type !== 'string') return;
@@ -513,12 +513,12 @@ function addDataDocument(ctx: Context, out: Extraction, block: HclBlock, decl: J
     const conditions = Array.isArray(st.condition) ? st.condition : [];
     if (conditions.length > 0) {
       const blocks = sbody.blocks.filter((b) => b.type === 'condition');
-      const condition: Json = {};
+      const condition: Json = Object.create(null) as Json; // keyed by test and variable: no prototype to reach
       conditions.forEach((c, k) => {
         if (!isObj(c) || typeof c.test !== 'string' || typeof c.variable !== 'string') return;
         const test = c.test;
         const variable = str(c.variable) as string;
-        const byTest = (isObj(condition[test]) ? condition[test] : (condition[test] = {})) as Json;
+        const byTest = (isObj(condition[test]) ? condition[test] : (condition[test] = Object.create(null) as Json)) as Json;
         const prev = Array.isArray(byTest[variable]) ? (byTest[variable] as unknown[]) : [];
         byTest[variable] = [...prev, ...list(c.values)];
         const b = blocks[k];

@@ -53,6 +53,12 @@ export interface NStatement {
   notPrincipal?: NPrincipal;
   conditionPointer?: string;
   conditions: NCondition[];
+  /**
+   * Parts of the Condition block left out of `conditions` because they break the grammar (a null
+   * or object value, an empty list, a block that is not an object): the statement's conditions
+   * are then not what IAM would see, and nothing may be proven from them.
+   */
+  conditionProblems?: Array<{ pointer: string; message: string }>;
 }
 
 /**
@@ -104,24 +110,42 @@ function isConditionValue(v: unknown): v is ConditionValue {
   return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 }
 
-function conditions(v: unknown, pointer: string): NCondition[] {
-  if (!isObject(v)) return [];
+type ConditionProblems = NonNullable<NStatement['conditionProblems']>;
+
+function conditions(v: unknown, pointer: string, problems: ConditionProblems): NCondition[] {
+  if (!isObject(v)) {
+    problems.push({ pointer, message: `Condition is ${kindOf(v)}, not an object of operators` });
+    return [];
+  }
   const out: NCondition[] = [];
   for (const operator of Object.keys(v)) {
     const block = v[operator];
     const operatorPointer = joinPointer(pointer, operator);
-    if (!isObject(block)) continue;
+    if (!isObject(block)) {
+      problems.push({ pointer: operatorPointer, message: `${operator} is ${kindOf(block)}, not an object of condition keys` });
+      continue;
+    }
     for (const key of Object.keys(block)) {
       const keyPointer = joinPointer(operatorPointer, key);
       const raw = block[key];
       const values: Located<ConditionValue>[] = [];
+      const bad = (what: string) => problems.push({ pointer: keyPointer, message: `the value of ${operator} ${key} is ${what}` });
       if (isConditionValue(raw)) values.push({ value: raw, pointer: keyPointer });
-      else if (Array.isArray(raw)) raw.forEach((x, i) => isConditionValue(x) && values.push({ value: x, pointer: joinPointer(keyPointer, i) }));
-      else continue;
+      else if (Array.isArray(raw)) {
+        raw.forEach((x, i) => (isConditionValue(x) ? values.push({ value: x, pointer: joinPointer(keyPointer, i) }) : bad(`a list holding ${kindOf(x)}, not only strings, numbers and booleans`)));
+        if (raw.length === 0) bad('an empty list');
+      } else {
+        bad(`${kindOf(raw)}, not a string, number or boolean`);
+        continue;
+      }
       out.push({ operator, operatorPointer, key, keyPointer, values });
     }
   }
   return out;
+}
+
+function kindOf(v: unknown): string {
+  return v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : `a ${typeof v}`;
 }
 
 function statement(v: unknown, index: number, pointer: string): NStatement | undefined {
@@ -150,7 +174,9 @@ function statement(v: unknown, index: number, pointer: string): NStatement | und
   if (np) s.notPrincipal = np;
   if (own(v, 'Condition') !== undefined) {
     s.conditionPointer = joinPointer(pointer, 'Condition');
-    s.conditions = conditions(own(v, 'Condition'), s.conditionPointer);
+    const problems: ConditionProblems = [];
+    s.conditions = conditions(own(v, 'Condition'), s.conditionPointer, problems);
+    if (problems.length > 0) s.conditionProblems = problems;
   }
   return s;
 }

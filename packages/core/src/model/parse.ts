@@ -2,6 +2,7 @@ import { parse as parseJsonAst } from '@humanwhocodes/momoa';
 import { visit } from 'jsonc-parser';
 import { escapeSegment } from '../util/pointer.js';
 import { LineIndex } from '../util/lines.js';
+import { table } from '../util/table.js';
 
 export type { Range, NodeLocation } from '../types.js';
 import type { NodeLocation, Range } from '../types.js';
@@ -23,7 +24,7 @@ export interface ParseError {
   range: Range;
 }
 
-const TOKEN_NAMES: Record<string, string> = {
+const TOKEN_NAMES: Readonly<Record<string, string>> = table({
   LBrace: '"{"',
   RBrace: '"}"',
   LBracket: '"["',
@@ -34,7 +35,7 @@ const TOKEN_NAMES: Record<string, string> = {
   Number: 'a number',
   Boolean: 'a boolean',
   Null: 'null',
-};
+});
 
 /**
  * A parsed document whose source positions are computed only when asked for. The value comes
@@ -103,12 +104,18 @@ export function parsePolicyText(text: string): ParseResult {
   return { ok: true, value: r.doc.value, locations, duplicates };
 }
 
-const STRING_LITERAL = /"(?:[^"\\]|\\.)*"/g;
-
+/** Colons outside string literals, in one pass (a regular expression over a long string overflows the stack). */
 function countColonsOutsideStrings(text: string): number {
-  const s = text.replace(STRING_LITERAL, '');
   let n = 0;
-  for (let i = s.indexOf(':'); i >= 0; i = s.indexOf(':', i + 1)) n++;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x3a) n++;
+  }
   return n;
 }
 
@@ -285,8 +292,11 @@ function syntaxError(e: unknown, text: string): { messageId: 'syntax' | 'tooDeep
   // Never point past the text: clamp to the end of the reported line, or of the text.
   const lines = text.split(/\r\n|\r|\n/);
   if (line > lines.length) ({ line, column } = { line: lines.length, column: lines[lines.length - 1]!.length + 1 });
-  column = Math.min(Math.max(column, 1), lines[line - 1]!.length + 1);
-  return { messageId: 'syntax', message: `Invalid JSON: ${msg}`, range: { line, column, endLine: line, endColumn: column + 1 } };
+  const lineLength = lines[line - 1]!.length;
+  column = Math.min(Math.max(column, 1), lineLength + 1);
+  // One character wide, or empty at the very end of the text (an early end of input).
+  const endColumn = line === lines.length && column > lineLength ? column : column + 1;
+  return { messageId: 'syntax', message: `Invalid JSON: ${msg}`, range: { line, column, endLine: line, endColumn } };
 }
 
 function engineMessage(text: string): string | undefined {

@@ -1,5 +1,5 @@
 import { defineRule } from './define.js';
-import { label } from './util.js';
+import { label } from '../model/words.js';
 import { isMfaCondition, isSwapped, resolveKeyFor, servicesOf } from '../iam/conditions.js';
 import { serviceConditionKey } from '../iam/data.js';
 import { suggest } from '../util/distance.js';

@@ -1,5 +1,5 @@
 import { defineRule } from './define.js';
-import { label } from './util.js';
+import { label } from '../model/words.js';
 import { BASE_OPERATORS, parseOperator } from '../iam/operators.js';
 import { isSwapped, operatorBlockHasMfa } from '../iam/conditions.js';
 import { closest } from '../util/distance.js';

@@ -1,8 +1,9 @@
 import { defineRule } from './define.js';
-import { label } from './util.js';
+import { label } from '../model/words.js';
 import { OPERATOR_FAMILIES, parseOperator } from '../iam/operators.js';
 import { isMfaCondition, isSwapped, resolveKeyFor } from '../iam/conditions.js';
 import type { ConditionValue } from '../model/generated/iam-policy.js';
+import { table } from '../util/table.js';
 
 type Family = (typeof OPERATOR_FAMILIES)[string];
 
@@ -21,7 +22,7 @@ const FITS: Record<Family, readonly string[] | 'any'> = {
 const KNOWN_TYPES = new Set(['String', 'ARN', 'Numeric', 'Date', 'Bool', 'Boolean', 'IPAddress', 'Binary']);
 
 /** Keys AWS documents with more than one type (aws:EpochTime takes Date and Numeric operators). */
-const ALSO: Record<string, readonly Family[]> = { 'aws:epochtime': ['Numeric'] };
+const ALSO: Readonly<Record<string, readonly Family[]>> = table({ 'aws:epochtime': ['Numeric'] });
 
 const NUMBER = /^-?\d+(\.\d+)?$/;
 const DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;

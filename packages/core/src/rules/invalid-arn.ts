@@ -1,5 +1,5 @@
 import { defineRule } from './define.js';
-import { label } from './util.js';
+import { label } from '../model/words.js';
 import { checkArn } from '../iam/arn.js';
 
 export default defineRule({

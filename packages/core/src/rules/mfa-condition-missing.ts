@@ -1,5 +1,5 @@
 import { defineRule, type ReportDescriptor } from './define.js';
-import { label, quoteList } from './util.js';
+import { label, quoteList } from '../model/words.js';
 import { analyzeStatementMfa } from '../iam/mfa.js';
 import { bucketActionsMatched, classifyResource, isS3Resource, resourceReachesBucket, s3ActionPatterns, variablesAsWildcards } from '../iam/s3.js';
 import { globCovers, globMatch } from '../util/glob.js';

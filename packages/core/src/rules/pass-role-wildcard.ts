@@ -1,5 +1,5 @@
 import { defineRule } from './define.js';
-import { label } from './util.js';
+import { label } from '../model/words.js';
 import { globMatch } from '../util/glob.js';
 
 /** Resources that cover every role: `*`, and role ARNs whose name part is only a wildcard. */

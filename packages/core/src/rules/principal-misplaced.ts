@@ -1,5 +1,5 @@
 import { defineRule } from './define.js';
-import { label } from './util.js';
+import { label } from '../model/words.js';
 
 const KIND_NAMES = { identity: 'an identity policy', resource: 'a resource-based policy', trust: 'a role trust policy' } as const;
 

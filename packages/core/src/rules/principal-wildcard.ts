@@ -1,5 +1,5 @@
 import { defineRule } from './define.js';
-import { label } from './util.js';
+import { label } from '../model/words.js';
 import { narrowedByDeny, narrowingAllowCondition, wildcardPrincipalEntries } from '../iam/principals.js';
 
 export default defineRule({

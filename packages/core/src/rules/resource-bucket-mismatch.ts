@@ -1,5 +1,5 @@
 import { defineRule, type RuleContext } from './define.js';
-import { label, quoteList } from './util.js';
+import { label, quoteList } from '../model/words.js';
 import { classifyResource, isNearMiss, s3ActionPatterns } from '../iam/s3.js';
 import type { Located } from '../model/normalize.js';
 

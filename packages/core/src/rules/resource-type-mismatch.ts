@@ -1,5 +1,5 @@
 import { defineRule } from './define.js';
-import { label, quoteList } from './util.js';
+import { label, quoteList } from '../model/words.js';
 import { arnPatternMatchesTemplate, lookupAction, type IamAction, type IamService } from '../iam/data.js';
 import { checkArn } from '../iam/arn.js';
 import { variablesAsWildcards } from '../iam/s3.js';

@@ -1,5 +1,5 @@
 import { defineRule } from './define.js';
-import { label, quoteList } from './util.js';
+import { label, quoteList } from '../model/words.js';
 import { hasAccessLevel, lookupAction, type IamAction } from '../iam/data.js';
 
 /** Conditions that narrow the resources (attribute-based access control) make `*` deliberate. */

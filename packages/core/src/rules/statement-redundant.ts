@@ -1,5 +1,5 @@
 import { defineRule } from './define.js';
-import { label } from './util.js';
+import { label } from '../model/words.js';
 import type { Located, NPrincipal, NStatement } from '../model/normalize.js';
 import { globCovers, hasWildcard } from '../util/glob.js';
 
@@ -27,6 +27,9 @@ function scopeKey(s: NStatement): string | undefined {
     conditions,
   });
 }
+
+/** Candidate pairs of actions compared at most (about a second's work). */
+const MAX_COMPARISONS = 2_000_000;
 
 const covers = (outer: string, inner: string) => globCovers(outer, inner, { caseInsensitive: true });
 
@@ -60,11 +63,27 @@ export default defineRule({
       actionCoveredInStatement: {
         text: 'Action "{{action}}" is redundant: "{{by}}" in the same statement already covers it; remove it',
       },
+      tooLarge: {
+        text: 'The policy is too large to check for redundant statements: its actions would need {{count}} comparisons, over the limit of {{limit}}',
+      },
     },
   },
   check(ctx) {
     const statements = ctx.policy.statements;
-    const keys = statements.map(scopeKey);
+    const scopes = statements.map(scopeKey);
+    // A statement identical to an earlier one (same scope, same set of actions) is covered by that
+    // first copy, or by what covers the first copy; only first copies are compared, so n copies
+    // of one statement cost n, not n squared.
+    const firstCopy = new Map<string, number>();
+    const copyOf = statements.map((st, i) => {
+      const scope = scopes[i];
+      if (scope === undefined) return -1;
+      const signature = scope + '\u0000' + JSON.stringify([...new Set(st.action!.items.map((a) => a.value.toLowerCase()))].sort());
+      const first = firstCopy.get(signature);
+      if (first === undefined) firstCopy.set(signature, i);
+      return first ?? -1;
+    });
+    const keys = scopes.map((k, i) => (copyOf[i]! >= 0 ? undefined : k));
     const actionsOf = (i: number) => statements[i]!.action!.items;
     const at = (r: Ref) => actionsOf(r.statement)[r.action]!;
 
@@ -88,6 +107,17 @@ export default defineRule({
       const svc = service(v);
       if (v.indexOf(':') < 0 || hasWildcard(svc)) index.wildService.push(r);
       else (index.patterns.get(svc) ?? index.patterns.set(svc, []).get(svc)!).push(r);
+    }
+    // Distinct statements that share actions still compare pairwise: past a bound, say so rather than hang.
+    let comparisons = 0;
+    for (const x of refs) {
+      const index = indexes.get(keys[x.statement]!)!;
+      const v = at(x).value;
+      comparisons += (index.exact.get(v.toLowerCase())?.length ?? 0) + (index.patterns.get(service(v))?.length ?? 0) + index.wildService.length;
+    }
+    if (comparisons > MAX_COMPARISONS) {
+      ctx.report({ messageId: 'tooLarge', data: { count: comparisons, limit: MAX_COMPARISONS }, pointer: '' });
+      return;
     }
     const coveredBy = new Map<Ref, Ref[]>();
     for (const x of refs) {
@@ -113,6 +143,12 @@ export default defineRule({
       if (!first) return -1;
       const outers = [...new Set(coveredBy.get(first)!.map((y) => y.statement))].filter((i) => i !== j).sort((a, b) => a - b);
       return outers.find((i) => within(i, j) && !(i > j && within(j, i))) ?? -1;
+    });
+    // A later copy: whatever earlier statement covers its first copy, else the first copy itself.
+    copyOf.forEach((f, j) => {
+      if (f < 0) return;
+      const byFirst = wholeBy[f]!;
+      wholeBy[j] = byFirst >= 0 && byFirst < f ? byFirst : f;
     });
     for (let j = 0; j < statements.length; j++) {
       const i = wholeBy[j];

@@ -1,5 +1,5 @@
 import { defineRule } from './define.js';
-import { label } from './util.js';
+import { label } from '../model/words.js';
 import { lookupAction, type IamService } from '../iam/data.js';
 import { closest, suggest } from '../util/distance.js';
 

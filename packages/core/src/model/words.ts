@@ -1,4 +1,5 @@
-import type { NStatement, PolicyModel } from '../model/normalize.js';
+/** How messages name statements and list values: shared by the rules and the evaluator's explanations. */
+import type { NStatement, PolicyModel } from './normalize.js';
 
 /** How messages name a statement: by Sid when it has one, else by position. */
 export function label(s: NStatement, policy?: PolicyModel): string {

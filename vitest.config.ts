@@ -39,8 +39,18 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     projects: [
-      { extends: true, test: { name: 'unit', include: ['packages/*/test/**/*.test.ts'], exclude: [...configDefaults.exclude, ...SLOW] } },
-      { extends: true, test: { name: 'contract', include: ['tests/**/*.test.ts'], exclude: [...configDefaults.exclude, ...SLOW] } },
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['packages/*/test/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, ...SLOW],
+        },
+      },
+      {
+        extends: true,
+        test: { name: 'contract', include: ['tests/**/*.test.ts'], exclude: [...configDefaults.exclude, ...SLOW] },
+      },
       { extends: true, test: { name: 'slow', include: SLOW } },
     ],
   },

@@ -145,7 +145,8 @@ function lint(files, options) {
 function countFindings(files, options) {
   const counts = {};
   for (const f of files) {
-    for (const m of lintText(fs.readFileSync(f, 'utf8'), options).messages) counts[m.ruleId] = (counts[m.ruleId] ?? 0) + 1;
+    for (const m of lintText(fs.readFileSync(f, 'utf8'), options).messages)
+      counts[m.ruleId] = (counts[m.ruleId] ?? 0) + 1;
   }
   return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
@@ -211,7 +212,10 @@ function runColdStart(dir) {
   const bin = path.join(ROOT, 'packages', 'cli', 'bin', 'iam-mfa-lint.js');
   const binBuilt = path.join(ROOT, 'packages', 'cli', 'dist', 'bin.js');
   if (!fs.existsSync(bin) || !fs.existsSync(binBuilt)) {
-    return { skipped: 'the CLI is not built (packages/cli/bin/iam-mfa-lint.js or packages/cli/dist/bin.js missing); run `pnpm build` to include the cold-start figures' };
+    return {
+      skipped:
+        'the CLI is not built (packages/cli/bin/iam-mfa-lint.js or packages/cli/dist/bin.js missing); run `pnpm build` to include the cold-start figures',
+    };
   }
   const policy = path.join(dir, 'cold-start-policy.json');
   fs.writeFileSync(
@@ -288,10 +292,16 @@ function runProcess(args) {
   const cmd = TIME ? TIME : process.execPath;
   const argv = TIME ? ['-f', '%M', process.execPath, ...args] : args;
   const t0 = process.hrtime.bigint();
-  const res = spawnSync(cmd, argv, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const res = spawnSync(cmd, argv, {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (res.error) throw res.error;
-  if (res.status === 2 || res.status === null) throw new Error(`${args.join(' ')} failed (status ${res.status}): ${res.stderr.slice(-500)}`);
+  if (res.status === 2 || res.status === null)
+    throw new Error(`${args.join(' ')} failed (status ${res.status}): ${res.stderr.slice(-500)}`);
   const kb = TIME ? Number(res.stderr.trim().split('\n').pop()) : NaN;
   return { ms, peakMb: Number.isFinite(kb) ? kb / 1024 : undefined };
 }
@@ -301,7 +311,8 @@ function cliArgs(folder, extra = []) {
 }
 
 function runWholeProcess(folder, docs, rounds) {
-  if (!fs.existsSync(BIN) || !fs.existsSync(path.join(ROOT, 'packages', 'cli', 'dist', 'bin.js'))) return { skipped: 'the CLI is not built; run `pnpm build`' };
+  if (!fs.existsSync(BIN) || !fs.existsSync(path.join(ROOT, 'packages', 'cli', 'dist', 'bin.js')))
+    return { skipped: 'the CLI is not built; run `pnpm build`' };
   const floor = [];
   const cli = [];
   const serial = [];
@@ -318,7 +329,16 @@ function runWholeProcess(folder, docs, rounds) {
   const f = median(floor);
   const c = median(cli);
   const one = median(serial);
-  return { documents: docs, floorMs: round(f, 1), cliMs: round(c, 1), ratio: round(c / f, 2), cliPeakMb: peak ? round(peak, 1) : undefined, oneThreadMs: round(one, 1), speedup: round(one / c, 2), threads: os.cpus().length };
+  return {
+    documents: docs,
+    floorMs: round(f, 1),
+    cliMs: round(c, 1),
+    ratio: round(c / f, 2),
+    cliPeakMb: peak ? round(peak, 1) : undefined,
+    oneThreadMs: round(one, 1),
+    speedup: round(one / c, 2),
+    threads: os.cpus().length,
+  };
 }
 
 /** A folder of `count` small policies (each a few hundred bytes, a few findings each). */
@@ -330,7 +350,13 @@ function writeSmallPolicies(folder, count) {
     const doc = {
       Version: '2012-10-17',
       Statement: [
-        { Sid: `Read${i}`, Effect: 'Allow', Action: ['s3:GetObject', 's3:ListBucket'], Resource: [`arn:aws:s3:::bucket-${i % 97}`, `arn:aws:s3:::bucket-${i % 97}/*`], ...(i % 3 ? { Condition: { Bool: { 'aws:MultiFactorAuthPresent': i % 5 ? 'true' : 'ture' } } } : {}) },
+        {
+          Sid: `Read${i}`,
+          Effect: 'Allow',
+          Action: ['s3:GetObject', 's3:ListBucket'],
+          Resource: [`arn:aws:s3:::bucket-${i % 97}`, `arn:aws:s3:::bucket-${i % 97}/*`],
+          ...(i % 3 ? { Condition: { Bool: { 'aws:MultiFactorAuthPresent': i % 5 ? 'true' : 'ture' } } } : {}),
+        },
       ],
     };
     fs.writeFileSync(path.join(sub, `policy-${i}.json`), JSON.stringify(doc, null, 2));
@@ -345,7 +371,14 @@ function runScale(base, sizes) {
     writeSmallPolicies(folder, n);
     const floor = runProcess([path.join(ROOT, 'bench', 'process-floor.mjs'), folder]);
     const cli = runProcess(cliArgs(folder));
-    out.push({ files: n, cliMs: round(cli.ms, 0), msPer1000: round((cli.ms / n) * 1000, 1), peakMb: cli.peakMb === undefined ? undefined : round(cli.peakMb, 1), floorMs: round(floor.ms, 0), ratio: round(cli.ms / floor.ms, 2) });
+    out.push({
+      files: n,
+      cliMs: round(cli.ms, 0),
+      msPer1000: round((cli.ms / n) * 1000, 1),
+      peakMb: cli.peakMb === undefined ? undefined : round(cli.peakMb, 1),
+      floorMs: round(floor.ms, 0),
+      ratio: round(cli.ms / floor.ms, 2),
+    });
     fs.rmSync(folder, { recursive: true, force: true });
   }
   return { sizes: out };
@@ -355,7 +388,11 @@ function runScale(base, sizes) {
 function runWildcard(core) {
   if (typeof core.globMatch !== 'function') return { skipped: 'globMatch is not exported by the built core' };
   const pattern = '*a'.repeat(5000);
-  const texts = { 'all a (match)': 'a'.repeat(10_000), 'a...ab (no match)': 'a'.repeat(9_999) + 'b', 'b... (no match)': 'b'.repeat(10_000) };
+  const texts = {
+    'all a (match)': 'a'.repeat(10_000),
+    'a...ab (no match)': 'a'.repeat(9_999) + 'b',
+    'b... (no match)': 'b'.repeat(10_000),
+  };
   const out = {};
   for (const [label, text] of Object.entries(texts)) {
     core.globMatch(pattern, text);
@@ -376,20 +413,33 @@ function pad(s, n, right = false) {
 
 function printTable(result) {
   const lines = [];
-  lines.push(`iam-mfa-lint bench: node ${process.version}, ${os.cpus().length} CPU(s) (${os.cpus()[0]?.model.trim() ?? 'unknown'}), ${result.rounds} round${result.rounds === 1 ? '' : 's'}, medians`);
+  lines.push(
+    `iam-mfa-lint bench: node ${process.version}, ${os.cpus().length} CPU(s) (${os.cpus()[0]?.model.trim() ?? 'unknown'}), ${result.rounds} round${result.rounds === 1 ? '' : 's'}, medians`,
+  );
   lines.push('');
   const W = 32;
-  lines.push(`${pad('corpus', W)}${pad('variant', 24)}${pad('median ms', 11, true)}${pad('docs/s', 10, true)}${pad('x floor', 9, true)}`);
+  lines.push(
+    `${pad('corpus', W)}${pad('variant', 24)}${pad('median ms', 11, true)}${pad('docs/s', 10, true)}${pad('x floor', 9, true)}`,
+  );
   for (const [key, label] of [
     ['all', 'all versions'],
     ['latest', 'latest versions'],
   ]) {
     const s = result.throughput[key];
     const corpus = `${label} (${s.documents}, ${(s.bytes / 1e6).toFixed(1)} MB)`;
-    lines.push(`${pad(corpus, W)}${pad('floor (read+parse)', 24)}${pad(s.floor.medianMs.toFixed(1), 11, true)}${pad(s.floor.docsPerSecond, 10, true)}${pad('1.00', 9, true)}`);
-    lines.push(`${pad('', W)}${pad('lint (no options)', 24)}${pad(s.lint.medianMs.toFixed(1), 11, true)}${pad(s.lint.docsPerSecond, 10, true)}${pad(s.lint.ratioToFloor.toFixed(2), 9, true)}`);
-    lines.push(`${pad('', W)}${pad('lint (buckets: 1)', 24)}${pad(s.lintBuckets.medianMs.toFixed(1), 11, true)}${pad(s.lintBuckets.docsPerSecond, 10, true)}${pad(s.lintBuckets.ratioToFloor.toFixed(2), 9, true)}`);
-    if (s.lintIamData) lines.push(`${pad('', W)}${pad('lint (IAM data)', 24)}${pad(s.lintIamData.medianMs.toFixed(1), 11, true)}${pad(s.lintIamData.docsPerSecond, 10, true)}${pad(s.lintIamData.ratioToFloor.toFixed(2), 9, true)}`);
+    lines.push(
+      `${pad(corpus, W)}${pad('floor (read+parse)', 24)}${pad(s.floor.medianMs.toFixed(1), 11, true)}${pad(s.floor.docsPerSecond, 10, true)}${pad('1.00', 9, true)}`,
+    );
+    lines.push(
+      `${pad('', W)}${pad('lint (no options)', 24)}${pad(s.lint.medianMs.toFixed(1), 11, true)}${pad(s.lint.docsPerSecond, 10, true)}${pad(s.lint.ratioToFloor.toFixed(2), 9, true)}`,
+    );
+    lines.push(
+      `${pad('', W)}${pad('lint (buckets: 1)', 24)}${pad(s.lintBuckets.medianMs.toFixed(1), 11, true)}${pad(s.lintBuckets.docsPerSecond, 10, true)}${pad(s.lintBuckets.ratioToFloor.toFixed(2), 9, true)}`,
+    );
+    if (s.lintIamData)
+      lines.push(
+        `${pad('', W)}${pad('lint (IAM data)', 24)}${pad(s.lintIamData.medianMs.toFixed(1), 11, true)}${pad(s.lintIamData.docsPerSecond, 10, true)}${pad(s.lintIamData.ratioToFloor.toFixed(2), 9, true)}`,
+      );
   }
   lines.push('');
   for (const [key, label] of [
@@ -397,30 +447,46 @@ function printTable(result) {
     ['latest', 'latest versions'],
   ]) {
     const s = result.throughput[key];
-    lines.push(`${label}: lint is ${s.lint.ratioToFloor.toFixed(1)}x the read+parse floor (${s.lintBuckets.ratioToFloor.toFixed(1)}x with --bucket)`);
+    lines.push(
+      `${label}: lint is ${s.lint.ratioToFloor.toFixed(1)}x the read+parse floor (${s.lintBuckets.ratioToFloor.toFixed(1)}x with --bucket)`,
+    );
   }
   lines.push('');
   const c = result.coldStart;
   if (c.skipped) {
     lines.push(`cold start: skipped: ${c.skipped}`);
   } else {
-    lines.push(`cold start (median of ${c.runs}, after ${c.warmups} warm-ups): node -e 0 ${c.nodeMedianMs.toFixed(1)} ms, iam-mfa-lint <file naming s3 and dynamodb> ${c.cliMedianMs.toFixed(1)} ms`);
+    lines.push(
+      `cold start (median of ${c.runs}, after ${c.warmups} warm-ups): node -e 0 ${c.nodeMedianMs.toFixed(1)} ms, iam-mfa-lint <file naming s3 and dynamodb> ${c.cliMedianMs.toFixed(1)} ms`,
+    );
     lines.push(`  the CLI adds ${c.differenceMs.toFixed(1)} ms to a bare node start (${c.ratio.toFixed(2)}x)`);
   }
   lines.push('');
   const w = result.wholeProcess;
   if (w?.skipped) lines.push(`whole process: skipped: ${w.skipped}`);
   else if (w) {
-    lines.push(`whole process, ${w.documents} files: read+JSON.parse script ${w.floorMs.toFixed(0)} ms, iam-mfa-lint --format json ${w.cliMs.toFixed(0)} ms: ${w.ratio.toFixed(2)}x (target <= 2x)${w.cliPeakMb ? `, peak ${w.cliPeakMb} MB` : ''}`);
-    lines.push(`multi-core: --concurrency 1 ${w.oneThreadMs.toFixed(0)} ms, default (${w.threads} threads) ${w.cliMs.toFixed(0)} ms: ${w.speedup.toFixed(2)}x speed-up`);
+    lines.push(
+      `whole process, ${w.documents} files: read+JSON.parse script ${w.floorMs.toFixed(0)} ms, iam-mfa-lint --format json ${w.cliMs.toFixed(0)} ms: ${w.ratio.toFixed(2)}x (target <= 2x)${w.cliPeakMb ? `, peak ${w.cliPeakMb} MB` : ''}`,
+    );
+    lines.push(
+      `multi-core: --concurrency 1 ${w.oneThreadMs.toFixed(0)} ms, default (${w.threads} threads) ${w.cliMs.toFixed(0)} ms: ${w.speedup.toFixed(2)}x speed-up`,
+    );
   }
   const sc = result.scale;
   if (sc?.skipped) lines.push(`scale: skipped: ${sc.skipped}`);
   else if (sc) {
-    for (const x of sc.sizes) lines.push(`scale, ${x.files} small files: ${x.cliMs} ms (${x.msPer1000} ms per 1,000 files), peak ${x.peakMb ?? '?'} MB (target <= 300 MB); floor ${x.floorMs} ms (${x.ratio}x)`);
+    for (const x of sc.sizes)
+      lines.push(
+        `scale, ${x.files} small files: ${x.cliMs} ms (${x.msPer1000} ms per 1,000 files), peak ${x.peakMb ?? '?'} MB (target <= 300 MB); floor ${x.floorMs} ms (${x.ratio}x)`,
+      );
   }
   const wc = result.wildcard;
-  if (wc && !wc.skipped) lines.push(`wildcard match, 10,000-char "*a*a..." pattern vs 10,000 chars: ${Object.entries(wc).map(([k, v]) => `${k} ${v} ms`).join(', ')} (target < 50 ms)`);
+  if (wc && !wc.skipped)
+    lines.push(
+      `wildcard match, 10,000-char "*a*a..." pattern vs 10,000 chars: ${Object.entries(wc)
+        .map(([k, v]) => `${k} ${v} ms`)
+        .join(', ')} (target < 50 ms)`,
+    );
   lines.push('');
   for (const [key, label] of [
     ['all', `all ${result.throughput.all.documents} versions, no options`],
@@ -478,7 +544,9 @@ try {
     all: countFindings(all.files, {}),
     allBuckets: countFindings(all.files, { buckets: BUCKETS }),
     latest: countFindings(latest.files, {}),
-    ...(iamData ? { allIamData: countFindings(all.files, { iamData }), latestIamData: countFindings(latest.files, { iamData }) } : {}),
+    ...(iamData
+      ? { allIamData: countFindings(all.files, { iamData }), latestIamData: countFindings(latest.files, { iamData }) }
+      : {}),
   };
   const throughput = runThroughput([all, latest], opts.rounds);
   const coldStart = runColdStart(dir);

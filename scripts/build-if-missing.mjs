@@ -53,7 +53,8 @@ function staleReason() {
     ...Object.entries(outputs).flatMap(([pkg, files]) => files.map((f) => statSync(join(root, pkg, f)).mtimeMs)),
   );
   const inputs = ['tsconfig.base.json', 'docs/rules'];
-  for (const pkg of Object.keys(outputs)) inputs.push(...['src', 'package.json', 'tsconfig.json', 'tsup.config.ts'].map((f) => `${pkg}/${f}`));
+  for (const pkg of Object.keys(outputs))
+    inputs.push(...['src', 'package.json', 'tsconfig.json', 'tsup.config.ts'].map((f) => `${pkg}/${f}`));
   return inputs.find((input) => newest(join(root, input)) > built);
 }
 
@@ -64,14 +65,19 @@ try {
   const bin = JSON.parse(readFileSync(pkgFile, 'utf8')).bin;
   tsup = join(dirname(pkgFile), typeof bin === 'string' ? bin : bin.tsup);
 } catch {
-  console.error(`${me}: the packages need a build and tsup is not installed; install with dev dependencies (npm install --include=dev)`);
+  console.error(
+    `${me}: the packages need a build and tsup is not installed; install with dev dependencies (npm install --include=dev)`,
+  );
   process.exit(1);
 }
 
 // The CLI's type declarations import the core's: build the core first.
 for (const pkg of ['packages/core', 'packages/cli']) {
   console.error(`${me}: building ${pkg}`);
-  const r = spawnSync(process.execPath, [tsup], { cwd: join(root, pkg), stdio: ['ignore', ifStale ? 'pipe' : 2, ifStale ? 'pipe' : 2] });
+  const r = spawnSync(process.execPath, [tsup], {
+    cwd: join(root, pkg),
+    stdio: ['ignore', ifStale ? 'pipe' : 2, ifStale ? 'pipe' : 2],
+  });
   if (r.status !== 0) {
     if (ifStale) process.stderr.write(`${r.stdout}${r.stderr}`);
     console.error(`${me}: building ${pkg} failed`);

@@ -17,7 +17,10 @@ function run(args: string[], cwd: string) {
 }
 
 function json(stdout: string) {
-  return JSON.parse(stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string; messageId: string; line: number; column: number }> }>;
+  return JSON.parse(stdout) as Array<{
+    filePath: string;
+    messages: Array<{ ruleId: string; messageId: string; line: number; column: number }>;
+  }>;
 }
 
 describe('adversarial inputs through the CLI', () => {
@@ -25,14 +28,22 @@ describe('adversarial inputs through the CLI', () => {
     const dir = tmp();
     const statements = [];
     // ~50 MB: many statements, each a valid grant with an MFA condition; the last one grants "*".
-    const one = { Effect: 'Allow', Action: ['s3:GetObject'], Resource: ['arn:aws:s3:::my-s3-bucket-09-01-2023/' + 'k'.repeat(200) + '/*'], Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } };
+    const one = {
+      Effect: 'Allow',
+      Action: ['s3:GetObject'],
+      Resource: ['arn:aws:s3:::my-s3-bucket-09-01-2023/' + 'k'.repeat(200) + '/*'],
+      Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } },
+    };
     const size = JSON.stringify(one).length;
     for (let i = 0; i < Math.ceil(50e6 / size); i++) statements.push(one);
     statements.push({ Effect: 'Allow', Action: '*', Resource: 'arn:aws:dynamodb:us-east-1:123456789012:table/T' });
     const text = JSON.stringify({ Version: '2012-10-17', Statement: statements });
     expect(text.length).toBeGreaterThan(50e6);
     fs.writeFileSync(path.join(dir, 'big.json'), text);
-    const r = await run(['--format', 'json', '--rule', 'statement-redundant:off', '--rule', 'policy-too-large:off', 'big.json'], dir);
+    const r = await run(
+      ['--format', 'json', '--rule', 'statement-redundant:off', '--rule', 'policy-too-large:off', 'big.json'],
+      dir,
+    );
     expect(r.stderr).toBe('');
     const found = json(r.stdout)[0]!.messages.filter((m) => m.ruleId === 'action-wildcard');
     expect(found).toHaveLength(1);
@@ -44,10 +55,15 @@ describe('adversarial inputs through the CLI', () => {
   it('an Action array of 1,000,000 entries', async () => {
     const dir = tmp();
     const actions = Array.from({ length: 1_000_000 }, (_, i) => (i === 999_999 ? 's3:*' : 'ec2:DescribeInstances'));
-    fs.writeFileSync(path.join(dir, 'many.json'), JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: actions, Resource: '*' }] }));
+    fs.writeFileSync(
+      path.join(dir, 'many.json'),
+      JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: actions, Resource: '*' }] }),
+    );
     const r = await run(['--format', 'json', '--rule', 'statement-redundant:off', 'many.json'], dir);
     expect(r.stderr).toBe('');
-    const ids = json(r.stdout)[0]!.messages.filter((m) => m.ruleId === 'action-wildcard').map((m) => m.messageId);
+    const ids = json(r.stdout)[0]!
+      .messages.filter((m) => m.ruleId === 'action-wildcard')
+      .map((m) => m.messageId);
     expect(ids).toEqual(['serviceWildcard']);
   }, 300_000);
 
@@ -55,11 +71,22 @@ describe('adversarial inputs through the CLI', () => {
     const dir = tmp();
     fs.writeFileSync(path.join(dir, 'nul.json'), '{"Version": "2012-10-17",\u0000 "Statement": []}');
     fs.writeFileSync(path.join(dir, 'latin1.json'), Buffer.from([0x7b, 0x22, 0xe9, 0x22, 0x3a, 0x31, 0x7d]));
-    fs.writeFileSync(path.join(dir, 'bom-crlf.json'), '\ufeff{\r\n  "Version": "2012-10-17",\r\n  "Statement": [\r\n    { "Effect": "Allow", "Action": "*", "Resource": "arn:aws:dynamodb:us-east-1:123456789012:table/T" }\r\n  ]\r\n}\r\n');
-    fs.writeFileSync(path.join(dir, 'dup.json'), '{\n  "Version": "2012-10-17",\n  "Statement": [],\n  "Statement": [{ "Effect": "Allow", "Action": "ec2:DescribeInstances", "Resource": "*" }]\n}\n');
+    fs.writeFileSync(
+      path.join(dir, 'bom-crlf.json'),
+      '\ufeff{\r\n  "Version": "2012-10-17",\r\n  "Statement": [\r\n    { "Effect": "Allow", "Action": "*", "Resource": "arn:aws:dynamodb:us-east-1:123456789012:table/T" }\r\n  ]\r\n}\r\n',
+    );
+    fs.writeFileSync(
+      path.join(dir, 'dup.json'),
+      '{\n  "Version": "2012-10-17",\n  "Statement": [],\n  "Statement": [{ "Effect": "Allow", "Action": "ec2:DescribeInstances", "Resource": "*" }]\n}\n',
+    );
     const r = await run(['--format', 'json', '.'], dir);
     expect(r.stderr).toBe('');
-    const by = Object.fromEntries(json(r.stdout).map((f) => [path.basename(f.filePath), f.messages.map((m) => [m.ruleId, m.messageId, m.line, m.column])]));
+    const by = Object.fromEntries(
+      json(r.stdout).map((f) => [
+        path.basename(f.filePath),
+        f.messages.map((m) => [m.ruleId, m.messageId, m.line, m.column]),
+      ]),
+    );
     expect(by['nul.json']).toEqual([['invalid-json', 'syntax', 1, 26]]);
     expect(by['latin1.json']).toEqual([['invalid-json', 'invalidUtf8', 1, 3]]);
     expect(by['bom-crlf.json']).toEqual([['action-wildcard', 'everyAction', 4, 36]]);
@@ -69,14 +96,20 @@ describe('adversarial inputs through the CLI', () => {
 
 describe('unreadable paths, even for root', () => {
   // chmod does not stop root (CI runs as root); /proc/self/mem is a file that fails every read.
-  it.runIf(fs.existsSync('/proc/self/mem'))('a file whose read fails: one stderr line, the rest still linted, exit 2', async () => {
-    const dir = tmp();
-    fs.writeFileSync(path.join(dir, 'ok.json'), '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}');
-    const r = await run(['--format', 'json', '/proc/self/mem', 'ok.json'], dir);
-    expect(r.code).toBe(2);
-    expect(r.stderr.trim().split('\n')).toEqual(['iam-mfa-lint: input/output error: /proc/self/mem']);
-    expect(json(r.stdout).map((f) => path.basename(f.filePath))).toEqual(['ok.json']);
-  });
+  it.runIf(fs.existsSync('/proc/self/mem'))(
+    'a file whose read fails: one stderr line, the rest still linted, exit 2',
+    async () => {
+      const dir = tmp();
+      fs.writeFileSync(
+        path.join(dir, 'ok.json'),
+        '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}',
+      );
+      const r = await run(['--format', 'json', '/proc/self/mem', 'ok.json'], dir);
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim().split('\n')).toEqual(['iam-mfa-lint: input/output error: /proc/self/mem']);
+      expect(json(r.stdout).map((f) => path.basename(f.filePath))).toEqual(['ok.json']);
+    },
+  );
 });
 
 describe('--fix is crash-safe', () => {
@@ -85,7 +118,14 @@ describe('--fix is crash-safe', () => {
    * child has exited; checks on every change in `dir` (inotify) and, as a fallback, every 20 ms.
    * Bounded: gives up after `limitMs`.
    */
-  function whenFixed(dir: string, files: readonly string[], isFixed: (f: string) => boolean, atLeast: number, exited: () => boolean, limitMs: number): Promise<number> {
+  function whenFixed(
+    dir: string,
+    files: readonly string[],
+    isFixed: (f: string) => boolean,
+    atLeast: number,
+    exited: () => boolean,
+    limitMs: number,
+  ): Promise<number> {
     return new Promise((resolve, reject) => {
       const check = () => {
         const n = files.filter(isFixed).length;
@@ -93,7 +133,10 @@ describe('--fix is crash-safe', () => {
       };
       const watcher = fs.watch(dir, check);
       const poll = setInterval(check, 20);
-      const limit = setTimeout(() => finish(() => reject(new Error(`fewer than ${atLeast} files fixed after ${limitMs} ms`))), limitMs);
+      const limit = setTimeout(
+        () => finish(() => reject(new Error(`fewer than ${atLeast} files fixed after ${limitMs} ms`))),
+        limitMs,
+      );
       const finish = (then: () => void) => {
         watcher.close();
         clearInterval(poll);
@@ -106,7 +149,22 @@ describe('--fix is crash-safe', () => {
 
   it('a process killed while writing leaves every file either old or new, never broken', async () => {
     const dir = tmp();
-    const old = JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'Read', Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::my-s3-bucket-09-01-2023/' + 'x'.repeat(20_000) + '/*', Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'true' } } }] }, null, 2);
+    const old = JSON.stringify(
+      {
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Sid: 'Read',
+            Effect: 'Allow',
+            Action: 's3:GetObject',
+            Resource: 'arn:aws:s3:::my-s3-bucket-09-01-2023/' + 'x'.repeat(20_000) + '/*',
+            Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'true' } },
+          },
+        ],
+      },
+      null,
+      2,
+    );
     const fixed = old.replace('"BoolIfExists"', '"Bool"');
     const count = 400;
     const files = Array.from({ length: count }, (_, i) => path.join(dir, `p${i}.json`));

@@ -38,7 +38,9 @@ describe('1: no regular expression is built at run time from anything but a cons
   // Each allowed call names its file and the exact line, so a new call (or a changed one) fails.
   const ALLOWED: Record<string, string[]> = {
     // `type` is one of two string constants in the same file (aws_iam_policy, aws_iam_role), never input.
-    'packages/core/src/inputs/terraform.ts': ["const refName = (v: unknown, type: string): string | undefined => (typeof v === 'string' ? new RegExp(`^\\\\$\\\\{${type}\\\\.([A-Za-z0-9_-]+)\\\\.(?:id|name|arn)\\\\}$`).exec(v)?.[1] : undefined);"],
+    'packages/core/src/inputs/terraform.ts': [
+      "const refName = (v: unknown, type: string): string | undefined => (typeof v === 'string' ? new RegExp(`^\\\\$\\\\{${type}\\\\.([A-Za-z0-9_-]+)\\\\.(?:id|name|arn)\\\\}$`).exec(v)?.[1] : undefined);",
+    ],
   };
 
   function sources(dir: string): string[] {
@@ -51,7 +53,10 @@ describe('1: no regular expression is built at run time from anything but a cons
   it('packages/core/src and packages/cli/src call RegExp() only where allow-listed', () => {
     const root = path.resolve(import.meta.dirname, '..');
     const found: string[] = [];
-    for (const file of [...sources(path.join(root, 'packages/core/src')), ...sources(path.join(root, 'packages/cli/src'))]) {
+    for (const file of [
+      ...sources(path.join(root, 'packages/core/src')),
+      ...sources(path.join(root, 'packages/cli/src')),
+    ]) {
       const rel = path.relative(root, file).split(path.sep).join('/');
       fs.readFileSync(file, 'utf8')
         .split('\n')
@@ -64,11 +69,29 @@ describe('1: no regular expression is built at run time from anything but a cons
   });
 });
 
-const PROTO_KEYS = ['constructor', '__proto__', 'CONSTRUCTOR', '__PROTO__', 'Constructor', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__', 'isPrototypeOf'];
+const PROTO_KEYS = [
+  'constructor',
+  '__proto__',
+  'CONSTRUCTOR',
+  '__PROTO__',
+  'Constructor',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  '__defineGetter__',
+  'isPrototypeOf',
+];
 
 /** Policies that put one object-prototype name in every position a policy supplies a key or name. */
 function protoPolicies(k: string): string[] {
-  const cond = (c: Record<string, unknown>) => policy({ Sid: 'A', Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::my-s3-bucket-09-01-2023/*', Condition: c });
+  const cond = (c: Record<string, unknown>) =>
+    policy({
+      Sid: 'A',
+      Effect: 'Allow',
+      Action: 's3:GetObject',
+      Resource: 'arn:aws:s3:::my-s3-bucket-09-01-2023/*',
+      Condition: c,
+    });
   return [
     cond({ StringEquals: { [k]: 'x' } }),
     cond({ StringEquals: { [`aws:${k}`]: 'x' } }),
@@ -78,12 +101,35 @@ function protoPolicies(k: string): string[] {
     cond({ [`${k}IfExists`]: { [k]: 'true' } }),
     cond({ [`ForAnyValue:${k}`]: { [k]: ['a'] } }),
     cond({ Bool: { [k]: 'true' }, BoolIfExists: { 'aws:MultiFactorAuthPresent': 'true' } }),
-    policy({ Sid: k, Effect: 'Allow', Action: [`${k}:${k}`, `s3:${k}`, `${k}:*`, k], Resource: [k, `arn:aws:${k}:::${k}`, `arn:aws:s3:::${k}/*`] }),
-    policy([{ Sid: k, Effect: 'Deny', NotAction: `${k}:x`, NotResource: `arn:aws:${k}:us-east-1:123456789012:${k}/x` }, { Sid: k, Effect: 'Deny', Action: 's3:*', Resource: '*' }]),
-    policy({ Effect: 'Allow', Principal: { [k]: 'x' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::my-s3-bucket-09-01-2023/*' }),
-    policy({ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::123456789012:${k}` }, NotPrincipal: { [k]: '*' }, Action: 'sts:AssumeRole' }),
+    policy({
+      Sid: k,
+      Effect: 'Allow',
+      Action: [`${k}:${k}`, `s3:${k}`, `${k}:*`, k],
+      Resource: [k, `arn:aws:${k}:::${k}`, `arn:aws:s3:::${k}/*`],
+    }),
+    policy([
+      { Sid: k, Effect: 'Deny', NotAction: `${k}:x`, NotResource: `arn:aws:${k}:us-east-1:123456789012:${k}/x` },
+      { Sid: k, Effect: 'Deny', Action: 's3:*', Resource: '*' },
+    ]),
+    policy({
+      Effect: 'Allow',
+      Principal: { [k]: 'x' },
+      Action: 's3:GetObject',
+      Resource: 'arn:aws:s3:::my-s3-bucket-09-01-2023/*',
+    }),
+    policy({
+      Effect: 'Allow',
+      Principal: { AWS: `arn:aws:iam::123456789012:${k}` },
+      NotPrincipal: { [k]: '*' },
+      Action: 'sts:AssumeRole',
+    }),
     policy({ Effect: k, Action: 's3:GetObject', Resource: '*' }),
-    JSON.stringify({ Version: k, Id: k, [k]: 1, Statement: [{ Effect: 'Allow', Action: '*', Resource: '*', [k]: { [k]: k } }] }),
+    JSON.stringify({
+      Version: k,
+      Id: k,
+      [k]: 1,
+      Statement: [{ Effect: 'Allow', Action: '*', Resource: '*', [k]: { [k]: k } }],
+    }),
     `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": {"StringEquals": {"${k}": "a", "${k}": "b"}}}]}`,
   ];
 }
@@ -95,12 +141,42 @@ describe('2: object-prototype names as policy keys', () => {
         expect(() => lintText(text, ALL), `${k} in ${text}`).not.toThrow();
       }
     }
-    const r = lintText(policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { StringEquals: { constructor: 'x' } } }), ALL);
-    expect(r.messages.filter((m) => m.ruleId === 'condition-key-unknown').map((m) => [m.messageId, m.line, m.column])).toEqual([['malformed', 9, 9]]);
-    const tag = lintText(policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { StringEquals: { 's3:__proto__': 'x' } } }), ALL);
-    expect(tag.messages.filter((m) => m.ruleId === 'condition-key-unknown').map((m) => [m.messageId, m.line, m.column])).toEqual([['unknownKey', 9, 9]]);
-    const op = lintText(policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { ['__proto__']: { 'aws:SourceIp': '10.0.0.0/8' } } }), ALL);
-    expect(op.messages.filter((m) => m.ruleId === 'condition-operator-unknown').map((m) => [m.line, m.column])).toEqual([[8, 7]]);
+    const r = lintText(
+      policy({
+        Effect: 'Allow',
+        Action: 's3:GetObject',
+        Resource: '*',
+        Condition: { StringEquals: { constructor: 'x' } },
+      }),
+      ALL,
+    );
+    expect(
+      r.messages.filter((m) => m.ruleId === 'condition-key-unknown').map((m) => [m.messageId, m.line, m.column]),
+    ).toEqual([['malformed', 9, 9]]);
+    const tag = lintText(
+      policy({
+        Effect: 'Allow',
+        Action: 's3:GetObject',
+        Resource: '*',
+        Condition: { StringEquals: { 's3:__proto__': 'x' } },
+      }),
+      ALL,
+    );
+    expect(
+      tag.messages.filter((m) => m.ruleId === 'condition-key-unknown').map((m) => [m.messageId, m.line, m.column]),
+    ).toEqual([['unknownKey', 9, 9]]);
+    const op = lintText(
+      policy({
+        Effect: 'Allow',
+        Action: 's3:GetObject',
+        Resource: '*',
+        Condition: { ['__proto__']: { 'aws:SourceIp': '10.0.0.0/8' } },
+      }),
+      ALL,
+    );
+    expect(op.messages.filter((m) => m.ruleId === 'condition-operator-unknown').map((m) => [m.line, m.column])).toEqual(
+      [[8, 7]],
+    );
   });
 
   it('the CLI lints every file of a run and reports each one', async () => {
@@ -145,7 +221,9 @@ describe('2: object-prototype names as policy keys', () => {
     expect(r.stderr).toBe('');
     const files = JSON.parse(r.stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string }> }>;
     expect(files.map((f) => path.basename(f.filePath)).sort()).toEqual([...names, 'zz-star.json'].sort());
-    expect(files.find((f) => f.filePath.endsWith('zz-star.json'))!.messages.map((m) => m.ruleId)).toContain('action-wildcard');
+    expect(files.find((f) => f.filePath.endsWith('zz-star.json'))!.messages.map((m) => m.ruleId)).toContain(
+      'action-wildcard',
+    );
     expect(r.code).toBe(1);
   });
 });
@@ -158,25 +236,36 @@ describe('11: a syntax error never points past the end of the text', () => {
     return starts[line - 1]! + column - 1;
   }
 
-  it.each(['{', '[', '{"a":', '{\n', '"abc', '{"Version"', '{\r\n', '{"Statement": [', 'tru', '{"a": 1,'])('%j', (text) => {
-    const [m, ...rest] = lintText(text).messages;
-    expect(rest).toEqual([]);
-    expect(m!.ruleId).toBe('invalid-json');
-    const start = offsetOf(text, m!.line, m!.column);
-    const end = offsetOf(text, m!.endLine, m!.endColumn);
-    expect(start).toBeLessThanOrEqual(end);
-    expect(end).toBeLessThanOrEqual(text.length);
-  });
+  it.each(['{', '[', '{"a":', '{\n', '"abc', '{"Version"', '{\r\n', '{"Statement": [', 'tru', '{"a": 1,'])(
+    '%j',
+    (text) => {
+      const [m, ...rest] = lintText(text).messages;
+      expect(rest).toEqual([]);
+      expect(m!.ruleId).toBe('invalid-json');
+      const start = offsetOf(text, m!.line, m!.column);
+      const end = offsetOf(text, m!.endLine, m!.endColumn);
+      expect(start).toBeLessThanOrEqual(end);
+      expect(end).toBeLessThanOrEqual(text.length);
+    },
+  );
 
   it('"{" reports the end of the text as an empty range at line 1, column 2', () => {
-    expect(lintText('{').messages.map((m) => [m.messageId, m.line, m.column, m.endLine, m.endColumn])).toEqual([['syntax', 1, 2, 1, 2]]);
+    expect(lintText('{').messages.map((m) => [m.messageId, m.line, m.column, m.endLine, m.endColumn])).toEqual([
+      ['syntax', 1, 2, 1, 2],
+    ]);
   });
 });
 
 describe('12: verify refuses to prove anything from an invalid condition', () => {
   const BUCKET = 'my-s3-bucket-09-01-2023';
   const allow = { Sid: 'Read', Effect: 'Allow', Action: 's3:GetObject', Resource: `arn:aws:s3:::${BUCKET}/*` };
-  const deny = (condition: unknown) => ({ Sid: 'DenyWithoutMfa', Effect: 'Deny', Action: '*', Resource: '*', Condition: condition });
+  const deny = (condition: unknown) => ({
+    Sid: 'DenyWithoutMfa',
+    Effect: 'Deny',
+    Action: '*',
+    Resource: '*',
+    Condition: condition,
+  });
   const invalid: Array<[string, unknown]> = [
     ['null value', { BoolIfExists: { 'aws:MultiFactorAuthPresent': null } }],
     ['object value', { BoolIfExists: { 'aws:MultiFactorAuthPresent': { x: 'false' } } }],
@@ -188,25 +277,41 @@ describe('12: verify refuses to prove anything from an invalid condition', () =>
   ];
 
   it.each(invalid)('core: %s gives an error result naming the statement, never "enforced"', (_, condition) => {
-    const r = verifyBucket(BUCKET, [toEvalPolicy('p.json', 'identity', { Version: '2012-10-17', Statement: [allow, deny(condition)] })]);
+    const r = verifyBucket(BUCKET, [
+      toEvalPolicy('p.json', 'identity', { Version: '2012-10-17', Statement: [allow, deny(condition)] }),
+    ]);
     expect(r.enforced).toBe(false);
-    expect(r.invalid).toMatchObject({ policyId: 'p.json', statement: 'Statement "DenyWithoutMfa"', pointer: '/Statement/1' });
+    expect(r.invalid).toMatchObject({
+      policyId: 'p.json',
+      statement: 'Statement "DenyWithoutMfa"',
+      pointer: '/Statement/1',
+    });
     expect(r.requests).toBe(0);
   });
 
   it('core: the valid Deny still proves MFA enforced', () => {
-    const r = verifyBucket(BUCKET, [toEvalPolicy('p.json', 'identity', { Version: '2012-10-17', Statement: [allow, deny({ BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } })] })]);
+    const r = verifyBucket(BUCKET, [
+      toEvalPolicy('p.json', 'identity', {
+        Version: '2012-10-17',
+        Statement: [allow, deny({ BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } })],
+      }),
+    ]);
     expect(r.invalid).toBeUndefined();
     expect(r.enforced).toBe(true);
   });
 
   it('CLI: exit 2 with one line naming the file and the statement', async () => {
     const dir = tmp();
-    fs.writeFileSync(path.join(dir, 'p.json'), policy([allow, deny({ BoolIfExists: { 'aws:MultiFactorAuthPresent': null } })]));
+    fs.writeFileSync(
+      path.join(dir, 'p.json'),
+      policy([allow, deny({ BoolIfExists: { 'aws:MultiFactorAuthPresent': null } })]),
+    );
     const r = await runMain(['verify', '--bucket', BUCKET, 'p.json'], dir);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe('iam-mfa-lint: p.json:17: Statement "DenyWithoutMfa": the value of BoolIfExists aws:MultiFactorAuthPresent is null, not a string, number or boolean; verify proves nothing from an invalid policy\n');
+    expect(r.stderr).toBe(
+      'iam-mfa-lint: p.json:17: Statement "DenyWithoutMfa": the value of BoolIfExists aws:MultiFactorAuthPresent is null, not a string, number or boolean; verify proves nothing from an invalid policy\n',
+    );
   });
 });
 
@@ -215,7 +320,12 @@ describe('4: sizes', () => {
     const huge = 'a'.repeat(9_000_000);
     const texts = [
       policy({ Sid: huge, Effect: 'Allow', Action: `s3:${huge}`, Resource: `arn:aws:s3:::${huge}` }),
-      policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { StringEquals: { [`aws:PrincipalTag/${huge}`]: huge } } }),
+      policy({
+        Effect: 'Allow',
+        Action: 's3:GetObject',
+        Resource: '*',
+        Condition: { StringEquals: { [`aws:PrincipalTag/${huge}`]: huge } },
+      }),
       `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:${'\\"'.repeat(2_000_000)}", "Resource": "*"}]}`,
       `{"Version": "2012-10-17", "Statement": "${huge}`,
     ];
@@ -228,10 +338,21 @@ describe('4: sizes', () => {
   }, 120_000);
 
   it('10,000 identical statements: every rule in linear time; statement-redundant and sid-duplicate report each copy', () => {
-    const one = { Sid: 'S', Effect: 'Allow', Action: ['s3:GetObject'], Resource: ['arn:aws:s3:::my-s3-bucket-09-01-2023/*'] };
+    const one = {
+      Sid: 'S',
+      Effect: 'Allow',
+      Action: ['s3:GetObject'],
+      Resource: ['arn:aws:s3:::my-s3-bucket-09-01-2023/*'],
+    };
     const text = policy(Array.from({ length: 10_000 }, () => one));
-    const only = (id: string): LintOptions => ({ ...ALL, rules: Object.fromEntries(ruleIds.map((r) => [r, r === id ? 'error' : 'off'])) });
-    for (const [id, line] of [['statement-redundant', 17], ['sid-duplicate', 15]] as const) {
+    const only = (id: string): LintOptions => ({
+      ...ALL,
+      rules: Object.fromEntries(ruleIds.map((r) => [r, r === id ? 'error' : 'off'])),
+    });
+    for (const [id, line] of [
+      ['statement-redundant', 17],
+      ['sid-duplicate', 15],
+    ] as const) {
       const start = performance.now();
       const r = lintText(text, only(id));
       expect(performance.now() - start, id).toBeLessThan(10_000);
@@ -244,11 +365,19 @@ describe('4: sizes', () => {
   }, 120_000);
 
   it('statement-redundant says the policy is too large rather than compare millions of distinct pairs', () => {
-    const text = policy(Array.from({ length: 3_000 }, (_, i) => ({ Effect: 'Allow', Action: ['s3:GetObject', `s3:Get${'x'.repeat(i % 50)}Object${i}`], Resource: '*' })));
+    const text = policy(
+      Array.from({ length: 3_000 }, (_, i) => ({
+        Effect: 'Allow',
+        Action: ['s3:GetObject', `s3:Get${'x'.repeat(i % 50)}Object${i}`],
+        Resource: '*',
+      })),
+    );
     const start = performance.now();
     const r = lintText(text, { rules: { 'statement-redundant': 'error' } });
     expect(performance.now() - start).toBeLessThan(10_000);
-    expect(r.messages.filter((m) => m.ruleId === 'statement-redundant').map((m) => [m.messageId, m.line, m.column])).toEqual([['tooLarge', 1, 1]]);
+    expect(
+      r.messages.filter((m) => m.ruleId === 'statement-redundant').map((m) => [m.messageId, m.line, m.column]),
+    ).toEqual([['tooLarge', 1, 1]]);
   }, 60_000);
 });
 
@@ -259,12 +388,31 @@ describe('13: NotPrincipal with an account ARN in a Deny exempts only the princi
   const bucketPolicy = toEvalPolicy('bucket.json', 'resource', {
     Version: '2012-10-17',
     Statement: [
-      { Sid: 'AllowAccount', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::444455556666:root' }, Action: 's3:*', Resource: ['arn:aws:s3:::BUCKETNAME', 'arn:aws:s3:::BUCKETNAME/*'] },
-      { Sid: 'DenyAllButBob', Effect: 'Deny', NotPrincipal: { AWS: ['arn:aws:iam::444455556666:user/Bob', 'arn:aws:iam::444455556666:root'] }, Action: 's3:*', Resource: ['arn:aws:s3:::BUCKETNAME', 'arn:aws:s3:::BUCKETNAME/*'] },
+      {
+        Sid: 'AllowAccount',
+        Effect: 'Allow',
+        Principal: { AWS: 'arn:aws:iam::444455556666:root' },
+        Action: 's3:*',
+        Resource: ['arn:aws:s3:::BUCKETNAME', 'arn:aws:s3:::BUCKETNAME/*'],
+      },
+      {
+        Sid: 'DenyAllButBob',
+        Effect: 'Deny',
+        NotPrincipal: { AWS: ['arn:aws:iam::444455556666:user/Bob', 'arn:aws:iam::444455556666:root'] },
+        Action: 's3:*',
+        Resource: ['arn:aws:s3:::BUCKETNAME', 'arn:aws:s3:::BUCKETNAME/*'],
+      },
     ],
   });
-  const identity = toEvalPolicy('admin.json', 'identity', { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] });
-  const ask = (principal: string) => evaluate({ principal, action: 's3:GetObject', resource: 'arn:aws:s3:::BUCKETNAME/key', resourceAccount: '111122223333' }, [bucketPolicy, identity]);
+  const identity = toEvalPolicy('admin.json', 'identity', {
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }],
+  });
+  const ask = (principal: string) =>
+    evaluate(
+      { principal, action: 's3:GetObject', resource: 'arn:aws:s3:::BUCKETNAME/key', resourceAccount: '111122223333' },
+      [bucketPolicy, identity],
+    );
 
   it('Bob is not denied', () => {
     expect(ask('arn:aws:iam::444455556666:user/Bob').decision).toBe('allow');

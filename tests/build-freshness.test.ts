@@ -12,9 +12,18 @@ const repo = path.join(__dirname, '..');
 const INPUTS = [
   'tsconfig.base.json',
   'docs/rules/action-wildcard.md',
-  ...['core', 'cli'].flatMap((p) => ['src/index.ts', 'package.json', 'tsconfig.json', 'tsup.config.ts'].map((f) => `packages/${p}/${f}`)),
+  ...['core', 'cli'].flatMap((p) =>
+    ['src/index.ts', 'package.json', 'tsconfig.json', 'tsup.config.ts'].map((f) => `packages/${p}/${f}`),
+  ),
 ];
-const OUTPUTS = ['packages/core/dist/index.js', 'packages/core/dist/index.cjs', 'packages/core/dist/index.d.ts', 'packages/cli/dist/index.js', 'packages/cli/dist/bin.js', 'packages/cli/dist/docs/rules/action-wildcard.md'];
+const OUTPUTS = [
+  'packages/core/dist/index.js',
+  'packages/core/dist/index.cjs',
+  'packages/core/dist/index.d.ts',
+  'packages/cli/dist/index.js',
+  'packages/cli/dist/bin.js',
+  'packages/cli/dist/docs/rules/action-wildcard.md',
+];
 const T0 = new Date('2026-01-01T00:00:00Z');
 const later = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
 
@@ -28,7 +37,11 @@ function touch(rel: string, time: Date): void {
 }
 
 function build(...args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(root, 'scripts/build-if-missing.mjs'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NODE_PATH: '', HOME: root } });
+  const r = spawnSync(process.execPath, [path.join(root, 'scripts/build-if-missing.mjs'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, NODE_PATH: '', HOME: root },
+  });
   return { code: r.status, stderr: r.stderr, stdout: r.stdout };
 }
 
@@ -40,7 +53,8 @@ beforeEach(() => {
   for (const f of INPUTS) touch(f, T0);
   for (const f of OUTPUTS) touch(f, later(10));
   // Directories: their times change when an entry is added or removed.
-  for (const dir of ['docs/rules', 'packages/core/src', 'packages/cli/src']) fs.utimesSync(path.join(root, dir), T0, T0);
+  for (const dir of ['docs/rules', 'packages/core/src', 'packages/cli/src'])
+    fs.utimesSync(path.join(root, dir), T0, T0);
 });
 
 afterEach(() => {
@@ -58,7 +72,9 @@ describe('scripts/build-if-missing.mjs --if-stale', () => {
     touch(input, later(20));
     const r = build('--if-stale');
     const named = input.startsWith('docs/rules/') ? 'docs/rules' : input.replace(/\/index\.ts$/, '');
-    expect(r.stderr).toMatch(new RegExp(`^iam-mfa-lint build: ${named.replace(/\./g, '\\.')} changed since the last build\\n`));
+    expect(r.stderr).toMatch(
+      new RegExp(`^iam-mfa-lint build: ${named.replace(/\./g, '\\.')} changed since the last build\\n`),
+    );
     expect(r.stderr).toMatch(NO_TSUP);
     expect(r.code).toBe(1);
   });

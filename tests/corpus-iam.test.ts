@@ -31,12 +31,15 @@ const AWS_MISTAKES: ReadonlyArray<{ policy: string; ruleId: string; pointer: str
     policy: 'AIOpsAssistantPolicy',
     ruleId: 'condition-type-mismatch',
     pointer: '/Statement/1/Condition/StringEquals/aws:ViaAWSService',
-    reason: 'aws:ViaAWSService is a Boolean key ("true"/"false"); StringEquals "amplify.amazonaws.com" never matches (aws:CalledVia was probably meant)',
+    reason:
+      'aws:ViaAWSService is a Boolean key ("true"/"false"); StringEquals "amplify.amazonaws.com" never matches (aws:CalledVia was probably meant)',
   },
 ];
 
 function isAwsMistake(f: { doc: CorpusDocument; message: LintMessage }): boolean {
-  return AWS_MISTAKES.some((m) => m.policy === f.doc.name && m.ruleId === f.message.ruleId && m.pointer === f.message.pointer);
+  return AWS_MISTAKES.some(
+    (m) => m.policy === f.doc.name && m.ruleId === f.message.ruleId && m.pointer === f.message.pointer,
+  );
 }
 
 const RETIRED = 'service retired; AWS removed it from the Service Authorization Reference';
@@ -45,17 +48,45 @@ const CLASSIC = 'CloudHSM Classic API, retired and removed from the reference';
 
 /** Action entries of the latest versions that the reference does not have (lowercase). */
 const UNKNOWN_ACTIONS: Record<string, string> = {
-  ...Object.fromEntries(['createbudget', 'deletebudget', 'describebudget', 'describebudgets', 'updatebudget'].map((a) => [`budgets:${a}`, 'legacy Budgets action names; the reference lists their replacements (budgets:ModifyBudget, budgets:ViewBudget)'])),
+  ...Object.fromEntries(
+    ['createbudget', 'deletebudget', 'describebudget', 'describebudgets', 'updatebudget'].map((a) => [
+      `budgets:${a}`,
+      'legacy Budgets action names; the reference lists their replacements (budgets:ModifyBudget, budgets:ViewBudget)',
+    ]),
+  ),
   'cloud9:validateenvironmentname': ABSENT,
-  ...Object.fromEntries(['createlunaclient', 'deletelunaclient', 'describehapg', 'describelunaclient', 'getconfig', 'modifyhapg', 'modifylunaclient'].map((a) => [`cloudhsm:${a}`, CLASSIC])),
+  ...Object.fromEntries(
+    [
+      'createlunaclient',
+      'deletelunaclient',
+      'describehapg',
+      'describelunaclient',
+      'getconfig',
+      'modifyhapg',
+      'modifylunaclient',
+    ].map((a) => [`cloudhsm:${a}`, CLASSIC]),
+  ),
   'memorydb:replicatemultiregionclusterdata': ABSENT,
   'organizations:createbuilderidownedaccount': ABSENT,
   ...Object.fromEntries(
     [
-      'accepttermsandconditionsforprogrambyaccountid', 'batchgetpaymentprofiles', 'createpaymentattempt', 'createpaymentprofile', 'get',
-      'getacceptedtermsandconditionsforprogrambyaccountid', 'getaccountbalance', 'getdefaultpaymentprofile', 'geteligiblecurrencies', 'getpaymentattempt',
-      'getpaymentpreferences', 'getpreferredcurrency', 'getrecommendedtermsandconditionsforprogram', 'listpaymentprofiles', 'searchfinancialrecords',
-      'setpreferredcurrency', 'updatepaymentprofile',
+      'accepttermsandconditionsforprogrambyaccountid',
+      'batchgetpaymentprofiles',
+      'createpaymentattempt',
+      'createpaymentprofile',
+      'get',
+      'getacceptedtermsandconditionsforprogrambyaccountid',
+      'getaccountbalance',
+      'getdefaultpaymentprofile',
+      'geteligiblecurrencies',
+      'getpaymentattempt',
+      'getpaymentpreferences',
+      'getpreferredcurrency',
+      'getrecommendedtermsandconditionsforprogram',
+      'listpaymentprofiles',
+      'searchfinancialrecords',
+      'setpreferredcurrency',
+      'updatepaymentprofile',
     ].map((a) => [`payments:${a}`, ABSENT]),
   ),
   'qapps:importdocumenttoqapp': ABSENT,
@@ -63,9 +94,22 @@ const UNKNOWN_ACTIONS: Record<string, string> = {
   'route53-recovery-control-config:describeroutingcontrolbyname': ABSENT,
   ...Object.fromEntries(
     [
-      'batchgetagentinstances', 'batchgetsecuritytestcontentmetadata', 'batchgettasks', 'createdocumentreview', 'deletedocumentreview', 'getcodereviewtask',
-      'getdocreviewtask', 'getdocumentreview', 'getdocumentreviewartifact', 'listagentinstances', 'listcontrols', 'listdocumentreviewcomments',
-      'listdocumentreviews', 'listtasks', 'startpentestexecution', 'stoppentestexecution',
+      'batchgetagentinstances',
+      'batchgetsecuritytestcontentmetadata',
+      'batchgettasks',
+      'createdocumentreview',
+      'deletedocumentreview',
+      'getcodereviewtask',
+      'getdocreviewtask',
+      'getdocumentreview',
+      'getdocumentreviewartifact',
+      'listagentinstances',
+      'listcontrols',
+      'listdocumentreviewcomments',
+      'listdocumentreviews',
+      'listtasks',
+      'startpentestexecution',
+      'stoppentestexecution',
     ].map((a) => [`securityagent:${a}`, ABSENT]),
   ),
 };
@@ -97,7 +141,10 @@ function only(ids: readonly string[]): Record<string, RuleLevel> {
 
 /** The value at a JSON pointer, or for a member key pointer, the key itself. */
 function entryAt(doc: unknown, pointer: string, key: boolean): string {
-  const parts = pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const parts = pointer
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (key) return parts[parts.length - 1]!;
   let v: unknown = doc;
   for (const p of parts) v = (v as Record<string, unknown>)[p];
@@ -113,7 +160,8 @@ function lintAll(docs: readonly CorpusDocument[]): Finding[] {
   const rules = only([...IAM_RULES, ...ZERO]);
   const out: Finding[] = [];
   for (const doc of docs) {
-    for (const message of lintText(JSON.stringify(doc.document, null, 2), { iamData, rules }).messages) out.push({ doc, message });
+    for (const message of lintText(JSON.stringify(doc.document, null, 2), { iamData, rules }).messages)
+      out.push({ doc, message });
   }
   return out;
 }
@@ -121,7 +169,10 @@ function lintAll(docs: readonly CorpusDocument[]): Finding[] {
 function show(findings: readonly Finding[], max = 30): string {
   return findings
     .slice(0, max)
-    .map(({ doc, message: m }) => `${doc.name}@${doc.version} ${m.line}:${m.column} ${m.ruleId}/${m.messageId}: ${m.message}`)
+    .map(
+      ({ doc, message: m }) =>
+        `${doc.name}@${doc.version} ${m.line}:${m.column} ${m.ruleId}/${m.messageId}: ${m.message}`,
+    )
     .join('\n');
 }
 
@@ -146,7 +197,9 @@ describe('AWS managed policies against the IAM reference', () => {
       expect(f.length, show(f)).toBe(0);
       const listed = AWS_MISTAKES.filter((m) => m.ruleId === id);
       const found = findings.filter((x) => x.message.ruleId === id && isAwsMistake(x));
-      expect(found.map((x) => `${x.doc.name} ${x.message.pointer}`).sort()).toEqual(listed.map((m) => `${m.policy} ${m.pointer}`).sort());
+      expect(found.map((x) => `${x.doc.name} ${x.message.pointer}`).sort()).toEqual(
+        listed.map((m) => `${m.policy} ${m.pointer}`).sort(),
+      );
     });
   }
 

@@ -31,7 +31,10 @@ function lintAll(docs: readonly CorpusDocument[], ruleIds: readonly string[]): F
 function describeFindings(findings: readonly Finding[], max = 50): string {
   const lines = findings
     .slice(0, max)
-    .map(({ doc, message: m }) => `${doc.name}@${doc.version} ${m.line}:${m.column} ${m.ruleId}/${m.messageId} ${m.pointer}: ${m.message}`);
+    .map(
+      ({ doc, message: m }) =>
+        `${doc.name}@${doc.version} ${m.line}:${m.column} ${m.ruleId}/${m.messageId} ${m.pointer}: ${m.message}`,
+    );
   if (findings.length > max) lines.push(`... and ${findings.length - max} more`);
   const names = [...new Set(findings.map((f) => f.doc.name))];
   return `${findings.length} finding(s) in ${names.length} policies (${names.slice(0, 20).join(', ')}${names.length > 20 ? ', ...' : ''}):\n${lines.join('\n')}`;
@@ -60,7 +63,9 @@ describe('AWS managed policies corpus', () => {
     expect(all.length).toBe(ALL_COUNT);
     const findings = lintAll(all, ['invalid-json', 'invalid-policy', 'mfa-condition-invalid', 'mfa-condition-weak']);
     expectNone(findings.filter((f) => f.message.ruleId === 'invalid-json' || f.message.ruleId === 'invalid-policy'));
-    expectNone(findings.filter((f) => f.message.ruleId === 'mfa-condition-invalid' || f.message.ruleId === 'mfa-condition-weak'));
+    expectNone(
+      findings.filter((f) => f.message.ruleId === 'mfa-condition-invalid' || f.message.ruleId === 'mfa-condition-weak'),
+    );
   });
 
   it('is deterministic: the same text linted twice gives deep-equal results (200 documents)', () => {
@@ -73,7 +78,9 @@ describe('AWS managed policies corpus', () => {
       const second = lintText(text);
       expect(second, `${doc.name}@${doc.version}`).toEqual(first);
       const withBucket = lintText(text, { buckets: ['my-s3-bucket-09-01-2023'] });
-      expect(lintText(text, { buckets: ['my-s3-bucket-09-01-2023'] }), `${doc.name}@${doc.version} (buckets)`).toEqual(withBucket);
+      expect(lintText(text, { buckets: ['my-s3-bucket-09-01-2023'] }), `${doc.name}@${doc.version} (buckets)`).toEqual(
+        withBucket,
+      );
     }
   });
 });

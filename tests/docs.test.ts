@@ -28,7 +28,10 @@ describe('rule docs examples', () => {
         expect(md.startsWith(`# ${id}\n`)).toBe(true);
       });
       for (const e of ex) {
-        const what = e.kind === 'correct' ? 'no finding' : e.expect.map((f) => `${f.messageId}@${f.line}${f.column ? `:${f.column}` : ''}`).join(', ');
+        const what =
+          e.kind === 'correct'
+            ? 'no finding'
+            : e.expect.map((f) => `${f.messageId}@${f.line}${f.column ? `:${f.column}` : ''}`).join(', ');
         it(`${e.kind} example at line ${e.line} yields exactly ${what}`, () => {
           expectAnnotated(e);
           // A rule's page shows that rule's findings only.
@@ -41,14 +44,18 @@ describe('rule docs examples', () => {
   }
 
   it('every page in docs/rules belongs to a rule', () => {
-    const pages = readdirSync(docsDir).filter((f) => f.endsWith('.md')).map((f) => f.replace(/\.md$/, ''));
+    const pages = readdirSync(docsDir)
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => f.replace(/\.md$/, ''));
     expect(pages.sort()).toEqual([...ruleIds].sort());
   });
 });
 
 /** The lines of a stylish output block: `  22:25  error  ...  rule-id`. */
 function shownFindings(block: string): string[] {
-  return [...block.matchAll(/^\s+(\d+):(\d+)\s+(?:error|warning)\s.*\s([a-z0-9-]+)$/gm)].map((m) => `${m[3]}@${m[1]}:${m[2]}`);
+  return [...block.matchAll(/^\s+(\d+):(\d+)\s+(?:error|warning)\s.*\s([a-z0-9-]+)$/gm)].map(
+    (m) => `${m[3]}@${m[1]}:${m[2]}`,
+  );
 }
 
 /** The file name an example is linted as: the extension decides the input format. */
@@ -71,14 +78,22 @@ describe('other docs pages with linted examples', () => {
     for (const e of docExamples(md, '', `docs/${page}`)) {
       it(`docs/${page}: ${e.lang} ${e.kind} example at line ${e.line} yields exactly its stated findings`, async () => {
         expectAnnotated(e);
-        const r = await lintFile(e.code, FILE_FOR_LANG[e.lang]!, { iamData, ...e.options, explicit: true, hcl: nodeHclParser });
+        const r = await lintFile(e.code, FILE_FOR_LANG[e.lang]!, {
+          iamData,
+          ...e.options,
+          explicit: true,
+          hcl: nodeHclParser,
+        });
         expect(r, 'the example is a policy or a format iam-mfa-lint reads').toBeDefined();
         expect(unmatchedFindings(e.expect, r!.messages)).toEqual({ missing: [], unexpected: [] });
       });
       if (e.kind === 'incorrect') {
         it(`docs/${page}: the output shown after the example at line ${e.line} lists the same findings`, () => {
           // The first plain ``` block after the example is the CLI output it shows.
-          const after = md.split('\n').slice(e.line - 1 + e.code.split('\n').length + 1).join('\n');
+          const after = md
+            .split('\n')
+            .slice(e.line - 1 + e.code.split('\n').length + 1)
+            .join('\n');
           const output = /^```\n([\s\S]*?)^```$/m.exec(after)?.[1] ?? '';
           const shown = shownFindings(output);
           expect(shown.sort()).toEqual(e.expect.map((f) => `${f.ruleId}@${f.line}:${f.column}`).sort());
@@ -103,7 +118,13 @@ describe('docs example annotations', () => {
 
   it('reads lint options and expect comments, several of them, the column optional', () => {
     const [bad, good] = docExamples(page, '', 'p.md');
-    expect(bad).toMatchObject({ kind: 'incorrect', lang: 'json', line: 5, options: { buckets: ['b'] }, annotated: true });
+    expect(bad).toMatchObject({
+      kind: 'incorrect',
+      lang: 'json',
+      line: 5,
+      options: { buckets: ['b'] },
+      annotated: true,
+    });
     expect(bad!.expect).toEqual([
       { ruleId: 'action-wildcard', messageId: 'everyAction', line: 6, column: 17 },
       { ruleId: 'invalid-arn', messageId: 'badAccount', line: 7 },
@@ -112,8 +133,12 @@ describe('docs example annotations', () => {
   });
 
   it('names the page line of a malformed annotation', () => {
-    expect(() => docExamples('x\n<!-- expect: action-wildcard@6:17 -->\n', '', 'p.md')).toThrow('p.md:2: "action-wildcard@6:17" is not rule/messageId@line:column');
-    expect(() => docExamples('<!-- lint-options: {buckets} -->\n', '', 'p.md')).toThrow(/^p\.md:1: lint-options is not JSON/);
+    expect(() => docExamples('x\n<!-- expect: action-wildcard@6:17 -->\n', '', 'p.md')).toThrow(
+      'p.md:2: "action-wildcard@6:17" is not rule/messageId@line:column',
+    );
+    expect(() => docExamples('<!-- lint-options: {buckets} -->\n', '', 'p.md')).toThrow(
+      /^p\.md:1: lint-options is not JSON/,
+    );
   });
 
   it('reports what is missing and what is unexpected; a missing column matches any column', () => {
@@ -121,8 +146,13 @@ describe('docs example annotations', () => {
       { ruleId: 'invalid-arn', messageId: 'badAccount', line: 7, column: 20 },
       { ruleId: 'invalid-arn', messageId: 'unknownPartition', line: 7, column: 62 },
     ];
-    expect(unmatchedFindings([{ ruleId: 'invalid-arn', messageId: 'badAccount', line: 7 }], found)).toEqual({ missing: [], unexpected: ['invalid-arn/unknownPartition@7:62'] });
-    expect(unmatchedFindings([{ ruleId: 'invalid-arn', messageId: 'badAccount', line: 7, column: 21 }], found.slice(0, 1))).toEqual({
+    expect(unmatchedFindings([{ ruleId: 'invalid-arn', messageId: 'badAccount', line: 7 }], found)).toEqual({
+      missing: [],
+      unexpected: ['invalid-arn/unknownPartition@7:62'],
+    });
+    expect(
+      unmatchedFindings([{ ruleId: 'invalid-arn', messageId: 'badAccount', line: 7, column: 21 }], found.slice(0, 1)),
+    ).toEqual({
       missing: ['invalid-arn/badAccount@7:21'],
       unexpected: ['invalid-arn/badAccount@7:20'],
     });

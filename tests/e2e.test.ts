@@ -9,8 +9,14 @@ const root = join(__dirname, '..');
 const bin = join(root, 'packages/cli/bin/iam-mfa-lint.js');
 
 function run(args: string[], env: Record<string, string> = {}) {
-  if (!existsSync(join(root, 'packages/cli/dist/bin.js'))) throw new Error('packages/cli/dist is missing: run `pnpm build` before the tests');
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env }, timeout: 60_000 });
+  if (!existsSync(join(root, 'packages/cli/dist/bin.js')))
+    throw new Error('packages/cli/dist is missing: run `pnpm build` before the tests');
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', ...env },
+    timeout: 60_000,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -19,7 +25,12 @@ describe('the built iam-mfa-lint binary', () => {
     const r = run(['--format', 'json', '--bucket', 'my-s3-bucket-09-01-2023', 'fixtures/scenarios/seed']);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('');
-    const out = JSON.parse(r.stdout) as Array<{ filePath: string; messages: Array<Record<string, unknown>>; errorCount: number; warningCount: number }>;
+    const out = JSON.parse(r.stdout) as Array<{
+      filePath: string;
+      messages: Array<Record<string, unknown>>;
+      errorCount: number;
+      warningCount: number;
+    }>;
     expect(out.map((f) => [f.filePath, f.errorCount, f.warningCount])).toEqual([
       [join(root, 'fixtures/scenarios/seed/permission-policy.json'), 2, 0],
       [join(root, 'fixtures/scenarios/seed/trust-policy.json'), 0, 0],
@@ -30,9 +41,18 @@ describe('the built iam-mfa-lint binary', () => {
     ]);
     // With the role manifest (fixtures/scenarios/seed-role) the two files are a set: the EC2 role
     // can never carry MFA.
-    const set = run(['--format', 'json', '--bucket', 'my-s3-bucket-09-01-2023', 'fixtures/scenarios/seed', 'fixtures/scenarios/seed-role']);
+    const set = run([
+      '--format',
+      'json',
+      '--bucket',
+      'my-s3-bucket-09-01-2023',
+      'fixtures/scenarios/seed',
+      'fixtures/scenarios/seed-role',
+    ]);
     expect(set.code).toBe(1);
-    const perm = (JSON.parse(set.stdout) as Array<{ filePath: string; messages: Array<Record<string, unknown>> }>).find((f) => f.filePath.endsWith('permission-policy.json'))!;
+    const perm = (JSON.parse(set.stdout) as Array<{ filePath: string; messages: Array<Record<string, unknown>> }>).find(
+      (f) => f.filePath.endsWith('permission-policy.json'),
+    )!;
     expect(perm.messages.map((m) => [m.ruleId, m.line, m.column])).toEqual([
       ['action-wildcard', 6, 17],
       ['resource-bucket-mismatch', 7, 19],
@@ -46,7 +66,8 @@ describe('the built iam-mfa-lint binary', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('fixtures/scenarios/seed/permission-policy.json');
     // A row: position, severity, the message (long ones wrap onto lines indented under it), the rule id last.
-    const row = (position: string, ruleId: string) => new RegExp(`^ +${position} +error +(?:.*\\n {16}(?! ))*.*${ruleId}$`, 'm');
+    const row = (position: string, ruleId: string) =>
+      new RegExp(`^ +${position} +error +(?:.*\\n {16}(?! ))*.*${ruleId}$`, 'm');
     expect(r.stdout).toMatch(row('6:17', 'action-wildcard'));
     expect(r.stdout).toMatch(row('7:19', 'resource-bucket-mismatch'));
     expect(r.stdout).toMatch(row('10:11', 'mfa-unsatisfiable'));
@@ -55,7 +76,9 @@ describe('the built iam-mfa-lint binary', () => {
   });
 
   it('exits 0 on a clean folder and 2 on a missing path, with one stderr line', () => {
-    expect(run(['--bucket', 'my-s3-bucket-09-01-2023', 'fixtures/rules/mfa-condition-weak/valid-bool-in-allow.json']).code).toBe(0);
+    expect(
+      run(['--bucket', 'my-s3-bucket-09-01-2023', 'fixtures/rules/mfa-condition-weak/valid-bool-in-allow.json']).code,
+    ).toBe(0);
     const missing = run(['no/such/dir']);
     expect(missing.code).toBe(2);
     expect(missing.stderr.trim().split('\n')).toEqual(['iam-mfa-lint: no such file or directory: no/such/dir']);
@@ -74,11 +97,23 @@ describe('the built iam-mfa-lint binary', () => {
   });
 
   it('the package exports the core API in ESM and CommonJS', () => {
-    const esm = spawnSync(process.execPath, ['--input-type=module', '-e', "import { generatePolicy, lintText, rules } from 'iam-mfa-lint'; const r = lintText(JSON.stringify(generatePolicy('my-s3-bucket-09-01-2023')), { buckets: ['my-s3-bucket-09-01-2023'] }); console.log(r.messages.length, rules.length);"], { cwd: root, encoding: 'utf8' });
+    const esm = spawnSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        "import { generatePolicy, lintText, rules } from 'iam-mfa-lint'; const r = lintText(JSON.stringify(generatePolicy('my-s3-bucket-09-01-2023')), { buckets: ['my-s3-bucket-09-01-2023'] }); console.log(r.messages.length, rules.length);",
+      ],
+      { cwd: root, encoding: 'utf8' },
+    );
     expect(esm.stderr).toBe('');
     // Every rule in the source list is exported by the build (the list grows with each issue).
     expect(esm.stdout.trim()).toBe(`0 ${ruleIds.length}`);
-    const cjs = spawnSync(process.execPath, ['-e', "const { lintText } = require('iam-mfa-lint'); console.log(lintText('{').messages[0].ruleId);"], { cwd: root, encoding: 'utf8' });
+    const cjs = spawnSync(
+      process.execPath,
+      ['-e', "const { lintText } = require('iam-mfa-lint'); console.log(lintText('{').messages[0].ruleId);"],
+      { cwd: root, encoding: 'utf8' },
+    );
     expect(cjs.stdout.trim()).toBe('invalid-json');
   });
 });

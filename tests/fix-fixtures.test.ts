@@ -12,13 +12,23 @@ const fixturesDir = path.join(repo, 'fixtures');
 
 function walk(dir: string): string[] {
   // fixtures/vendor holds third-party test data (parliament's cases, the SARIF schema), not our fixtures.
-  return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .filter((e) => !(dir === fixturesDir && e.name === 'vendor'))
-    .sort((a, b) => (a.name < b.name ? -1 : 1))
-    // fixtures/real-world is others' infrastructure, pinned by tests/real-world.test.ts, not fix input.
-    .flatMap((e) => (e.isDirectory() ? (e.name === 'real-world' && dir === fixturesDir ? [] : walk(path.join(dir, e.name))) : e.name.endsWith('.json') && e.name !== 'expected.json' && e.name !== 'iam-mfa-lint.role.json' ? [path.join(dir, e.name)] : []));
-// (iam-mfa-lint.role.json is a role manifest, not a policy: docs/sets.md; copied alone it names missing files.)
+  return (
+    fs
+      .readdirSync(dir, { withFileTypes: true })
+      .filter((e) => !(dir === fixturesDir && e.name === 'vendor'))
+      .sort((a, b) => (a.name < b.name ? -1 : 1))
+      // fixtures/real-world is others' infrastructure, pinned by tests/real-world.test.ts, not fix input.
+      .flatMap((e) =>
+        e.isDirectory()
+          ? e.name === 'real-world' && dir === fixturesDir
+            ? []
+            : walk(path.join(dir, e.name))
+          : e.name.endsWith('.json') && e.name !== 'expected.json' && e.name !== 'iam-mfa-lint.role.json'
+            ? [path.join(dir, e.name)]
+            : [],
+      )
+  );
+  // (iam-mfa-lint.role.json is a role manifest, not a policy: docs/sets.md; copied alone it names missing files.)
 }
 
 /** The target buckets a fixture is linted with (its expected.json, or the seed's bucket). */
@@ -26,7 +36,10 @@ function bucketsFor(file: string): string[] {
   const dir = path.dirname(file);
   const expectedFile = path.join(dir, 'expected.json');
   if (fs.existsSync(expectedFile)) {
-    const expected = JSON.parse(fs.readFileSync(expectedFile, 'utf8')) as { options?: { buckets?: string[] }; files?: Record<string, { options?: { buckets?: string[] } }> };
+    const expected = JSON.parse(fs.readFileSync(expectedFile, 'utf8')) as {
+      options?: { buckets?: string[] };
+      files?: Record<string, { options?: { buckets?: string[] } }>;
+    };
     return expected.files?.[path.basename(file)]?.options?.buckets ?? expected.options?.buckets ?? [];
   }
   return path.relative(fixturesDir, file).startsWith(`scenarios${path.sep}seed`) ? ['my-s3-bucket-09-01-2023'] : [];
@@ -61,7 +74,15 @@ describe('--fix is idempotent on every fixture', () => {
       fs.mkdirSync(path.dirname(copy), { recursive: true });
       fs.copyFileSync(file, copy);
       const buckets = bucketsFor(file);
-      const argv = ['--fix', '--fix-type', 'safe,mfa', '--format', 'json', ...buckets.flatMap((b) => ['--bucket', b]), copy];
+      const argv = [
+        '--fix',
+        '--fix-type',
+        'safe,mfa',
+        '--format',
+        'json',
+        ...buckets.flatMap((b) => ['--bucket', b]),
+        copy,
+      ];
       const before = fs.readFileSync(copy);
       const first = await run(tmp, argv);
       expect(first.code).not.toBe(2);

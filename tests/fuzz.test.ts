@@ -16,18 +16,53 @@ import { detectInput, lintExtraction, lintText, ruleIds, type LintOptions, type 
 import { iamData } from './helpers/iam-data.ts';
 import { runMain } from '../packages/cli/test/helpers/run-main.ts';
 
-const ALL: LintOptions = { rules: Object.fromEntries(ruleIds.map((id) => [id, 'error' as const])), iamData, buckets: ['my-s3-bucket-09-01-2023'] };
+const ALL: LintOptions = {
+  rules: Object.fromEntries(ruleIds.map((id) => [id, 'error' as const])),
+  iamData,
+  buckets: ['my-s3-bucket-09-01-2023'],
+};
 
 /** Milliseconds one lint of one generated document may take (they are small but for the huge cases). */
 const BUDGET_MS = 5_000;
 
-const PROTO = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', '__defineGetter__', 'CONSTRUCTOR', '__PROTO__'];
-const NASTY = ['', ' ', '*', '?', '${aws:username}', '\u001b[2J', 'a\nb', '\u0000', '\ud800', 'Statement', 'Effect', 'aws:MultiFactorAuthPresent'];
+const PROTO = [
+  '__proto__',
+  'constructor',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  'isPrototypeOf',
+  '__defineGetter__',
+  'CONSTRUCTOR',
+  '__PROTO__',
+];
+const NASTY = [
+  '',
+  ' ',
+  '*',
+  '?',
+  '${aws:username}',
+  '\u001b[2J',
+  'a\nb',
+  '\u0000',
+  '\ud800',
+  'Statement',
+  'Effect',
+  'aws:MultiFactorAuthPresent',
+];
 
 const nameArb = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...PROTO) },
   { weight: 2, arbitrary: fc.constantFrom(...NASTY) },
-  { weight: 2, arbitrary: fc.tuple(fc.constantFrom('s3', 'aws', 'iam', 'sts', ...PROTO), fc.constantFrom(...PROTO, 'GetObject', 'PrincipalTag/x', 'ResourceTag/' + PROTO[0])).map(([a, b]) => `${a}:${b}`) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(
+        fc.constantFrom('s3', 'aws', 'iam', 'sts', ...PROTO),
+        fc.constantFrom(...PROTO, 'GetObject', 'PrincipalTag/x', 'ResourceTag/' + PROTO[0]),
+      )
+      .map(([a, b]) => `${a}:${b}`),
+  },
   { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
 );
 
@@ -36,13 +71,47 @@ const globArb = fc
   .array(fc.constantFrom('*', '?', '*?', 'a', 'get', 'Object', '!', '${aws:username}', ':', '/'), { maxLength: 30 })
   .chain((parts) => fc.constantFrom('s3:', 'arn:aws:s3:::', '', '*:').map((p) => p + parts.join('')));
 
-const scalarArb = fc.oneof(nameArb, globArb, fc.constantFrom('true', 'false', 'ture', 'Allow', 'Deny'), fc.integer(), fc.boolean(), fc.constant(null));
-const valueArb = fc.oneof({ weight: 4, arbitrary: scalarArb }, { weight: 1, arbitrary: fc.array(scalarArb, { maxLength: 4 }) }, { weight: 1, arbitrary: fc.dictionary(nameArb, scalarArb, { maxKeys: 2 }) });
+const scalarArb = fc.oneof(
+  nameArb,
+  globArb,
+  fc.constantFrom('true', 'false', 'ture', 'Allow', 'Deny'),
+  fc.integer(),
+  fc.boolean(),
+  fc.constant(null),
+);
+const valueArb = fc.oneof(
+  { weight: 4, arbitrary: scalarArb },
+  { weight: 1, arbitrary: fc.array(scalarArb, { maxLength: 4 }) },
+  { weight: 1, arbitrary: fc.dictionary(nameArb, scalarArb, { maxKeys: 2 }) },
+);
 const listArb = fc.oneof(fc.oneof(globArb, nameArb), fc.array(fc.oneof(globArb, nameArb), { maxLength: 4 }), valueArb);
 
 const conditionArb = fc.dictionary(
-  fc.oneof(nameArb, fc.constantFrom('Bool', 'BoolIfExists', 'StringEquals', 'StringLike', 'ForAnyValue:StringEquals', 'Null', 'NullIfExists', 'IpAddress', 'DateGreaterThan')),
-  fc.oneof({ weight: 5, arbitrary: fc.dictionary(fc.oneof(nameArb, fc.constantFrom('aws:MultiFactorAuthPresent', 'aws:multifactorauthage', 'aws:SourceIp')), valueArb, { maxKeys: 3 }) }, { weight: 1, arbitrary: valueArb }),
+  fc.oneof(
+    nameArb,
+    fc.constantFrom(
+      'Bool',
+      'BoolIfExists',
+      'StringEquals',
+      'StringLike',
+      'ForAnyValue:StringEquals',
+      'Null',
+      'NullIfExists',
+      'IpAddress',
+      'DateGreaterThan',
+    ),
+  ),
+  fc.oneof(
+    {
+      weight: 5,
+      arbitrary: fc.dictionary(
+        fc.oneof(nameArb, fc.constantFrom('aws:MultiFactorAuthPresent', 'aws:multifactorauthage', 'aws:SourceIp')),
+        valueArb,
+        { maxKeys: 3 },
+      ),
+    },
+    { weight: 1, arbitrary: valueArb },
+  ),
   { maxKeys: 3 },
 );
 
@@ -55,7 +124,10 @@ const statementArb = fc
       NotAction: listArb,
       Resource: listArb,
       NotResource: listArb,
-      Principal: fc.oneof(fc.constant('*'), fc.dictionary(fc.oneof(nameArb, fc.constantFrom('AWS', 'Service', 'Federated')), listArb, { maxKeys: 2 })),
+      Principal: fc.oneof(
+        fc.constant('*'),
+        fc.dictionary(fc.oneof(nameArb, fc.constantFrom('AWS', 'Service', 'Federated')), listArb, { maxKeys: 2 }),
+      ),
       NotPrincipal: fc.dictionary(fc.oneof(nameArb, fc.constant('AWS')), listArb, { maxKeys: 2 }),
       Condition: conditionArb,
       extra: fc.dictionary(nameArb, valueArb, { maxKeys: 2 }),
@@ -74,7 +146,8 @@ const documentArb = fc
     top: fc.dictionary(nameArb, valueArb, { maxKeys: 2 }),
   })
   .map(({ version, statements, copies, single, top }) => {
-    const all = copies === 1 ? statements : statements.flatMap((s) => Array.from({ length: copies }, () => s)).slice(0, copies);
+    const all =
+      copies === 1 ? statements : statements.flatMap((s) => Array.from({ length: copies }, () => s)).slice(0, copies);
     const doc: Record<string, unknown> = Object.assign(Object.create(null) as Record<string, unknown>, top);
     doc.Version = version;
     doc.Statement = single && all.length === 1 ? all[0] : all;
@@ -82,20 +155,33 @@ const documentArb = fc
   });
 
 /** A huge string somewhere: one property run with few cases. */
-const hugeDocumentArb = fc.record({ at: fc.constantFrom('Sid', 'Action', 'Resource', 'key', 'value'), size: fc.constantFrom(100_000, 1_000_000) }).map(({ at, size }) => {
-  const big = (at === 'Action' ? 's3:' : at === 'Resource' ? 'arn:aws:s3:::' : 'aws:PrincipalTag/') + '*?a'.repeat(size / 3);
-  const s: Record<string, unknown> = { Sid: at === 'Sid' ? big : 'S', Effect: 'Allow', Action: at === 'Action' ? big : 's3:GetObject', Resource: at === 'Resource' ? big : '*' };
-  if (at === 'key') s.Condition = { StringLike: { [big]: 'x' } };
-  if (at === 'value') s.Condition = { StringLike: { 'aws:PrincipalTag/team': big } };
-  return { Version: '2012-10-17', Statement: [s] };
-});
+const hugeDocumentArb = fc
+  .record({
+    at: fc.constantFrom('Sid', 'Action', 'Resource', 'key', 'value'),
+    size: fc.constantFrom(100_000, 1_000_000),
+  })
+  .map(({ at, size }) => {
+    const big =
+      (at === 'Action' ? 's3:' : at === 'Resource' ? 'arn:aws:s3:::' : 'aws:PrincipalTag/') + '*?a'.repeat(size / 3);
+    const s: Record<string, unknown> = {
+      Sid: at === 'Sid' ? big : 'S',
+      Effect: 'Allow',
+      Action: at === 'Action' ? big : 's3:GetObject',
+      Resource: at === 'Resource' ? big : '*',
+    };
+    if (at === 'key') s.Condition = { StringLike: { [big]: 'x' } };
+    if (at === 'value') s.Condition = { StringLike: { 'aws:PrincipalTag/team': big } };
+    return { Version: '2012-10-17', Statement: [s] };
+  });
 
 type Shape = 'policy' | 'cloudformation' | 'terraform-plan';
 
 /** YAML in block style (keys and strings double-quoted, as YAML allows), for CloudFormation. */
 function toYaml(v: unknown, indent = ''): string {
   if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
-  const entries = Array.isArray(v) ? v.map((x) => ['-', x] as const) : Object.keys(v).map((k) => [`${JSON.stringify(k)}:`, (v as Record<string, unknown>)[k]] as const);
+  const entries = Array.isArray(v)
+    ? v.map((x) => ['-', x] as const)
+    : Object.keys(v).map((k) => [`${JSON.stringify(k)}:`, (v as Record<string, unknown>)[k]] as const);
   if (entries.length === 0) return Array.isArray(v) ? '[]' : '{}';
   return entries
     .map(([head, x]) => {
@@ -109,12 +195,21 @@ function render(doc: unknown, shape: Shape, name: string): string {
   if (shape === 'policy') return JSON.stringify(doc, null, 2);
   if (shape === 'cloudformation') {
     const resources = Object.assign(Object.create(null) as Record<string, unknown>, {
-      [name]: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: doc, Policies: [{ PolicyName: name, PolicyDocument: doc }] } },
+      [name]: {
+        Type: 'AWS::IAM::Role',
+        Properties: { AssumeRolePolicyDocument: doc, Policies: [{ PolicyName: name, PolicyDocument: doc }] },
+      },
       Managed: { Type: 'AWS::IAM::ManagedPolicy', Properties: { PolicyDocument: doc, Roles: [{ Ref: name }] } },
     });
     return `AWSTemplateFormatVersion: "2010-09-09"\nResources:\n${toYaml(resources, '  ')}\n`;
   }
-  const resource = (type: string, values: Record<string, unknown>) => ({ address: `${type}.${name}`, mode: 'managed', type, name, values });
+  const resource = (type: string, values: Record<string, unknown>) => ({
+    address: `${type}.${name}`,
+    mode: 'managed',
+    type,
+    name,
+    values,
+  });
   return JSON.stringify({
     format_version: '1.2',
     terraform_version: '1.9.0',
@@ -130,7 +225,11 @@ function render(doc: unknown, shape: Shape, name: string): string {
   });
 }
 
-const FILE_NAME: Record<Shape, string> = { policy: 'policy.json', cloudformation: 'template.yaml', 'terraform-plan': 'plan.json' };
+const FILE_NAME: Record<Shape, string> = {
+  policy: 'policy.json',
+  cloudformation: 'template.yaml',
+  'terraform-plan': 'plan.json',
+};
 
 /** The core's path for a file of this shape, as the CLI takes it. */
 function lintCore(text: string, shape: Shape): LintResult {

@@ -30,10 +30,10 @@ const validBucketName: fc.Arbitrary<string> = fc
 
 /** A key prefix from [a-z0-9/_-], not starting or ending with '/', without '//'. */
 const prefixArb: fc.Arbitrary<string> = fc
-  .array(
-    fc.string({ unit: fc.constantFrom(...LOWER_DIGIT, '_', '-'), minLength: 1, maxLength: 10 }),
-    { minLength: 1, maxLength: 4 },
-  )
+  .array(fc.string({ unit: fc.constantFrom(...LOWER_DIGIT, '_', '-'), minLength: 1, maxLength: 10 }), {
+    minLength: 1,
+    maxLength: 4,
+  })
   .map((parts) => parts.join('/'));
 
 const optionsArb: fc.Arbitrary<GeneratePolicyOptions> = fc.record(

@@ -5,11 +5,23 @@ import path from 'node:path';
 import { lintText as coreLintText } from '../packages/core/src/index.ts';
 import { lintText as cliLintText, lintPolicy as cliLintPolicy } from '../packages/cli/src/index.ts';
 import { createNodeIamData, IamDataError } from '../packages/cli/src/iam-data.ts';
-import { arnPatternMatchesTemplate, lookupAction, resolveConditionKey, statementServices } from '../packages/core/src/iam/data.ts';
+import {
+  arnPatternMatchesTemplate,
+  lookupAction,
+  resolveConditionKey,
+  statementServices,
+} from '../packages/core/src/iam/data.ts';
 import { checkArn } from '../packages/core/src/iam/arn.ts';
 import { iamData } from './helpers/iam-data.ts';
 
-const TYPO = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sqs:SendMesage', Resource: 'arn:aws:sqs:us-east-1:123456789012:jobs' }] }, null, 2);
+const TYPO = JSON.stringify(
+  {
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Action: 'sqs:SendMesage', Resource: 'arn:aws:sqs:us-east-1:123456789012:jobs' }],
+  },
+  null,
+  2,
+);
 
 describe('Node provider of the IAM reference', () => {
   it('knows service prefixes, actions (case-insensitive), resource types and keys', () => {
@@ -35,7 +47,10 @@ describe('Node provider of the IAM reference', () => {
     try {
       for (const sub of ['actions', 'resourceTypes', 'conditionKeys']) fs.mkdirSync(path.join(dir, sub));
       fs.writeFileSync(path.join(dir, 'services.json'), JSON.stringify(['demo', 'other']));
-      fs.writeFileSync(path.join(dir, 'actions', 'demo.json'), JSON.stringify({ doit: { name: 'DoIt', accessLevel: 'Write', resourceTypes: [], conditionKeys: [] } }));
+      fs.writeFileSync(
+        path.join(dir, 'actions', 'demo.json'),
+        JSON.stringify({ doit: { name: 'DoIt', accessLevel: 'Write', resourceTypes: [], conditionKeys: [] } }),
+      );
       fs.writeFileSync(path.join(dir, 'resourceTypes', 'demo.json'), '{}');
       fs.writeFileSync(path.join(dir, 'conditionKeys', 'demo.json'), '{}');
       const data = createNodeIamData({ dataDir: dir });
@@ -54,7 +69,9 @@ describe('Node provider of the IAM reference', () => {
 
 describe('iam-mfa-lint lints with the reference by default; the core alone does not', () => {
   it('cli lintText/lintPolicy report unknown-action; core lintText without iamData does not', () => {
-    expect(cliLintText(TYPO).messages.map((m) => [m.ruleId, m.messageId, m.line, m.column])).toEqual([['unknown-action', 'unknownAction', 6, 17]]);
+    expect(cliLintText(TYPO).messages.map((m) => [m.ruleId, m.messageId, m.line, m.column])).toEqual([
+      ['unknown-action', 'unknownAction', 6, 17],
+    ]);
     expect(cliLintText(TYPO).messages[0]!.message).toContain('did you mean "sqs:SendMessage"?');
     expect(cliLintPolicy(JSON.parse(TYPO)).messages.map((m) => m.ruleId)).toEqual(['unknown-action']);
     expect(coreLintText(TYPO).messages).toEqual([]);
@@ -73,8 +90,18 @@ describe('reference helpers', () => {
     expect(arnPatternMatchesTemplate('arn:aws:s3:::b*', object)).toBe(true);
     expect(arnPatternMatchesTemplate('arn:aws:s3:::b/home/${aws:username}/*', object)).toBe(true);
     expect(arnPatternMatchesTemplate('arn:aws:s3:us-east-1:123456789012:b/*', object)).toBe(false);
-    expect(arnPatternMatchesTemplate('arn:aws:logs:*:*:log-group:/aws/lambda/*:*', 'arn:${Partition}:logs:${Region}:${Account}:log-group:${LogGroupName}:log-stream:${LogStreamName}')).toBe(true);
-    expect(arnPatternMatchesTemplate('arn:aws:ssm:us-east-1::parameter/aws/service/x', 'arn:${Partition}:ssm:${Region}:${Account}:parameter/${ParameterNameWithoutLeadingSlash}')).toBe(true);
+    expect(
+      arnPatternMatchesTemplate(
+        'arn:aws:logs:*:*:log-group:/aws/lambda/*:*',
+        'arn:${Partition}:logs:${Region}:${Account}:log-group:${LogGroupName}:log-stream:${LogStreamName}',
+      ),
+    ).toBe(true);
+    expect(
+      arnPatternMatchesTemplate(
+        'arn:aws:ssm:us-east-1::parameter/aws/service/x',
+        'arn:${Partition}:ssm:${Region}:${Account}:parameter/${ParameterNameWithoutLeadingSlash}',
+      ),
+    ).toBe(true);
   });
 
   it('looks actions up case-insensitively, with patterns', () => {
@@ -100,6 +127,9 @@ describe('reference helpers', () => {
     expect(checkArn('arn:aws:s3::123456789012:b', iamData)?.messageId).toBe('accountNotAllowed');
     expect(checkArn('arn:aws:sqs:us-east1:123456789012:q', undefined)?.messageId).toBe('badRegion');
     expect(checkArn('arn:aws:sqs:us-east-1:12345:q', undefined)?.messageId).toBe('badAccount');
-    expect(checkArn('arn:aws-cm:sqs:us-east-1:123456789012:q', undefined)).toEqual({ messageId: 'unknownPartition', data: { partition: 'aws-cm', hint: '; did you mean "aws-cn"?' } });
+    expect(checkArn('arn:aws-cm:sqs:us-east-1:123456789012:q', undefined)).toEqual({
+      messageId: 'unknownPartition',
+      data: { partition: 'aws-cm', hint: '; did you mean "aws-cn"?' },
+    });
   });
 });

@@ -2,20 +2,45 @@ import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { detectInput, extractTerraform as coreExtractTerraform, lintExtraction, lintFile as coreLintFile, ruleIds, type LintMessage, type LintOptions } from '../packages/core/src/index.ts';
+import {
+  detectInput,
+  extractTerraform as coreExtractTerraform,
+  lintExtraction,
+  lintFile as coreLintFile,
+  ruleIds,
+  type LintMessage,
+  type LintOptions,
+} from '../packages/core/src/index.ts';
 import { nodeHclParser } from '../packages/cli/src/hcl.ts';
 
 const extractTerraform = (text: string, fileName: string) => coreExtractTerraform(text, fileName, nodeHclParser);
-const lintAnyFile = (text: string, file: string, options: LintOptions, explicit: boolean) => coreLintFile(text, file, { ...options, explicit, hcl: nodeHclParser });
+const lintAnyFile = (text: string, file: string, options: LintOptions, explicit: boolean) =>
+  coreLintFile(text, file, { ...options, explicit, hcl: nodeHclParser });
 import { runMain } from '../packages/cli/test/helpers/run-main.ts';
 
 /** The rules these fixtures were written for; rules added later stay off so the positions stay put. */
-const CORE = ['action-wildcard', 'resource-bucket-mismatch', 'mfa-condition-missing', 'mfa-condition-invalid', 'mfa-condition-weak', 'invalid-json', 'invalid-policy'];
+const CORE = [
+  'action-wildcard',
+  'resource-bucket-mismatch',
+  'mfa-condition-missing',
+  'mfa-condition-invalid',
+  'mfa-condition-weak',
+  'invalid-json',
+  'invalid-policy',
+];
 const rules = Object.fromEntries(ruleIds.filter((id) => !CORE.includes(id)).map((id) => [id, 'off' as const]));
 const ROOT = path.resolve(__dirname, '../fixtures/inputs');
 const expected = JSON.parse(fs.readFileSync(path.join(ROOT, 'expected.json'), 'utf8')) as Record<
   string,
-  Array<{ ruleId: string; messageId: string; line: number; column: number; endLine: number; endColumn: number; document: string }>
+  Array<{
+    ruleId: string;
+    messageId: string;
+    line: number;
+    column: number;
+    endLine: number;
+    endColumn: number;
+    document: string;
+  }>
 >;
 
 async function lintFile(file: string, options: { buckets?: string[] } = {}, explicit = true) {
@@ -39,7 +64,14 @@ describe('fixtures/inputs: findings at their lines and columns in the host file'
     it(file, async () => {
       const result = await lintFile(path.join(ROOT, file));
       expect(result).toBeDefined();
-      const got = result!.messages.map((m) => ({ ruleId: m.ruleId, messageId: m.messageId, line: m.line, column: m.column, endLine: m.endLine, endColumn: m.endColumn }));
+      const got = result!.messages.map((m) => ({
+        ruleId: m.ruleId,
+        messageId: m.messageId,
+        line: m.line,
+        column: m.column,
+        endLine: m.endLine,
+        endColumn: m.endColumn,
+      }));
       expect(got).toEqual(findings.map(({ document: _d, ...rest }) => rest));
       // Every finding names the resource it is about (logical id / address / CLI path).
       result!.messages.forEach((m, i) => expect(m.message.startsWith(`${findings[i]!.document}: `)).toBe(true));
@@ -104,17 +136,30 @@ ${extra}Resources:
   };
 
   it('unresolvable values never produce a wrong-bucket finding, but still need MFA', () => {
-    for (const resource of ["!Sub 'arn:aws:s3:::${BucketParam}/*'", "!Join ['', [!ImportValue shared-bucket-arn, '/*']]", '!Ref BucketParam', "!Sub 'arn:aws:s3:::logs-${AWS::AccountId}/*'", '!GetAtt SomeBucket.Arn']) {
+    for (const resource of [
+      "!Sub 'arn:aws:s3:::${BucketParam}/*'",
+      "!Join ['', [!ImportValue shared-bucket-arn, '/*']]",
+      '!Ref BucketParam',
+      "!Sub 'arn:aws:s3:::logs-${AWS::AccountId}/*'",
+      '!GetAtt SomeBucket.Arn',
+    ]) {
       const { r } = lintTemplate(template(resource));
-      expect(r.messages.map((m) => `${m.ruleId}/${m.messageId}`), resource).toEqual(['mfa-condition-missing/missing']);
+      expect(
+        r.messages.map((m) => `${m.ruleId}/${m.messageId}`),
+        resource,
+      ).toEqual(['mfa-condition-missing/missing']);
       expect(r.messages[0]!.line).toBe(12);
     }
   });
 
   it('parameters with defaults, partitions, bucket names and the account placeholder resolve', () => {
-    const { x } = lintTemplate(template("!Sub 'arn:${AWS::Partition}:s3:::${Name}/*'", '  Name:\n    Type: String\n    Default: other-bucket\n'));
+    const { x } = lintTemplate(
+      template("!Sub 'arn:${AWS::Partition}:s3:::${Name}/*'", '  Name:\n    Type: String\n    Default: other-bucket\n'),
+    );
     expect((x.documents[0]!.value as any).Statement[0].Resource).toBe('arn:aws:s3:::other-bucket/*');
-    const { r } = lintTemplate(template("!Sub 'arn:${AWS::Partition}:s3:::${Name}/*'", '  Name:\n    Type: String\n    Default: target-buckt\n'));
+    const { r } = lintTemplate(
+      template("!Sub 'arn:${AWS::Partition}:s3:::${Name}/*'", '  Name:\n    Type: String\n    Default: target-buckt\n'),
+    );
     expect(r.messages.map(brief)).toEqual(['17:28 resource-bucket-mismatch/nearMiss']);
     const principal = detectInput(
       `Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { AWS: !Sub 'arn:\${AWS::Partition}:iam::\${AWS::AccountId}:root' }\n            Action: sts:AssumeRole\n`,
@@ -189,11 +234,16 @@ describe('CLI: directories, detection and noise', () => {
     const ruleArgs = ruleIds.filter((id) => !CORE.includes(id)).flatMap((id) => ['--rule', `${id}:off`]);
     const r = await run([ROOT, '--format', 'json', ...ruleArgs]);
     expect(r.code).toBe(1);
-    const results = JSON.parse(r.stdout) as Array<{ filePath: string; messages: Array<{ line: number; column: number; ruleId: string }> }>;
+    const results = JSON.parse(r.stdout) as Array<{
+      filePath: string;
+      messages: Array<{ line: number; column: number; ruleId: string }>;
+    }>;
     expect(results.map((x) => path.relative(ROOT, x.filePath)).sort()).toEqual(Object.keys(expected).sort());
     for (const res of results) {
       const want = expected[path.relative(ROOT, res.filePath)]!;
-      expect(res.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`)).toEqual(want.map((m) => `${m.line}:${m.column} ${m.ruleId}`));
+      expect(res.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`)).toEqual(
+        want.map((m) => `${m.line}:${m.column} ${m.ruleId}`),
+      );
     }
   });
 

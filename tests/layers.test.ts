@@ -73,7 +73,20 @@ const coreSrc = join(root, 'packages/core/src');
 const cliSrc = join(root, 'packages/cli/src');
 
 /** The core's layers, lowest first: a file may import its own layer and the ones below. */
-const CORE_LAYERS = ['types.ts', 'util', 'model', 'generate', 'iam', 'set', 'eval', 'rules', 'engine', 'fix', 'inputs', 'index.ts'];
+const CORE_LAYERS = [
+  'types.ts',
+  'util',
+  'model',
+  'generate',
+  'iam',
+  'set',
+  'eval',
+  'rules',
+  'engine',
+  'fix',
+  'inputs',
+  'index.ts',
+];
 
 function layerOf(file: string): number {
   const top = relative(coreSrc, file).split('/')[0]!;
@@ -99,7 +112,9 @@ describe('layers', () => {
   });
 
   it('core: no Node.js API (it runs in a browser)', () => {
-    const nodeImports = sources(coreSrc).filter((f) => /from '(node:|fs'|path'|os')|require\(/.test(readFileSync(f, 'utf8')));
+    const nodeImports = sources(coreSrc).filter((f) =>
+      /from '(node:|fs'|path'|os')|require\(/.test(readFileSync(f, 'utf8')),
+    );
     expect(nodeImports.map((f) => relative(root, f))).toEqual([]);
   });
 
@@ -110,7 +125,14 @@ describe('layers', () => {
       for (const d of deps) {
         const to = relative(cliSrc, d);
         const intoCommand = to.startsWith('commands/') || to === 'main.ts';
-        if (intoCommand && !from.startsWith('commands/') && from !== 'main.ts' && from !== 'bin.ts' && from !== 'index.ts') bad.push(`${from} -> ${to}`);
+        if (
+          intoCommand &&
+          !from.startsWith('commands/') &&
+          from !== 'main.ts' &&
+          from !== 'bin.ts' &&
+          from !== 'index.ts'
+        )
+          bad.push(`${from} -> ${to}`);
         if (from.startsWith('formatters/') && !to.startsWith('formatters/')) bad.push(`${from} -> ${to}`);
       }
     }

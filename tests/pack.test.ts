@@ -32,7 +32,10 @@ function run(cmd: string, args: string[], cwd: string): SpawnSyncReturns<string>
 /** Runs a command that must succeed; its output on failure. */
 function ok(cmd: string, args: string[], cwd: string): string {
   const r = run(cmd, args, cwd);
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} (in ${cwd}) exited with ${r.status ?? r.signal}:\n${r.stdout}\n${r.stderr}`);
+  if (r.status !== 0)
+    throw new Error(
+      `${cmd} ${args.join(' ')} (in ${cwd}) exited with ${r.status ?? r.signal}:\n${r.stdout}\n${r.stderr}`,
+    );
   return r.stdout;
 }
 
@@ -67,7 +70,10 @@ beforeAll(() => {
   // Pack what the sources say: rebuild only when dist/ is older than them.
   ok(process.execPath, ['scripts/build-if-missing.mjs', '--if-stale'], repo);
   const packs = path.join(tmp, 'packs');
-  for (const [dir, name] of [['core', '@iam-mfa-lint/core'], ['cli', 'iam-mfa-lint']] as const) {
+  for (const [dir, name] of [
+    ['core', '@iam-mfa-lint/core'],
+    ['cli', 'iam-mfa-lint'],
+  ] as const) {
     const dest = path.join(packs, dir);
     ok('npx', [...PNPM, 'pack', '--pack-destination', dest], path.join(repo, 'packages', dir));
     const files = fs.readdirSync(dest).filter((f) => f.endsWith('.tgz'));
@@ -97,7 +103,10 @@ describe.each(Object.keys(BUDGET) as PackageName[])('the packed %s', (name) => {
     expect(manifest.name).toBe(name);
     expect(manifest.engines).toEqual({ node: '>=20.19' });
     expect(manifest.license).toBe('MIT');
-    expect(manifest.repository).toMatchObject({ type: 'git', url: 'git+https://github.com/iam-mfa-lint/iam-mfa-lint.git' });
+    expect(manifest.repository).toMatchObject({
+      type: 'git',
+      url: 'git+https://github.com/iam-mfa-lint/iam-mfa-lint.git',
+    });
     expect(manifest.bugs).toEqual({ url: 'https://github.com/iam-mfa-lint/iam-mfa-lint/issues' });
     expect(manifest.keywords).toEqual(expect.arrayContaining(['aws', 'iam', 'mfa', 'lint']));
   });
@@ -110,9 +119,13 @@ describe.each(Object.keys(BUDGET) as PackageName[])('the packed %s', (name) => {
   });
 
   it('carries the MIT license and no source maps', () => {
-    expect(fs.readFileSync(path.join(unpacked, 'package', 'LICENSE'), 'utf8')).toMatch(/^MIT License\n[\s\S]*Permission is hereby granted, free of charge/);
+    expect(fs.readFileSync(path.join(unpacked, 'package', 'LICENSE'), 'utf8')).toMatch(
+      /^MIT License\n[\s\S]*Permission is hereby granted, free of charge/,
+    );
     expect([...files.keys()].filter((f) => f.endsWith('.map'))).toEqual([]);
-    expect([...files.keys()]).toEqual(expect.arrayContaining(['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts']));
+    expect([...files.keys()]).toEqual(
+      expect.arrayContaining(['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts']),
+    );
   });
 
   it('stays within its size budget', () => {
@@ -172,7 +185,16 @@ export const format: typeof formatStylish = formatStylish;
 // @ts-expect-error access is 'read' | 'write' | 'read-write'
 generatePolicy('my-bucket', { access: 'everything' });
 `;
-const STRICT = { strict: true, noEmit: true, skipLibCheck: false, noUncheckedIndexedAccess: true, exactOptionalPropertyTypes: true, target: 'ES2022', lib: ['ES2022'], types: [] };
+const STRICT = {
+  strict: true,
+  noEmit: true,
+  skipLibCheck: false,
+  noUncheckedIndexedAccess: true,
+  exactOptionalPropertyTypes: true,
+  target: 'ES2022',
+  lib: ['ES2022'],
+  types: [],
+};
 
 describe.each(['npm', 'pnpm'] as const)('installed from the tarballs with %s', (pm) => {
   let dir: string;
@@ -185,7 +207,10 @@ describe.each(['npm', 'pnpm'] as const)('installed from the tarballs with %s', (
     if (pm === 'npm') ok('npm', ['install', ...both], dir);
     else ok('npx', [...PNPM, 'add', ...both], dir);
     fs.mkdirSync(path.join(dir, 'policies'));
-    fs.copyFileSync(path.join(repo, 'fixtures/scenarios/seed/permission-policy.json'), path.join(dir, 'policies/permission-policy.json'));
+    fs.copyFileSync(
+      path.join(repo, 'fixtures/scenarios/seed/permission-policy.json'),
+      path.join(dir, 'policies/permission-policy.json'),
+    );
   }, 600_000);
 
   it('installs with no dangling link', () => {
@@ -206,7 +231,9 @@ describe.each(['npm', 'pnpm'] as const)('installed from the tarballs with %s', (
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/^policies\/permission-policy\.json$/m);
     expect(unwrap(r.stdout)).toMatch(/^\s+6:17\s+error\s+.*action-wildcard$/m);
-    expect(unwrap(r.stdout)).toMatch(/^\s+7:19\s+error\s+.*did you mean "my-s3-bucket-09-01-2023"\?.*resource-bucket-mismatch$/m);
+    expect(unwrap(r.stdout)).toMatch(
+      /^\s+7:19\s+error\s+.*did you mean "my-s3-bucket-09-01-2023"\?.*resource-bucket-mismatch$/m,
+    );
     expect(r.stdout).toMatch(/2 problems \(2 errors, 0 warnings\)/);
   });
 
@@ -229,10 +256,17 @@ describe.each(['npm', 'pnpm'] as const)('installed from the tarballs with %s', (
   });
 
   it('a strict TypeScript consumer type-checks with moduleResolution node16 and bundler', () => {
-    for (const file of ['consumer.mts', 'consumer.cts', 'consumer.ts']) fs.writeFileSync(path.join(dir, file), TS_CONSUMER);
+    for (const file of ['consumer.mts', 'consumer.cts', 'consumer.ts'])
+      fs.writeFileSync(path.join(dir, file), TS_CONSUMER);
     const configs = {
-      'tsconfig.node16.json': { compilerOptions: { ...STRICT, module: 'node16', moduleResolution: 'node16' }, files: ['consumer.mts', 'consumer.cts'] },
-      'tsconfig.bundler.json': { compilerOptions: { ...STRICT, module: 'esnext', moduleResolution: 'bundler' }, files: ['consumer.ts'] },
+      'tsconfig.node16.json': {
+        compilerOptions: { ...STRICT, module: 'node16', moduleResolution: 'node16' },
+        files: ['consumer.mts', 'consumer.cts'],
+      },
+      'tsconfig.bundler.json': {
+        compilerOptions: { ...STRICT, module: 'esnext', moduleResolution: 'bundler' },
+        files: ['consumer.ts'],
+      },
     };
     const tsc = path.join(repo, 'node_modules/typescript/bin/tsc');
     for (const [file, config] of Object.entries(configs)) {

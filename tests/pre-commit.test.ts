@@ -26,7 +26,9 @@ function hasPreCommit(): boolean {
 const available = hasPreCommit();
 const inCi = Boolean(process.env.CI);
 if (!available && !inCi) {
-  console.warn('tests/pre-commit.test.ts skipped: the pre-commit framework is not installed (apt-get install pre-commit); CI installs it and runs this test');
+  console.warn(
+    'tests/pre-commit.test.ts skipped: the pre-commit framework is not installed (apt-get install pre-commit); CI installs it and runs this test',
+  );
 }
 
 /** The environment for git and pre-commit: no pnpm/npm settings leaking in from `pnpm test`. */
@@ -58,7 +60,10 @@ describe.skipIf(!available && !inCi)('pre-commit hook (.pre-commit-hooks.yaml)',
 
     // The hook repository: the working tree, committed.
     const hook = path.join(tmp, 'hook-repo');
-    const listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: repo, encoding: 'utf8' })
+    const listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+      cwd: repo,
+      encoding: 'utf8',
+    })
       .split('\0')
       .filter((f) => f !== '');
     for (const rel of new Set(listed)) {
@@ -85,12 +90,26 @@ describe.skipIf(!available && !inCi)('pre-commit hook (.pre-commit-hooks.yaml)',
     git(user, env, 'init', '-q');
     fs.writeFileSync(
       path.join(user, '.pre-commit-config.yaml'),
-      ['repos:', `  - repo: ${hook}`, `    rev: ${rev}`, '    hooks:', '      - id: iam-mfa-lint', `        args: [--bucket, ${BUCKET}]`, ''].join('\n'),
+      [
+        'repos:',
+        `  - repo: ${hook}`,
+        `    rev: ${rev}`,
+        '    hooks:',
+        '      - id: iam-mfa-lint',
+        `        args: [--bucket, ${BUCKET}]`,
+        '',
+      ].join('\n'),
     );
     execFileSync('pre-commit', ['install'], { cwd: user, env, encoding: 'utf8' });
     // Install the hook's environment once (npm install + pack + global install: about a minute).
-    const installed = spawnSync('pre-commit', ['install-hooks'], { cwd: user, env, encoding: 'utf8', timeout: 900_000 });
-    if (installed.status !== 0) throw new Error(`pre-commit install-hooks failed:\n${installed.stdout}\n${installed.stderr}`);
+    const installed = spawnSync('pre-commit', ['install-hooks'], {
+      cwd: user,
+      env,
+      encoding: 'utf8',
+      timeout: 900_000,
+    });
+    if (installed.status !== 0)
+      throw new Error(`pre-commit install-hooks failed:\n${installed.stdout}\n${installed.stderr}`);
   }, 900_000);
 
   afterAll(() => {
@@ -98,9 +117,17 @@ describe.skipIf(!available && !inCi)('pre-commit hook (.pre-commit-hooks.yaml)',
   });
 
   it('blocks a commit of the tutorial policy and prints the findings', () => {
-    fs.copyFileSync(path.join(repo, 'fixtures/scenarios/seed/permission-policy.json'), path.join(user, 'permission-policy.json'));
+    fs.copyFileSync(
+      path.join(repo, 'fixtures/scenarios/seed/permission-policy.json'),
+      path.join(user, 'permission-policy.json'),
+    );
     git(user, env, 'add', '.pre-commit-config.yaml', 'permission-policy.json');
-    const r = spawnSync('git', ['commit', '-m', 'tutorial policy'], { cwd: user, env, encoding: 'utf8', timeout: 300_000 });
+    const r = spawnSync('git', ['commit', '-m', 'tutorial policy'], {
+      cwd: user,
+      env,
+      encoding: 'utf8',
+      timeout: 300_000,
+    });
     const out = r.stdout + r.stderr;
     expect(r.status).not.toBe(0);
     expect(out).toMatch(/iam-mfa-lint\.+Failed/);
@@ -130,11 +157,19 @@ describe.skipIf(!available && !inCi)('pre-commit hook (.pre-commit-hooks.yaml)',
     const policy = generatePolicy(BUCKET, { access: 'read-write', denyWithoutMfa: true });
     fs.writeFileSync(path.join(user, 'policies', 'bucket-access.json'), JSON.stringify(policy, null, 2) + '\n');
     git(user, env, 'add', '.pre-commit-config.yaml', 'policies/bucket-access.json');
-    const r = spawnSync('git', ['commit', '-m', 'generated policy'], { cwd: user, env, encoding: 'utf8', timeout: 300_000 });
+    const r = spawnSync('git', ['commit', '-m', 'generated policy'], {
+      cwd: user,
+      env,
+      encoding: 'utf8',
+      timeout: 300_000,
+    });
     expect(r.stdout + r.stderr).toMatch(/iam-mfa-lint\.+Passed/);
     expect(r.status).toBe(0);
     expect(git(user, env, 'log', '--format=%s')).toBe('generated policy\n');
-    expect(git(user, env, 'show', '--name-only', '--format=', 'HEAD').trim().split('\n').sort()).toEqual(['.pre-commit-config.yaml', 'policies/bucket-access.json']);
+    expect(git(user, env, 'show', '--name-only', '--format=', 'HEAD').trim().split('\n').sort()).toEqual([
+      '.pre-commit-config.yaml',
+      'policies/bucket-access.json',
+    ]);
   });
 
   /** Stages copies of repository files (destination in the user's repository -> source) and commits. */
@@ -173,10 +208,15 @@ describe.skipIf(!available && !inCi)('pre-commit hook (.pre-commit-hooks.yaml)',
 
   it('lets a commit of JSON, YAML, .template and Terraform files that hold no policy through', () => {
     const names = ['package.json', 'tsconfig.json', 'docker-compose.yaml', 'bucket.template', 'variables.tf'];
-    const r = commit(Object.fromEntries(names.map((n) => [`app/${n}`, `fixtures/pre-commit/passing/${n}`])), 'no policies');
+    const r = commit(
+      Object.fromEntries(names.map((n) => [`app/${n}`, `fixtures/pre-commit/passing/${n}`])),
+      'no policies',
+    );
     // Passed, not "(no files to check) Skipped": the hook ran on them.
     expect(r.out).toMatch(/iam-mfa-lint\.+Passed/);
     expect(r.status).toBe(0);
-    expect(git(user, env, 'show', '--name-only', '--format=', 'HEAD').trim().split('\n').sort()).toEqual(names.map((n) => `app/${n}`).sort());
+    expect(git(user, env, 'show', '--name-only', '--format=', 'HEAD').trim().split('\n').sort()).toEqual(
+      names.map((n) => `app/${n}`).sort(),
+    );
   });
 });

@@ -32,24 +32,71 @@ describe('lint never throws, stays inside the text, and is deterministic', () =>
 
   it('on any string, including broken JSON, control characters and lone surrogates', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: fc.constantFrom('{', '}', '[', ']', '"', ':', ',', ' ', '\n', '\r', '\\', 'a', '1', '\u0000', '\ufeff') })), (text) => {
-        const r = lintText(text);
-        expect(positionsInside(text, r)).toBe(true);
-        expect(lintText(text)).toEqual(r);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: 'binary' }),
+          fc.string({
+            unit: fc.constantFrom(
+              '{',
+              '}',
+              '[',
+              ']',
+              '"',
+              ':',
+              ',',
+              ' ',
+              '\n',
+              '\r',
+              '\\',
+              'a',
+              '1',
+              '\u0000',
+              '\ufeff',
+            ),
+          }),
+        ),
+        (text) => {
+          const r = lintText(text);
+          expect(positionsInside(text, r)).toBe(true);
+          expect(lintText(text)).toEqual(r);
+        },
+      ),
       { numRuns: 2000 },
     );
   });
 
   it('on policy-shaped values with arbitrary leaves', () => {
-    const leaf = fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 3 }));
-    const statement = fc.dictionary(fc.constantFrom('Sid', 'Effect', 'Action', 'NotAction', 'Resource', 'NotResource', 'Principal', 'Condition', '__proto__', 'constructor'), leaf);
+    const leaf = fc.oneof(
+      fc.string(),
+      fc.integer(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.array(fc.string(), { maxLength: 3 }),
+    );
+    const statement = fc.dictionary(
+      fc.constantFrom(
+        'Sid',
+        'Effect',
+        'Action',
+        'NotAction',
+        'Resource',
+        'NotResource',
+        'Principal',
+        'Condition',
+        '__proto__',
+        'constructor',
+      ),
+      leaf,
+    );
     fc.assert(
-      fc.property(fc.record({ Version: leaf, Statement: fc.oneof(statement, fc.array(statement, { maxLength: 4 })) }), (doc) => {
-        const text = JSON.stringify(doc, null, 2);
-        const r = lintText(text);
-        expect(positionsInside(text, r)).toBe(true);
-      }),
+      fc.property(
+        fc.record({ Version: leaf, Statement: fc.oneof(statement, fc.array(statement, { maxLength: 4 })) }),
+        (doc) => {
+          const text = JSON.stringify(doc, null, 2);
+          const r = lintText(text);
+          expect(positionsInside(text, r)).toBe(true);
+        },
+      ),
       { numRuns: 1000 },
     );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -85,11 +132,16 @@ describe('mutations of real and generated policies: the matching rule fires ever
       const hadStar = (Array.isArray(original) ? original : [original]).some((a) => a === '*' || a === '*:*');
       const star = clone(doc);
       statements(star)[allowIndex]!.Action = '*';
-      expect(count(lint(star), 'action-wildcard', 'everyAction'), `${name}: Action "*"`).toBe(hadStar ? baseWildcards : baseWildcards + 1);
+      expect(count(lint(star), 'action-wildcard', 'everyAction'), `${name}: Action "*"`).toBe(
+        hadStar ? baseWildcards : baseWildcards + 1,
+      );
 
       const ture = clone(doc);
       const s1 = statements(ture)[allowIndex]!;
-      s1.Condition = { ...(s1.Condition ?? {}), Bool: { ...(s1.Condition?.Bool ?? {}), 'aws:MultiFactorAuthPresent': 'ture' } };
+      s1.Condition = {
+        ...(s1.Condition ?? {}),
+        Bool: { ...(s1.Condition?.Bool ?? {}), 'aws:MultiFactorAuthPresent': 'ture' },
+      };
       expect(count(lint(ture), 'mfa-condition-invalid', 'badBoolean'), `${name}: "ture"`).toBe(1);
 
       const ifExists = clone(doc);
@@ -99,7 +151,12 @@ describe('mutations of real and generated policies: the matching rule fires ever
 
       const deny = clone(doc);
       const list = statements(deny);
-      list.push({ Effect: 'Deny', Action: 's3:*', Resource: '*', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'false' } } });
+      list.push({
+        Effect: 'Deny',
+        Action: 's3:*',
+        Resource: '*',
+        Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'false' } },
+      });
       deny.Statement = list as unknown as PolicyDocument['Statement'];
       expect(count(lint(deny), 'mfa-condition-weak', 'boolFalseInDeny'), `${name}: Bool false in Deny`).toBe(1);
 
@@ -124,7 +181,12 @@ describe('mutations of real and generated policies: the matching rule fires ever
       const statementHasS3Allow = count(after, 'resource-bucket-mismatch') > count(before, 'resource-bucket-mismatch');
       // The ARN may sit in a Deny or a statement without S3 actions: then no S3 grant changes.
       if (statementHasS3Allow) {
-        expect(after.messages.some((x) => x.ruleId === 'resource-bucket-mismatch' && x.message.includes(`did you mean "${bucket}"`)), name).toBe(true);
+        expect(
+          after.messages.some(
+            (x) => x.ruleId === 'resource-bucket-mismatch' && x.message.includes(`did you mean "${bucket}"`),
+          ),
+          name,
+        ).toBe(true);
         mutated++;
       }
     }
@@ -133,7 +195,11 @@ describe('mutations of real and generated policies: the matching rule fires ever
 
   it('generated policies: every defect is caught, and the original is clean', () => {
     const bucket = fc.constantFrom('my-s3-bucket-09-01-2023', 'reports.example.com', 'abc', 'data-lake-raw-2024');
-    const opts = fc.record({ access: fc.constantFrom('read' as const, 'write' as const, 'read-write' as const), denyWithoutMfa: fc.boolean(), maxMfaAgeSeconds: fc.option(fc.integer({ min: 1, max: 129_600 }), { nil: undefined }) });
+    const opts = fc.record({
+      access: fc.constantFrom('read' as const, 'write' as const, 'read-write' as const),
+      denyWithoutMfa: fc.boolean(),
+      maxMfaAgeSeconds: fc.option(fc.integer({ min: 1, max: 129_600 }), { nil: undefined }),
+    });
     fc.assert(
       fc.property(bucket, opts, fc.nat(), (b, o, seed) => {
         const doc = generatePolicy(b, o);
@@ -157,7 +223,9 @@ describe('mutations of real and generated policies: the matching rule fires ever
         else expect(count(r, 'mfa-condition-missing')).toBe(allows.length);
 
         const ture = clone(doc);
-        statements(ture).filter((s) => s.Effect === 'Allow')[pick]!.Condition!.Bool = { 'aws:MultiFactorAuthPresent': 'ture' };
+        statements(ture).filter((s) => s.Effect === 'Allow')[pick]!.Condition!.Bool = {
+          'aws:MultiFactorAuthPresent': 'ture',
+        };
         expect(count(lint(ture, [b]), 'mfa-condition-invalid', 'badBoolean')).toBe(1);
 
         const weak = clone(doc);

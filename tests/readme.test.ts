@@ -17,10 +17,19 @@ describe('README rule table', () => {
   });
 
   it('words default severities with the messages whose own default differs', () => {
-    const rule = (severity: 'warn' | 'error', messages: Record<string, { severity?: 'warn' | 'error' }>): RuleInfo =>
-      ({ id: 'x', meta: { description: 'd', severity, docs: { url: '' }, messages: Object.fromEntries(Object.entries(messages).map(([k, v]) => [k, { text: 't', ...v }])) } });
+    const rule = (severity: 'warn' | 'error', messages: Record<string, { severity?: 'warn' | 'error' }>): RuleInfo => ({
+      id: 'x',
+      meta: {
+        description: 'd',
+        severity,
+        docs: { url: '' },
+        messages: Object.fromEntries(Object.entries(messages).map(([k, v]) => [k, { text: 't', ...v }])),
+      },
+    });
     expect(defaultColumn(rule('error', { a: {}, b: { severity: 'error' } }))).toBe('error');
-    expect(defaultColumn(rule('error', { a: {}, b: { severity: 'warn' }, c: { severity: 'warn' } }))).toBe('error (`b`, `c`: warning)');
+    expect(defaultColumn(rule('error', { a: {}, b: { severity: 'warn' }, c: { severity: 'warn' } }))).toBe(
+      'error (`b`, `c`: warning)',
+    );
     expect(defaultColumn(rule('warn', { a: {}, b: { severity: 'error' } }))).toBe('warning (`b`: error)');
   });
 

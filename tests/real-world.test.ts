@@ -49,7 +49,8 @@ interface Finding {
   message: string;
 }
 
-const key = (f: Pick<Finding, 'file' | 'rule' | 'messageId' | 'line' | 'column'>) => `${f.file}:${f.line}:${f.column} ${f.rule}/${f.messageId}`;
+const key = (f: Pick<Finding, 'file' | 'rule' | 'messageId' | 'line' | 'column'>) =>
+  `${f.file}:${f.line}:${f.column} ${f.rule}/${f.messageId}`;
 
 /** Counts keys (several findings may share a position, e.g. actions inside one JSON string). */
 function tally(keys: string[]): Map<string, number> {
@@ -93,7 +94,15 @@ function updateReview(): void {
     const n = left.get(key(f)) ?? 0;
     if (n <= 0) continue;
     left.set(key(f), n - 1);
-    keep.push({ file: f.file, rule: f.rule, messageId: f.messageId, line: f.line, column: f.column, verdict: 'unreviewed' as Review['verdict'], reason: f.message });
+    keep.push({
+      file: f.file,
+      rule: f.rule,
+      messageId: f.messageId,
+      line: f.line,
+      column: f.column,
+      verdict: 'unreviewed' as Review['verdict'],
+      reason: f.message,
+    });
   }
   writeFileSync(join(root, REVIEW), `${JSON.stringify(keep, null, 1)}\n`);
   writeFileSync(join(root, FIXED), `${JSON.stringify(fixed, null, 1)}\n`);
@@ -101,10 +110,34 @@ function updateReview(): void {
 }
 
 beforeAll(async () => {
-  run = await runMain(['fixtures/real-world', '--format', 'json', '--concurrency', '1', '--ignore-pattern', REVIEW, '--ignore-pattern', FIXED], root, { NO_COLOR: '1' });
-  const report = JSON.parse(run.stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string; messageId: string; line: number; column: number; message: string }> }>;
+  run = await runMain(
+    [
+      'fixtures/real-world',
+      '--format',
+      'json',
+      '--concurrency',
+      '1',
+      '--ignore-pattern',
+      REVIEW,
+      '--ignore-pattern',
+      FIXED,
+    ],
+    root,
+    { NO_COLOR: '1' },
+  );
+  const report = JSON.parse(run.stdout) as Array<{
+    filePath: string;
+    messages: Array<{ ruleId: string; messageId: string; line: number; column: number; message: string }>;
+  }>;
   findings = report.flatMap((f) =>
-    f.messages.map((m) => ({ file: relative(corpus, f.filePath).split(sep).join('/'), rule: m.ruleId, messageId: m.messageId, line: m.line, column: m.column, message: m.message })),
+    f.messages.map((m) => ({
+      file: relative(corpus, f.filePath).split(sep).join('/'),
+      rule: m.ruleId,
+      messageId: m.messageId,
+      line: m.line,
+      column: m.column,
+      message: m.message,
+    })),
   );
   if (process.env.UPDATE_REVIEW === '1') updateReview();
 });
@@ -131,7 +164,9 @@ describe('the real-world corpus', () => {
     const byKey = new Map(actual.map((f) => [key(f), f.message]));
     const a = tally(actual.map(key));
     const r = tally(reviewed.map(key));
-    const unreviewed = surplus(a, r).map((k) => `  NEW, review it and add it to ${REVIEW}: ${k}\n      ${byKey.get(k)}`);
+    const unreviewed = surplus(a, r).map(
+      (k) => `  NEW, review it and add it to ${REVIEW}: ${k}\n      ${byKey.get(k)}`,
+    );
     const gone = surplus(r, a).map((k) => {
       const v = reviewed.find((x) => key(x) === k)!;
       return `  GONE (was reviewed ${v.verdict}: ${v.reason.slice(0, 100)}); remove it from ${REVIEW} and update docs/precision.md: ${k}`;
@@ -152,7 +187,9 @@ describe('the real-world corpus', () => {
   });
 
   it('lists the fully reviewed findings that are right, each with its reason', () => {
-    const right = reviews.filter((r) => FULLY_REVIEWED.includes(r.rule) && r.verdict === 'right').map((r) => `${key(r)}: ${r.reason}`);
+    const right = reviews
+      .filter((r) => FULLY_REVIEWED.includes(r.rule) && r.verdict === 'right')
+      .map((r) => `${key(r)}: ${r.reason}`);
     // Public principals (the OpenSearch domain policies of plans included, found since plan data
     // sources are read by their content), wildcard bucket names and statements without a valid
     // Principal. The 9 admin grants to users and groups without MFA that were counted here are not
@@ -167,7 +204,13 @@ describe('the real-world corpus', () => {
     const walk = (dir: string): string[] =>
       readdirSync(dir, { withFileTypes: true })
         .sort((x, y) => (x.name < y.name ? -1 : 1))
-        .flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : /\.(json|ya?ml|template|tf)$/.test(e.name) && e.name !== 'review.json' && e.name !== 'review-fixed.json' ? [join(dir, e.name)] : []));
+        .flatMap((e) =>
+          e.isDirectory()
+            ? walk(join(dir, e.name))
+            : /\.(json|ya?ml|template|tf)$/.test(e.name) && e.name !== 'review.json' && e.name !== 'review-fixed.json'
+              ? [join(dir, e.name)]
+              : [],
+        );
     for (const file of walk(corpus)) {
       const text = readFileSync(file, 'utf8');
       const detected = detectInput(text, file, { explicit: false });

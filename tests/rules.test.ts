@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { hostRuleIds, lintText, rules, ruleIds, setRuleIds, type PolicyType, type RuleLevel, type RuleSetting } from '../packages/core/src/index.ts';
+import {
+  hostRuleIds,
+  lintText,
+  rules,
+  ruleIds,
+  setRuleIds,
+  type PolicyType,
+  type RuleLevel,
+  type RuleSetting,
+} from '../packages/core/src/index.ts';
 import { iamData } from './helpers/iam-data.ts';
 
 const root = join(__dirname, '..');
@@ -16,7 +25,10 @@ interface FixtureOptions {
 
 interface Expected {
   options: FixtureOptions;
-  files: Record<string, { options?: FixtureOptions; findings: Array<{ messageId: string; line: number; column: number }> }>;
+  files: Record<
+    string,
+    { options?: FixtureOptions; findings: Array<{ messageId: string; line: number; column: number }> }
+  >;
 }
 
 function only(id: string): Record<string, RuleLevel> {
@@ -35,7 +47,9 @@ describe('rule metadata', () => {
   it('lists exactly the rules that have fixtures (fixtures/rules/<id>/)', () => {
     // The rule list is rules/index.ts; docs pages: tests/docs.test.ts; README's table is generated from it: tests/readme.test.ts.
     // Host-reported rules (unused-ignore, internal-error) are tested through the CLI instead.
-    expect(ruleIds.filter((r) => !hostRuleIds.includes(r)).sort()).toEqual(readdirSync(join(root, 'fixtures/rules')).sort());
+    expect(ruleIds.filter((r) => !hostRuleIds.includes(r)).sort()).toEqual(
+      readdirSync(join(root, 'fixtures/rules')).sort(),
+    );
   });
 
   for (const r of rules) {
@@ -56,7 +70,9 @@ describe('rule fixtures', () => {
     describe(id, () => {
       const dir = fixtureDir(id);
       const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Expected;
-      const files = readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'expected.json').sort();
+      const files = readdirSync(dir)
+        .filter((f) => f.endsWith('.json') && f !== 'expected.json')
+        .sort();
 
       it('has at least 3 invalid and 2 valid fixtures, each with expectations', () => {
         expect(files.filter((f) => f.startsWith('invalid-')).length).toBeGreaterThanOrEqual(3);
@@ -72,8 +88,18 @@ describe('rule fixtures', () => {
           const ruleOptions = e.options?.ruleOptions ?? expected.options.ruleOptions;
           const config: Record<string, RuleSetting> = only(id);
           if (ruleOptions) config[id] = ['error', ruleOptions];
-          const result = lintText(readFileSync(join(dir, file), 'utf8'), { buckets, rules: config, iamData, ...(policyType ? { policyType } : {}) });
-          const got = result.messages.map((m) => ({ ruleId: m.ruleId, messageId: m.messageId, line: m.line, column: m.column }));
+          const result = lintText(readFileSync(join(dir, file), 'utf8'), {
+            buckets,
+            rules: config,
+            iamData,
+            ...(policyType ? { policyType } : {}),
+          });
+          const got = result.messages.map((m) => ({
+            ruleId: m.ruleId,
+            messageId: m.messageId,
+            line: m.line,
+            column: m.column,
+          }));
           expect(got).toEqual(e.findings.map((f) => ({ ruleId: id, ...f })));
           if (file.startsWith('valid-')) expect(got).toEqual([]);
           else expect(got.length).toBeGreaterThan(0);

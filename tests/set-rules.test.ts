@@ -5,7 +5,14 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lintSet, policySetFromAccountDetails, ruleIds, rules, setRuleIds, type RuleLevel } from '../packages/core/src/index.ts';
+import {
+  lintSet,
+  policySetFromAccountDetails,
+  ruleIds,
+  rules,
+  setRuleIds,
+  type RuleLevel,
+} from '../packages/core/src/index.ts';
 import { loadSetFixture } from './helpers/sets.ts';
 import { iamData } from './helpers/iam-data.ts';
 import { docExamples, expectAnnotated, unmatchedFindings } from './helpers/docs.ts';
@@ -30,14 +37,17 @@ function only(id: string): Record<string, RuleLevel> {
 describe('set rules', () => {
   it('are exactly mfa-unsatisfiable and trust-policy-mfa-missing', () => {
     expect([...setRuleIds].sort()).toEqual(['mfa-unsatisfiable', 'trust-policy-mfa-missing']);
-    for (const id of setRuleIds) expect(rules.find((r) => r.id === id)!.meta.docs.url).toMatch(new RegExp(`/docs/rules/${id}\\.md$`));
+    for (const id of setRuleIds)
+      expect(rules.find((r) => r.id === id)!.meta.docs.url).toMatch(new RegExp(`/docs/rules/${id}\\.md$`));
   });
 
   for (const id of setRuleIds) {
     describe(id, () => {
       const dir = join(root, 'fixtures', 'rules', id);
       const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Expected;
-      const entries = readdirSync(dir).filter((f) => f !== 'expected.json').sort();
+      const entries = readdirSync(dir)
+        .filter((f) => f !== 'expected.json')
+        .sort();
 
       it('has at least 3 invalid and 2 valid fixtures, each with expectations', () => {
         expect(entries.filter((f) => f.startsWith('invalid-')).length).toBeGreaterThanOrEqual(3);
@@ -51,7 +61,15 @@ describe('set rules', () => {
           const e = expected.files[entry]!;
           const buckets = e.options?.buckets ?? expected.options.buckets ?? [];
           const result = lintSet(loadSetFixture(dir, entry), { buckets, rules: only(id) });
-          const got = result.documents.flatMap((d) => d.result.messages.map((m) => ({ ruleId: m.ruleId, file: d.document.file ?? d.document.id, messageId: m.messageId, line: m.line, column: m.column })));
+          const got = result.documents.flatMap((d) =>
+            d.result.messages.map((m) => ({
+              ruleId: m.ruleId,
+              file: d.document.file ?? d.document.id,
+              messageId: m.messageId,
+              line: m.line,
+              column: m.column,
+            })),
+          );
           expect(got).toEqual(e.findings.map((f) => ({ ruleId: id, ...f })));
           if (entry.startsWith('valid-')) expect(got).toEqual([]);
           else expect(got.length).toBeGreaterThan(0);
@@ -61,7 +79,6 @@ describe('set rules', () => {
     });
   }
 });
-
 
 describe('set rule docs examples', () => {
   for (const id of setRuleIds) {

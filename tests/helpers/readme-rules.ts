@@ -1,6 +1,7 @@
 import type { RuleInfo } from '../../packages/core/src/index.ts';
 
-export const RULES_START = "<!-- rules:start: generated from the rules' metadata (packages/core/src/rules/); edit it there and run pnpm gen:docs -->";
+export const RULES_START =
+  "<!-- rules:start: generated from the rules' metadata (packages/core/src/rules/); edit it there and run pnpm gen:docs -->";
 export const RULES_END = '<!-- rules:end -->';
 
 const WORD = { error: 'error', warn: 'warning' } as const;
@@ -9,9 +10,12 @@ const WORD = { error: 'error', warn: 'warning' } as const;
 export function defaultColumn(rule: RuleInfo): string {
   const other = new Map<string, string[]>();
   for (const [id, spec] of Object.entries(rule.meta.messages)) {
-    if (spec.severity && spec.severity !== rule.meta.severity) other.set(spec.severity, [...(other.get(spec.severity) ?? []), id]);
+    if (spec.severity && spec.severity !== rule.meta.severity)
+      other.set(spec.severity, [...(other.get(spec.severity) ?? []), id]);
   }
-  const parts = [...other].map(([severity, ids]) => `${ids.map((id) => `\`${id}\``).join(', ')}: ${WORD[severity as keyof typeof WORD]}`);
+  const parts = [...other].map(
+    ([severity, ids]) => `${ids.map((id) => `\`${id}\``).join(', ')}: ${WORD[severity as keyof typeof WORD]}`,
+  );
   return WORD[rule.meta.severity] + (parts.length ? ` (${parts.join('; ')})` : '');
 }
 
@@ -28,6 +32,7 @@ export function rulesTable(rules: readonly RuleInfo[], setRuleIds: readonly stri
 export function withRulesTable(readme: string, table: string): string {
   const start = readme.indexOf(RULES_START);
   const end = readme.indexOf(RULES_END);
-  if (start < 0 || end < start) throw new Error(`README.md: the rule table markers are missing (${RULES_START} ... ${RULES_END})`);
+  if (start < 0 || end < start)
+    throw new Error(`README.md: the rule table markers are missing (${RULES_START} ... ${RULES_END})`);
   return readme.slice(0, start + RULES_START.length) + '\n' + table + '\n' + readme.slice(end);
 }

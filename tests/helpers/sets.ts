@@ -1,6 +1,12 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROLE_MANIFEST, policySetFromAccountDetails, policySetFromRoleManifest, readRoleManifest, type PolicySet } from '../../packages/core/src/index.ts';
+import {
+  ROLE_MANIFEST,
+  policySetFromAccountDetails,
+  policySetFromRoleManifest,
+  readRoleManifest,
+  type PolicySet,
+} from '../../packages/core/src/index.ts';
 
 /**
  * A set fixture: a directory with a role manifest (files reported by their name in the
@@ -12,7 +18,10 @@ export function loadSetFixture(dir: string, entry: string): PolicySet {
     const manifest = readRoleManifest(JSON.parse(readFileSync(join(path, ROLE_MANIFEST), 'utf8')));
     if ('error' in manifest) throw new Error(`${entry}: ${manifest.error}`);
     const names = [...(manifest.trustPolicy ? [manifest.trustPolicy] : []), ...manifest.policies];
-    const { set, unreadable } = policySetFromRoleManifest(manifest, names.map((n) => ({ path: n, file: n, text: readFileSync(join(path, n), 'utf8') })));
+    const { set, unreadable } = policySetFromRoleManifest(
+      manifest,
+      names.map((n) => ({ path: n, file: n, text: readFileSync(join(path, n), 'utf8') })),
+    );
     if (unreadable.length) throw new Error(`${entry}: unreadable ${unreadable.join(', ')}`);
     return set;
   }

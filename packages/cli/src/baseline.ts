@@ -16,7 +16,11 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 /** JSON with object keys sorted, so that key order does not change a hash. */
 function stableJson(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`;
-  if (isObject(v)) return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${stableJson(v[k])}`).join(',')}}`;
+  if (isObject(v))
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stableJson(v[k])}`)
+      .join(',')}}`;
   return JSON.stringify(v) ?? 'null';
 }
 
@@ -25,7 +29,12 @@ function sha256(s: string): string {
 }
 
 function segments(pointer: string): string[] {
-  return pointer === '' ? [] : pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return pointer === ''
+    ? []
+    : pointer
+        .slice(1)
+        .split('/')
+        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 /** A parsed document, for locating findings in their statements. */
@@ -40,7 +49,10 @@ export function parseForFingerprints(text: string): FingerprintDocument {
 }
 
 /** The statement a pointer is in: its value and the pointer's remaining segments. */
-export function statementOf(doc: unknown, pointer: string): { statement: Record<string, unknown>; rest: string[] } | undefined {
+export function statementOf(
+  doc: unknown,
+  pointer: string,
+): { statement: Record<string, unknown>; rest: string[] } | undefined {
   const segs = segments(pointer);
   if (!isObject(doc) || segs[0] !== 'Statement') return undefined;
   const st = doc.Statement;
@@ -77,7 +89,9 @@ export function fingerprint(message: LintMessage, doc: FingerprintDocument): str
     const found = statementOf(doc.value, message.pointer);
     if (found) {
       const sid = found.statement.Sid;
-      parts.push(typeof sid === 'string' && sid !== '' ? `sid:${sid}` : `statement:${sha256(stableJson(found.statement))}`);
+      parts.push(
+        typeof sid === 'string' && sid !== '' ? `sid:${sid}` : `statement:${sha256(stableJson(found.statement))}`,
+      );
       parts.push(found.rest.filter((s) => !/^\d+$/.test(s)).join('/'));
       parts.push(stableJson(valueAtSegments(found.statement, found.rest)));
     } else {
@@ -130,9 +144,30 @@ export function buildBaseline(findings: readonly Fingerprinted[], baselineFile: 
     const key = `${file}\u0000${f.fingerprint}`;
     const e = byKey.get(key);
     if (e) e.count++;
-    else byKey.set(key, { file, ruleId: f.message.ruleId, messageId: f.message.messageId, fingerprint: f.fingerprint, count: 1 });
+    else
+      byKey.set(key, {
+        file,
+        ruleId: f.message.ruleId,
+        messageId: f.message.messageId,
+        fingerprint: f.fingerprint,
+        count: 1,
+      });
   }
-  const entries = [...byKey.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : a.fingerprint < b.fingerprint ? -1 : a.fingerprint > b.fingerprint ? 1 : 0));
+  const entries = [...byKey.values()].sort((a, b) =>
+    a.file < b.file
+      ? -1
+      : a.file > b.file
+        ? 1
+        : a.ruleId < b.ruleId
+          ? -1
+          : a.ruleId > b.ruleId
+            ? 1
+            : a.fingerprint < b.fingerprint
+              ? -1
+              : a.fingerprint > b.fingerprint
+                ? 1
+                : 0,
+  );
   return { version: 1, tool: 'iam-mfa-lint', findings: entries };
 }
 
@@ -151,11 +186,20 @@ export function readBaseline(file: string, shown: string): BaselineFile {
     throw new BaselineError(`baseline ${shown}: not valid JSON (${(error as Error).message.split('\n', 1)[0]})`);
   }
   if (!isObject(value) || value.version !== 1 || !Array.isArray(value.findings)) {
-    throw new BaselineError(`baseline ${shown}: not an iam-mfa-lint baseline (expected {"version": 1, "findings": [...]}; write one with --write-baseline)`);
+    throw new BaselineError(
+      `baseline ${shown}: not an iam-mfa-lint baseline (expected {"version": 1, "findings": [...]}; write one with --write-baseline)`,
+    );
   }
   value.findings.forEach((e, i) => {
-    const ok = isObject(e) && typeof e.file === 'string' && typeof e.ruleId === 'string' && typeof e.fingerprint === 'string' && Number.isInteger(e.count) && (e.count as number) > 0;
-    if (!ok) throw new BaselineError(`baseline ${shown}: findings[${i}] needs file, ruleId, fingerprint and a positive count`);
+    const ok =
+      isObject(e) &&
+      typeof e.file === 'string' &&
+      typeof e.ruleId === 'string' &&
+      typeof e.fingerprint === 'string' &&
+      Number.isInteger(e.count) &&
+      (e.count as number) > 0;
+    if (!ok)
+      throw new BaselineError(`baseline ${shown}: findings[${i}] needs file, ruleId, fingerprint and a positive count`);
   });
   return value as unknown as BaselineFile;
 }

@@ -7,7 +7,9 @@ import { main } from './main.js';
 function onOutputError(error: NodeJS.ErrnoException): void {
   if (error.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
   try {
-    process.stderr.write(`iam-mfa-lint: cannot write the report: ${error.code === 'ENOSPC' ? 'no space left on device' : error.message.split('\n', 1)[0]}\n`);
+    process.stderr.write(
+      `iam-mfa-lint: cannot write the report: ${error.code === 'ENOSPC' ? 'no space left on device' : error.message.split('\n', 1)[0]}\n`,
+    );
   } finally {
     process.exit(2);
   }

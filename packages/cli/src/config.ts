@@ -82,7 +82,11 @@ function describe(error: ErrorObject): string {
   const at = keyPath(error.instancePath);
   switch (error.keyword) {
     case 'additionalProperties':
-      return `${keyPath(`${error.instancePath}/${String((error.params as { additionalProperty: string }).additionalProperty).replace(/~/g, '~0').replace(/\//g, '~1')}`)}: unknown key`;
+      return `${keyPath(
+        `${error.instancePath}/${String((error.params as { additionalProperty: string }).additionalProperty)
+          .replace(/~/g, '~0')
+          .replace(/\//g, '~1')}`,
+      )}: unknown key`;
     case 'required':
       return `${at}: missing required key "${(error.params as { missingProperty: string }).missingProperty}"`;
     case 'enum':
@@ -95,11 +99,17 @@ function describe(error: ErrorObject): string {
 /** The most telling error: the deepest one, and of those not the summary of an anyOf. */
 function pickError(errors: ErrorObject[]): ErrorObject {
   const depth = (e: ErrorObject) => e.instancePath.split('/').length + (e.keyword === 'additionalProperties' ? 1 : 0);
-  const sorted = [...errors].sort((a, b) => depth(b) - depth(a) || Number(a.keyword === 'anyOf') - Number(b.keyword === 'anyOf'));
+  const sorted = [...errors].sort(
+    (a, b) => depth(b) - depth(a) || Number(a.keyword === 'anyOf') - Number(b.keyword === 'anyOf'),
+  );
   // A rule setting that is neither a level nor [level, options] is best described as such.
   const setting = sorted.find((e) => e.keyword === 'anyOf' && /\/rules\/[^/]+$/.test(e.instancePath));
   if (setting && sorted.every((e) => e.instancePath.startsWith(setting.instancePath))) {
-    return { ...setting, keyword: 'ruleSetting', message: 'must be "off", "warn", "error" or ["off"|"warn"|"error", {options}]' };
+    return {
+      ...setting,
+      keyword: 'ruleSetting',
+      message: 'must be "off", "warn", "error" or ["off"|"warn"|"error", {options}]',
+    };
   }
   return sorted[0]!;
 }
@@ -136,7 +146,14 @@ export function loadConfigFile(file: string, shown: string): IamMfaLintConfig {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : 'cannot be read';
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'is a directory'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : 'cannot be read';
     throw new ConfigFileError(`${shown}: ${why}`);
   }
   let value: unknown;

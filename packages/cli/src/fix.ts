@@ -44,7 +44,8 @@ export function writeFileAtomic(file: string, content: Uint8Array, options: Safe
   } catch (error) {
     return describe(error);
   }
-  if (options.roots && !options.roots.some((root) => inside(root, target))) return `it resolves to ${target}, outside the paths given`;
+  if (options.roots && !options.roots.some((root) => inside(root, target)))
+    return `it resolves to ${target}, outside the paths given`;
   if (!stats.isFile()) return 'not a regular file';
   if ((stats.mode & 0o222) === 0) return `read-only (mode ${(stats.mode & 0o777).toString(8).padStart(4, '0')})`;
   if (stats.nlink > 1) return `it has ${stats.nlink} hard links; replacing it would split them`;
@@ -69,7 +70,8 @@ export function writeFileAtomic(file: string, content: Uint8Array, options: Safe
     fs.closeSync(fd);
     fd = undefined;
     // Last check before the rename: an edit made during the run wins over the fixes.
-    if (options.expected && !Buffer.from(options.expected).equals(fs.readFileSync(target))) return 'it changed on disk during the run';
+    if (options.expected && !Buffer.from(options.expected).equals(fs.readFileSync(target)))
+      return 'it changed on disk during the run';
     fs.renameSync(tmp, target);
     created = false;
     return undefined;
@@ -99,7 +101,9 @@ function describe(error: unknown): string {
 /** A unified diff of one file's change, with `a/` and `b/` prefixes as git prints them. */
 export function unifiedDiff(shownPath: string, before: string, after: string): string {
   if (before === after) return '';
-  const patch = createTwoFilesPatch(`a/${shownPath}`, `b/${shownPath}`, before, after, undefined, undefined, { context: 3 });
+  const patch = createTwoFilesPatch(`a/${shownPath}`, `b/${shownPath}`, before, after, undefined, undefined, {
+    context: 3,
+  });
   // Drop the "====" banner line createTwoFilesPatch starts with; keep ---/+++ and the hunks.
   return patch.replace(/^={10,}\r?\n/m, '');
 }

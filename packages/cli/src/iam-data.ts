@@ -94,9 +94,11 @@ export function createNodeIamData(options: NodeIamDataOptions = {}): IamData {
       });
     }
     const resourceTypes = new Map<string, IamResourceType>();
-    for (const [lower, r] of Object.entries(rawTypes)) resourceTypes.set(lower.toLowerCase(), { arn: r.arn, conditionKeys: r.conditionKeys });
+    for (const [lower, r] of Object.entries(rawTypes))
+      resourceTypes.set(lower.toLowerCase(), { arn: r.arn, conditionKeys: r.conditionKeys });
     const conditionKeys = new Map<string, IamConditionKey>();
-    for (const [lower, k] of Object.entries(rawKeys)) conditionKeys.set(lower.toLowerCase(), { key: k.key, type: k.type });
+    for (const [lower, k] of Object.entries(rawKeys))
+      conditionKeys.set(lower.toLowerCase(), { key: k.key, type: k.type });
     return { actions, resourceTypes, conditionKeys };
   };
 
@@ -130,7 +132,8 @@ export function createNodeIamData(options: NodeIamDataOptions = {}): IamData {
       if (exact) return exact;
       // Keys with a suffix: aws:ResourceTag/Team, aws:PrincipalTag/dept, aws:RequestTag/env.
       const slash = name.indexOf('/');
-      if (slash > 0 && slash < name.length - 1) return keyEntry(globals.getGlobalConditionKeyByPrefix(name.slice(0, slash)), name.slice(0, slash + 1));
+      if (slash > 0 && slash < name.length - 1)
+        return keyEntry(globals.getGlobalConditionKeyByPrefix(name.slice(0, slash)), name.slice(0, slash + 1));
       return undefined;
     },
     globalConditionKeys() {
@@ -153,7 +156,8 @@ export function createNodeIamData(options: NodeIamDataOptions = {}): IamData {
 
 /** A global key entry the package returned for `name` (or for the `prefix/` of a key with a suffix), if it is one. */
 function keyEntry(raw: RawGlobalKey | undefined, name: string): IamConditionKey | undefined {
-  if (typeof raw !== 'object' || raw === null || typeof raw.key !== 'string' || typeof raw.type !== 'string') return undefined;
+  if (typeof raw !== 'object' || raw === null || typeof raw.key !== 'string' || typeof raw.type !== 'string')
+    return undefined;
   const key = raw.key.toLowerCase();
   const asked = name.toLowerCase();
   return (asked.endsWith('/') ? key.startsWith(asked) : key === asked) ? { key: raw.key, type: raw.type } : undefined;

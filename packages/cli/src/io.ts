@@ -8,4 +8,3 @@ export interface CliIo {
   /** Reads all of standard input (for --stdin); absent: standard input is empty. */
   readStdin?: () => Promise<Uint8Array>;
 }
-

@@ -77,7 +77,9 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       chosen = { command, args: args as Record<string, unknown> };
     });
   }
-  parser = parser.epilogue('Exit codes: 0 no problems, 1 lint errors or too many warnings, 2 usage or file system errors.');
+  parser = parser.epilogue(
+    'Exit codes: 0 no problems, 1 lint errors or too many warnings, 2 usage or file system errors.',
+  );
 
   try {
     await parser.parseAsync(argv, {}, (_error: Error | undefined, _argv: unknown, out: string) => {

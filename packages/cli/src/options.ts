@@ -71,10 +71,15 @@ function parseBuckets(values: readonly string[]): string[] {
     const name = value.trim();
     if (name === '') throw new UsageError('--bucket needs a bucket name');
     const meant = /^arn:[^:]*:s3:::([^/]+)/.exec(name)?.[1] ?? /^s3:\/\/([^/]+)/i.exec(name)?.[1];
-    if (meant !== undefined) throw new UsageError(`--bucket ${JSON.stringify(value)} is not a bucket name; did you mean the bucket name ${JSON.stringify(meant)}?`);
+    if (meant !== undefined)
+      throw new UsageError(
+        `--bucket ${JSON.stringify(value)} is not a bucket name; did you mean the bucket name ${JSON.stringify(meant)}?`,
+      );
     if (!/^[A-Za-z0-9._-]+$/.test(name)) {
       const problem = validateBucketName(name);
-      throw new UsageError(`invalid --bucket ${JSON.stringify(value)}: ${oneLine(problem?.message ?? 'a bucket name has only letters, digits, dots, hyphens and underscores')}`);
+      throw new UsageError(
+        `invalid --bucket ${JSON.stringify(value)}: ${oneLine(problem?.message ?? 'a bucket name has only letters, digits, dots, hyphens and underscores')}`,
+      );
     }
     return name;
   });
@@ -120,15 +125,48 @@ export interface SessionArgs {
 
 function sessionOptions(y: Argv): Argv {
   return y
-    .option('config', { alias: 'c', type: 'string', requiresArg: true, describe: 'Use this config file instead of the nearest iam-mfa-lint.config.json' })
-    .option('print-config', { type: 'string', requiresArg: true, describe: 'Print the effective configuration for this file and exit' })
-    .option('fix', { type: 'boolean', describe: 'Apply safe fixes to the files (atomically), then report what is left' })
+    .option('config', {
+      alias: 'c',
+      type: 'string',
+      requiresArg: true,
+      describe: 'Use this config file instead of the nearest iam-mfa-lint.config.json',
+    })
+    .option('print-config', {
+      type: 'string',
+      requiresArg: true,
+      describe: 'Print the effective configuration for this file and exit',
+    })
+    .option('fix', {
+      type: 'boolean',
+      describe: 'Apply safe fixes to the files (atomically), then report what is left',
+    })
     .option('fix-dry-run', { type: 'boolean', describe: 'Print the fixes as a unified diff without writing' })
-    .option('fix-type', { type: 'string', requiresArg: true, describe: 'Kinds of fixes to apply: safe, mfa (adds MFA conditions; changes who gets access) (repeatable or comma-separated) [default: safe]' })
-    .option('baseline', { type: 'string', requiresArg: true, describe: 'Report only findings not in this baseline file' })
-    .option('write-baseline', { type: 'string', requiresArg: true, describe: 'Write every current finding to this baseline file and exit 0' })
-    .option('output-file', { alias: 'o', type: 'string', requiresArg: true, describe: 'Write the report to this file instead of stdout' })
-    .option('report-unused-ignores', { type: 'boolean', describe: "Report the config's ignore entries that match no finding (as errors)" }) as unknown as Argv;
+    .option('fix-type', {
+      type: 'string',
+      requiresArg: true,
+      describe:
+        'Kinds of fixes to apply: safe, mfa (adds MFA conditions; changes who gets access) (repeatable or comma-separated) [default: safe]',
+    })
+    .option('baseline', {
+      type: 'string',
+      requiresArg: true,
+      describe: 'Report only findings not in this baseline file',
+    })
+    .option('write-baseline', {
+      type: 'string',
+      requiresArg: true,
+      describe: 'Write every current finding to this baseline file and exit 0',
+    })
+    .option('output-file', {
+      alias: 'o',
+      type: 'string',
+      requiresArg: true,
+      describe: 'Write the report to this file instead of stdout',
+    })
+    .option('report-unused-ignores', {
+      type: 'boolean',
+      describe: "Report the config's ignore entries that match no finding (as errors)",
+    }) as unknown as Argv;
 }
 
 function decodeSessionArgs(argv: Record<string, unknown>): SessionArgs {
@@ -141,7 +179,8 @@ function decodeSessionArgs(argv: Record<string, unknown>): SessionArgs {
   for (const raw of allValues(argv['fix-type'])) {
     for (const part of raw.split(',')) {
       const t = part.trim();
-      if (!(FIX_KINDS as readonly string[]).includes(t)) throw new SessionError(`invalid --fix-type value ${JSON.stringify(t)}: expected safe or mfa`);
+      if (!(FIX_KINDS as readonly string[]).includes(t))
+        throw new SessionError(`invalid --fix-type value ${JSON.stringify(t)}: expected safe or mfa`);
       if (!fixTypes.includes(t as FixKind)) fixTypes.push(t as FixKind);
     }
   }
@@ -155,15 +194,21 @@ function decodeSessionArgs(argv: Record<string, unknown>): SessionArgs {
   };
   if (out.fix && out.fixDryRun) throw new SessionError('--fix and --fix-dry-run cannot be used together');
   if (fixTypes.length && !out.fix && !out.fixDryRun) throw new SessionError('--fix-type needs --fix or --fix-dry-run');
-  for (const [key, name] of [['config', 'config'], ['printConfig', 'print-config'], ['baseline', 'baseline'], ['writeBaseline', 'write-baseline'], ['outputFile', 'output-file']] as const) {
+  for (const [key, name] of [
+    ['config', 'config'],
+    ['printConfig', 'print-config'],
+    ['baseline', 'baseline'],
+    ['writeBaseline', 'write-baseline'],
+    ['outputFile', 'output-file'],
+  ] as const) {
     const v = str(name);
     if (v === '') throw new SessionError(`--${name} needs a file name`);
     if (v !== undefined) out[key] = v;
   }
-  if (out.baseline !== undefined && out.writeBaseline !== undefined) throw new SessionError('--baseline and --write-baseline cannot be used together');
+  if (out.baseline !== undefined && out.writeBaseline !== undefined)
+    throw new SessionError('--baseline and --write-baseline cannot be used together');
   return out;
 }
-
 
 export interface LintArgs {
   paths: string[];
@@ -196,9 +241,11 @@ export function decodeLintArgs(argv: Record<string, unknown>): LintArgs {
   if (stdinFilename !== undefined && !useStdin) throw new UsageError('--stdin-filename needs --stdin');
   if (stdinFilename === '') throw new UsageError('--stdin-filename needs a file name');
   if (useStdin && paths.length > 0) throw new UsageError('--stdin lints standard input: give no paths with it');
-  if (paths.length === 0 && !useStdin && !listRules && argv['print-config'] === undefined) throw new UsageError('no paths given: pass the policy files or directories to lint');
+  if (paths.length === 0 && !useStdin && !listRules && argv['print-config'] === undefined)
+    throw new UsageError('no paths given: pass the policy files or directories to lint');
   const session = decodeSessionArgs(argv);
-  if (useStdin && session.fix) throw new UsageError('--fix cannot write standard input back: use --fix-dry-run with --stdin');
+  if (useStdin && session.fix)
+    throw new UsageError('--fix cannot write standard input back: use --fix-dry-run with --stdin');
   return {
     paths,
     buckets: parseBuckets(allValues(argv.bucket)),
@@ -221,7 +268,10 @@ function parseConcurrency(value: unknown): number {
   const v = lastValue(value as unknown[] | unknown);
   if (v === undefined) return defaultConcurrency();
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 1 || n > 256) throw new UsageError(`invalid --concurrency value ${JSON.stringify(String(v))}: expected a whole number from 1 to 256`);
+  if (!Number.isInteger(n) || n < 1 || n > 256)
+    throw new UsageError(
+      `invalid --concurrency value ${JSON.stringify(String(v))}: expected a whole number from 1 to 256`,
+    );
   return n;
 }
 
@@ -265,7 +315,8 @@ export function lintOptions(y: Argv): Argv {
     .option('ext', {
       type: 'string',
       requiresArg: true,
-      describe: 'File extensions searched in directories (repeatable or comma-separated) [default: .json, .yaml, .yml, .template, .tf]',
+      describe:
+        'File extensions searched in directories (repeatable or comma-separated) [default: .json, .yaml, .yml, .template, .tf]',
     })
     .option('ignore-pattern', {
       type: 'string',
@@ -273,12 +324,21 @@ export function lintOptions(y: Argv): Argv {
       describe: 'Glob of files and directories to skip, relative to the current directory (repeatable)',
     })
     .option('stdin', { type: 'boolean', describe: 'Lint the text on standard input' })
-    .option('stdin-filename', { type: 'string', requiresArg: true, describe: 'The file name of standard input (its kind, the config that applies, the name in reports) [default: <stdin>]' })
+    .option('stdin-filename', {
+      type: 'string',
+      requiresArg: true,
+      describe:
+        'The file name of standard input (its kind, the config that applies, the name in reports) [default: <stdin>]',
+    })
     .option('skip-non-policy-files', {
       type: 'boolean',
-      describe: 'Skip named files that hold no policy, as a directory walk does (the pre-commit hook passes every staged file)',
+      describe:
+        'Skip named files that hold no policy, as a directory walk does (the pre-commit hook passes every staged file)',
     })
-    .option('list-rules', { type: 'boolean', describe: 'Print every rule with its default severity and description, and exit' })
+    .option('list-rules', {
+      type: 'boolean',
+      describe: 'Print every rule with its default severity and description, and exit',
+    })
     .option('policy-type', {
       type: 'string',
       choices: ['identity', 'resource', 'trust'],
@@ -286,4 +346,3 @@ export function lintOptions(y: Argv): Argv {
       describe: 'Kind of every linted policy [default: detected from each document]',
     }) as unknown as Argv;
 }
-

@@ -53,15 +53,28 @@ function notUtf8(bytes: Uint8Array, options: LintOptions): LintResult {
   const offset = Math.max(0, firstInvalidUtf8Offset(bytes));
   const before = new TextDecoder('utf-8').decode(bytes.subarray(0, offset));
   const { line, column } = new LineIndex(before).position(before.length);
-  const m = createFinding('invalid-json', 'invalidUtf8', { offset }, { line, column, endLine: line, endColumn: column + 1 }, options);
-  return m ? { messages: [m], errorCount: m.severity === 2 ? 1 : 0, warningCount: m.severity === 1 ? 1 : 0 } : { messages: [], errorCount: 0, warningCount: 0 };
+  const m = createFinding(
+    'invalid-json',
+    'invalidUtf8',
+    { offset },
+    { line, column, endLine: line, endColumn: column + 1 },
+    options,
+  );
+  return m
+    ? { messages: [m], errorCount: m.severity === 2 ? 1 : 0, warningCount: m.severity === 1 ? 1 : 0 }
+    : { messages: [], errorCount: 0, warningCount: 0 };
 }
 
 /**
  * Reads, decodes and lints one file. A path the user named is read whatever its kind (a FIFO,
  * `/dev/stdin`, `<(...)`); a directory walk never yields such files.
  */
-export async function lintPath(file: string, options: LintOptions, explicit: boolean, shownName: string): Promise<FileOutcome> {
+export async function lintPath(
+  file: string,
+  options: LintOptions,
+  explicit: boolean,
+  shownName: string,
+): Promise<FileOutcome> {
   let bytes: Uint8Array;
   try {
     bytes = fs.readFileSync(file);
@@ -74,12 +87,26 @@ export async function lintPath(file: string, options: LintOptions, explicit: boo
 /** The result of a file that made the tool fail: an internal-error finding (exit 2 at the end). */
 export function crashed(error: unknown, options: LintOptions): LintResult {
   const message = (error instanceof Error ? error.message : String(error)).split('\n', 1)[0]!;
-  const m = createFinding('internal-error', 'crashed', { message }, { line: 1, column: 1, endLine: 1, endColumn: 1 }, options);
-  return m ? { messages: [m], errorCount: m.severity === 2 ? 1 : 0, warningCount: m.severity === 1 ? 1 : 0 } : { messages: [], errorCount: 0, warningCount: 0 };
+  const m = createFinding(
+    'internal-error',
+    'crashed',
+    { message },
+    { line: 1, column: 1, endLine: 1, endColumn: 1 },
+    options,
+  );
+  return m
+    ? { messages: [m], errorCount: m.severity === 2 ? 1 : 0, warningCount: m.severity === 1 ? 1 : 0 }
+    : { messages: [], errorCount: 0, warningCount: 0 };
 }
 
 /** Decodes and lints bytes read from a file or standard input. */
-export async function lintBytes(bytes: Uint8Array, file: string, options: LintOptions, explicit: boolean, shownName: string): Promise<FileOutcome> {
+export async function lintBytes(
+  bytes: Uint8Array,
+  file: string,
+  options: LintOptions,
+  explicit: boolean,
+  shownName: string,
+): Promise<FileOutcome> {
   let text: string;
   try {
     text = decoder.decode(bytes);

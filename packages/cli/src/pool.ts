@@ -45,10 +45,14 @@ export function workerScript(): URL | undefined {
 export async function lintInWorkers(jobs: WorkerJob[], concurrency: number, script: URL): Promise<WorkerOutcome[]> {
   const outcomes: WorkerOutcome[] = new Array(jobs.length);
   const batches: Array<{ id: number; start: number; jobs: WorkerJob[] }> = [];
-  for (let i = 0; i < jobs.length; i += BATCH) batches.push({ id: batches.length, start: i, jobs: jobs.slice(i, i + BATCH) });
+  for (let i = 0; i < jobs.length; i += BATCH)
+    batches.push({ id: batches.length, start: i, jobs: jobs.slice(i, i + BATCH) });
   let next = 0;
   // A larger young generation: linting allocates many short-lived objects.
-  const workers = Array.from({ length: Math.min(concurrency, batches.length) }, () => new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: 32 } }));
+  const workers = Array.from(
+    { length: Math.min(concurrency, batches.length) },
+    () => new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: 32 } }),
+  );
   try {
     await Promise.all(
       workers.map(

@@ -42,7 +42,11 @@ export function withSetFindings(sets: SetsInFiles, file: string, messages: LintM
 }
 
 /** Finds role manifests among the files and lints each role's documents as a set. */
-export function lintRoleSets(files: readonly string[], optionsFor: (file: string) => LintOptions, cwd: string): SetsInFiles {
+export function lintRoleSets(
+  files: readonly string[],
+  optionsFor: (file: string) => LintOptions,
+  cwd: string,
+): SetsInFiles {
   const out: SetsInFiles = { messages: new Map(), consumed: new Set(), problems: [], outside: [] };
   for (const manifestPath of files.filter((f) => path.basename(f) === ROLE_MANIFEST)) {
     out.consumed.add(manifestPath);
@@ -88,7 +92,9 @@ export function lintRoleSets(files: readonly string[], optionsFor: (file: string
     for (const d of full.documents) {
       const file = absolute.get(d.document.file ?? '');
       if (file === undefined) continue;
-      const messages = walked.has(file) ? d.result.messages.filter((m) => setRuleIds.includes(m.ruleId)) : d.result.messages;
+      const messages = walked.has(file)
+        ? d.result.messages.filter((m) => setRuleIds.includes(m.ruleId))
+        : d.result.messages;
       if (walked.has(file)) out.messages.set(file, [...(out.messages.get(file) ?? []), ...messages]);
       else out.outside.push([file, messages]);
     }

@@ -5,7 +5,15 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { createFinding, parsePolicyText, type LintMessage, type LintOptions, type LintResult, type PolicyType, type RuleSetting } from '@iam-mfa-lint/core';
+import {
+  createFinding,
+  parsePolicyText,
+  type LintMessage,
+  type LintOptions,
+  type LintResult,
+  type PolicyType,
+  type RuleSetting,
+} from '@iam-mfa-lint/core';
 import { ConfigFileError, ConfigSession, relativeTo, resolveConfig, type FileConfig } from './config.js';
 import { applyFixes, fixUntilStable, unifiedDiff, writeFileAtomic } from './fix.js';
 import {
@@ -24,7 +32,6 @@ import { formatCompact } from './formatters/compact.js';
 import { formatGithub } from './formatters/github.js';
 import { formatSarif } from './formatters/sarif.js';
 import type { FileResult } from './formatters/types.js';
-
 
 import { SessionError, type SessionArgs } from './options.js';
 
@@ -54,11 +61,18 @@ export class LintSession {
   constructor(
     readonly args: SessionArgs,
     private readonly io: Io,
-    cli: { buckets: readonly string[]; rules: Readonly<Record<string, RuleSetting>>; policyType?: PolicyType | undefined },
+    cli: {
+      buckets: readonly string[];
+      rules: Readonly<Record<string, RuleSetting>>;
+      policyType?: PolicyType | undefined;
+    },
   ) {
     this.policyType = cli.policyType;
     try {
-      this.config = new ConfigSession(resolveConfig(io.cwd, args.config, (abs) => shownPath(io.cwd, abs)), cli);
+      this.config = new ConfigSession(
+        resolveConfig(io.cwd, args.config, (abs) => shownPath(io.cwd, abs)),
+        cli,
+      );
       if (args.baseline !== undefined) {
         const file = path.resolve(io.cwd, args.baseline);
         this.accepted = baselineMatcher(readBaseline(file, args.baseline), file);
@@ -81,7 +95,14 @@ export class LintSession {
    */
   get parallelSafe(): boolean {
     const a = this.args;
-    return !a.fix && !a.fixDryRun && a.baseline === undefined && a.writeBaseline === undefined && !a.sarif && (this.config.loaded.config.ignore ?? []).length === 0;
+    return (
+      !a.fix &&
+      !a.fixDryRun &&
+      a.baseline === undefined &&
+      a.writeBaseline === undefined &&
+      !a.sarif &&
+      (this.config.loaded.config.ignore ?? []).length === 0
+    );
   }
 
   get writesToFile(): boolean {
@@ -127,21 +148,31 @@ export class LintSession {
    * After a file is linted: apply fixes (writing the file, or keeping a diff), drop ignored and
    * baselined findings, and remember fingerprints. Returns the messages to report.
    */
-  afterLint(file: string, bytes: Uint8Array, text: string, result: LintResult, relint: (text: string) => LintResult): LintMessage[] {
+  afterLint(
+    file: string,
+    bytes: Uint8Array,
+    text: string,
+    result: LintResult,
+    relint: (text: string) => LintResult,
+  ): LintMessage[] {
     let current = text;
     let final = result;
     if (this.args.fix || this.args.fixDryRun) {
       const kinds = new Set(this.args.fixTypes);
       const outcome = fixUntilStable(text, result, relint, kinds);
       final = outcome.result;
-      if (outcome.unstable) this.io.stderr(`iam-mfa-lint: ${shownPath(this.io.cwd, file)}: fixes did not settle after 10 passes; left as they are\n`);
+      if (outcome.unstable)
+        this.io.stderr(
+          `iam-mfa-lint: ${shownPath(this.io.cwd, file)}: fixes did not settle after 10 passes; left as they are\n`,
+        );
       if (outcome.applied > 0 && !outcome.unstable) {
         current = outcome.text;
         const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? '\uFEFF' : '';
         if (this.args.fixDryRun) {
           this.diffs.push(unifiedDiff(shownPath(this.io.cwd, file), bom + text, bom + current));
         } else {
-          const roots = this.args.paths.length > 0 ? this.args.paths.map((p) => path.resolve(this.io.cwd, p)) : [this.io.cwd];
+          const roots =
+            this.args.paths.length > 0 ? this.args.paths.map((p) => path.resolve(this.io.cwd, p)) : [this.io.cwd];
           const skipped = writeFileAtomic(file, Buffer.from(bom + current, 'utf8'), { roots, expected: bytes });
           if (skipped === undefined) this.fixedFiles++;
           else {
@@ -165,7 +196,9 @@ export class LintSession {
       if (ignores.length > 0) {
         const d = doc();
         const sid = d.ok ? sidOf(d.value, m.pointer) : undefined;
-        const hit = ignores.find(({ entry }) => entry.rule === m.ruleId && (entry.sid === undefined || entry.sid === sid));
+        const hit = ignores.find(
+          ({ entry }) => entry.rule === m.ruleId && (entry.sid === undefined || entry.sid === sid),
+        );
         if (hit) {
           this.usedIgnores.add(hit.index);
           continue;
@@ -198,7 +231,8 @@ export class LintSession {
     const file = this.config.loaded.file;
     const entries = this.config.loaded.config.ignore ?? [];
     if (!this.args.reportUnusedIgnores || file === undefined || entries.length === 0) return [];
-    let locations: ((p: string) => { line: number; column: number; endLine: number; endColumn: number } | undefined) = () => undefined;
+    let locations: (p: string) => { line: number; column: number; endLine: number; endColumn: number } | undefined =
+      () => undefined;
     try {
       const parsed = parsePolicyText(fs.readFileSync(file, 'utf8'));
       if (parsed.ok) locations = (p) => parsed.locations.get(p)?.value;
@@ -209,17 +243,43 @@ export class LintSession {
     entries.forEach((entry, i) => {
       if (this.usedIgnores.has(i)) return;
       const at = locations(`/ignore/${i}`) ?? { line: 1, column: 1, endLine: 1, endColumn: 2 };
-      const where = [entry.files !== undefined ? `files ${JSON.stringify(entry.files)}` : '', entry.sid !== undefined ? `Sid ${JSON.stringify(entry.sid)}` : ''].filter(Boolean).join(', ');
-      const m = createFinding('unused-ignore', 'unusedIgnore', { index: i, rule: entry.rule, where: where ? `, ${where}` : '' }, at, { rules: this.config.forFile(file).rules }, `/ignore/${i}`);
+      const where = [
+        entry.files !== undefined ? `files ${JSON.stringify(entry.files)}` : '',
+        entry.sid !== undefined ? `Sid ${JSON.stringify(entry.sid)}` : '',
+      ]
+        .filter(Boolean)
+        .join(', ');
+      const m = createFinding(
+        'unused-ignore',
+        'unusedIgnore',
+        { index: i, rule: entry.rule, where: where ? `, ${where}` : '' },
+        at,
+        { rules: this.config.forFile(file).rules },
+        `/ignore/${i}`,
+      );
       if (m) messages.push(m);
     });
-    return messages.length ? [{ filePath: file, messages, errorCount: messages.filter((m) => m.severity === 2).length, warningCount: messages.filter((m) => m.severity === 1).length }] : [];
+    return messages.length
+      ? [
+          {
+            filePath: file,
+            messages,
+            errorCount: messages.filter((m) => m.severity === 2).length,
+            warningCount: messages.filter((m) => m.severity === 1).length,
+          },
+        ]
+      : [];
   }
 
   /** Renders the formats this module owns; undefined for stylish and json. */
   format(format: string, results: readonly FileResult[], version: string): string | undefined {
     if (format === 'sarif') {
-      return formatSarif(results, { cwd: this.io.cwd, version, fingerprint: (m) => this.fingerprints.get(m)?.(), ruleDoc: readRuleDoc });
+      return formatSarif(results, {
+        cwd: this.io.cwd,
+        version,
+        fingerprint: (m) => this.fingerprints.get(m)?.(),
+        ruleDoc: readRuleDoc,
+      });
     }
     if (format === 'github') return formatGithub(results, { cwd: this.io.cwd });
     if (format === 'compact') return formatCompact(results, { cwd: this.io.cwd });
@@ -238,9 +298,13 @@ export class LintSession {
       try {
         writeBaselineFile(file, buildBaseline(this.fingerprinted, file));
       } catch (error) {
-        throw new SessionError(`cannot write baseline ${this.args.writeBaseline}: ${(error as Error).message.split('\n', 1)[0]}`);
+        throw new SessionError(
+          `cannot write baseline ${this.args.writeBaseline}: ${(error as Error).message.split('\n', 1)[0]}`,
+        );
       }
-      this.io.stderr(`iam-mfa-lint: wrote ${this.fingerprinted.length} finding${this.fingerprinted.length === 1 ? '' : 's'} to ${this.args.writeBaseline}\n`);
+      this.io.stderr(
+        `iam-mfa-lint: wrote ${this.fingerprinted.length} finding${this.fingerprinted.length === 1 ? '' : 's'} to ${this.args.writeBaseline}\n`,
+      );
     }
     if (this.args.outputFile !== undefined) {
       const file = path.resolve(this.io.cwd, this.args.outputFile);
@@ -253,7 +317,8 @@ export class LintSession {
     } else if (report !== '') {
       this.io.stdout(report);
     }
-    if (this.args.fix && this.fixedFiles > 0) this.io.stderr(`iam-mfa-lint: fixed ${this.fixedFiles} file${this.fixedFiles === 1 ? '' : 's'}\n`);
+    if (this.args.fix && this.fixedFiles > 0)
+      this.io.stderr(`iam-mfa-lint: fixed ${this.fixedFiles} file${this.fixedFiles === 1 ? '' : 's'}\n`);
     for (const line of this.notFixed) this.io.stderr(`iam-mfa-lint: ${line}\n`);
     return this.args.writeBaseline !== undefined;
   }

@@ -11,11 +11,25 @@ describe('--concurrency', () => {
   it('gives byte-identical output in walk order with 1 and with 2 worker threads', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iam-mfa-lint-concurrency-'));
     for (let i = 0; i < 450; i++) {
-      const doc = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: i % 3 ? 's3:GetObject' : '*', Resource: `arn:aws:s3:::bucket-${i % 7}/*`, ...(i % 2 ? { Condition: { Bool: { 'aws:MultiFactorAuthPresent': i % 5 ? 'true' : 'ture' } } } : {}) }] };
+      const doc = {
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Action: i % 3 ? 's3:GetObject' : '*',
+            Resource: `arn:aws:s3:::bucket-${i % 7}/*`,
+            ...(i % 2 ? { Condition: { Bool: { 'aws:MultiFactorAuthPresent': i % 5 ? 'true' : 'ture' } } } : {}),
+          },
+        ],
+      };
       fs.writeFileSync(path.join(dir, `p${String(i).padStart(4, '0')}.json`), JSON.stringify(doc, null, 2));
     }
     fs.writeFileSync(path.join(dir, 'broken.json'), '{"Statement": [');
-    const run = (n: string) => spawnSync(process.execPath, [bin, '--format', 'json', '--concurrency', n, '--bucket', 'bucket-1', dir], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    const run = (n: string) =>
+      spawnSync(process.execPath, [bin, '--format', 'json', '--concurrency', n, '--bucket', 'bucket-1', dir], {
+        encoding: 'utf8',
+        maxBuffer: 64 << 20,
+      });
     const one = run('1');
     const two = run('2');
     expect(one.status).toBe(1);
@@ -30,6 +44,8 @@ describe('--concurrency', () => {
   it('rejects a bad value with one line and exit 2', () => {
     const r = spawnSync(process.execPath, [bin, '--concurrency', '0', '.'], { encoding: 'utf8' });
     expect(r.status).toBe(2);
-    expect(r.stderr.trim().split('\n')[0]).toBe('iam-mfa-lint: invalid --concurrency value "0": expected a whole number from 1 to 256');
+    expect(r.stderr.trim().split('\n')[0]).toBe(
+      'iam-mfa-lint: invalid --concurrency value "0": expected a whole number from 1 to 256',
+    );
   });
 });

@@ -15,7 +15,13 @@ const WEAK = JSON.stringify(
     Version: '2012-10-17',
     Statement: [
       { Sid: 'AllowAll', Effect: 'Allow', Action: 'ec2:*', Resource: 'arn:aws:ec2:*:*:instance/*' },
-      { Sid: 'DenyNoMfa', Effect: 'Deny', Action: '*', Resource: '*', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'false' } } },
+      {
+        Sid: 'DenyNoMfa',
+        Effect: 'Deny',
+        Action: '*',
+        Resource: '*',
+        Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'false' } },
+      },
     ],
   },
   null,
@@ -35,9 +41,20 @@ function run(argv: string[], cwd = root) {
   return runMain(argv, cwd);
 }
 
-type Json = Array<{ filePath: string; messages: Array<{ ruleId: string; messageId: string; line: number; column: number; severity: number }> }>;
+type Json = Array<{
+  filePath: string;
+  messages: Array<{ ruleId: string; messageId: string; line: number; column: number; severity: number }>;
+}>;
 const findings = (stdout: string) =>
-  (JSON.parse(stdout) as Json).flatMap((f) => f.messages.map((m) => [path.relative(root, f.filePath).split(path.sep).join('/'), m.ruleId, m.severity, m.line, m.column]));
+  (JSON.parse(stdout) as Json).flatMap((f) =>
+    f.messages.map((m) => [
+      path.relative(root, f.filePath).split(path.sep).join('/'),
+      m.ruleId,
+      m.severity,
+      m.line,
+      m.column,
+    ]),
+  );
 
 beforeEach(() => {
   root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'iam-mfa-lint-eco-')));
@@ -54,7 +71,9 @@ describe('config file', () => {
         buckets: [BUCKET],
         rules: { 'action-wildcard': 'warn' },
         ignorePatterns: ['vendor'],
-        overrides: [{ files: ['team/legacy/**'], rules: { 'action-wildcard': 'off' }, buckets: ['my-s3-bucket-08-01-2023'] }],
+        overrides: [
+          { files: ['team/legacy/**'], rules: { 'action-wildcard': 'off' }, buckets: ['my-s3-bucket-08-01-2023'] },
+        ],
       }),
     );
     write('team/policies/seed.json', SEED);
@@ -68,12 +87,22 @@ describe('config file', () => {
     ]);
     expect(r.code).toBe(1);
     // The command line wins over the config.
-    const cli = await run(['--format', 'json', '--rule', 'action-wildcard:error', '--bucket', 'my-s3-bucket-08-01-2023', 'policies'], path.join(root, 'team'));
+    const cli = await run(
+      ['--format', 'json', '--rule', 'action-wildcard:error', '--bucket', 'my-s3-bucket-08-01-2023', 'policies'],
+      path.join(root, 'team'),
+    );
     expect(findings(cli.stdout)).toEqual([['team/policies/seed.json', 'action-wildcard', 2, 6, 17]]);
   });
 
   it('--config FILE and rule options as [level, options]; --print-config shows the effective settings', async () => {
-    write('conf/custom.json', JSON.stringify({ buckets: ['a-bucket'], rules: { 'mfa-condition-missing': ['warn', {}] }, overrides: [{ files: 'p/*.json', policyType: 'identity' }] }));
+    write(
+      'conf/custom.json',
+      JSON.stringify({
+        buckets: ['a-bucket'],
+        rules: { 'mfa-condition-missing': ['warn', {}] },
+        overrides: [{ files: 'p/*.json', policyType: 'identity' }],
+      }),
+    );
     write('p/x.json', '{}');
     const r = await run(['--config', 'conf/custom.json', '--print-config', 'p/x.json']);
     expect(r.code).toBe(0);
@@ -93,8 +122,14 @@ describe('config file', () => {
   });
 
   it.each([
-    [{ rules: { 'action-wildcard': 'warning' } }, 'iam-mfa-lint.config.json: rules["action-wildcard"]: must be "off", "warn", "error" or ["off"|"warn"|"error", {options}]'],
-    [{ rules: { 'no-such-rule': 'off' } }, 'iam-mfa-lint.config.json: rules["no-such-rule"]: unknown rule "no-such-rule"'],
+    [
+      { rules: { 'action-wildcard': 'warning' } },
+      'iam-mfa-lint.config.json: rules["action-wildcard"]: must be "off", "warn", "error" or ["off"|"warn"|"error", {options}]',
+    ],
+    [
+      { rules: { 'no-such-rule': 'off' } },
+      'iam-mfa-lint.config.json: rules["no-such-rule"]: unknown rule "no-such-rule"',
+    ],
     [{ bucket: ['x'] }, 'iam-mfa-lint.config.json: bucket: unknown key'],
     [{ overrides: [{ rules: {} }] }, 'iam-mfa-lint.config.json: overrides[0]: missing required key "files"'],
     [{ policyType: 'role' }, 'iam-mfa-lint.config.json: policyType: must be one of "identity", "resource", "trust"'],
@@ -146,9 +181,25 @@ describe('ignore entries', () => {
     expect((JSON.parse(unused.stdout) as Json)[2]!.messages[0]!.messageId).toBe('unusedIgnore');
     expect(unused.code).toBe(1);
     // unused-ignore is a declared rule: its level follows --rule like every other rule's.
-    const warn = await run(['--format', 'json', '--report-unused-ignores', '--rule', 'unused-ignore:warn', 'policies', 'other']);
+    const warn = await run([
+      '--format',
+      'json',
+      '--report-unused-ignores',
+      '--rule',
+      'unused-ignore:warn',
+      'policies',
+      'other',
+    ]);
     expect((JSON.parse(warn.stdout) as Json)[2]!.messages[0]!.severity).toBe(1);
-    const off = await run(['--format', 'json', '--report-unused-ignores', '--rule', 'unused-ignore:off', 'policies', 'other']);
+    const off = await run([
+      '--format',
+      'json',
+      '--report-unused-ignores',
+      '--rule',
+      'unused-ignore:off',
+      'policies',
+      'other',
+    ]);
     expect(findings(off.stdout).map((f) => f[1])).not.toContain('unused-ignore');
   });
 });
@@ -160,7 +211,9 @@ describe('baseline', () => {
     expect(w.code).toBe(0);
     expect(w.stderr).toBe('iam-mfa-lint: wrote 2 findings to .iam-mfa-lint-baseline.json\n');
     const baseline = JSON.parse(fs.readFileSync(path.join(root, '.iam-mfa-lint-baseline.json'), 'utf8'));
-    expect(baseline.findings.map((e: { file: string; ruleId: string; count: number }) => [e.file, e.ruleId, e.count])).toEqual([
+    expect(
+      baseline.findings.map((e: { file: string; ruleId: string; count: number }) => [e.file, e.ruleId, e.count]),
+    ).toEqual([
       ['policies/weak.json', 'action-wildcard', 1],
       ['policies/weak.json', 'mfa-condition-weak', 1],
     ]);
@@ -171,7 +224,13 @@ describe('baseline', () => {
     // Unrelated edits: statements reordered, keys reordered, reformatted, a statement added.
     const doc = JSON.parse(WEAK);
     doc.Statement.reverse();
-    doc.Statement[0] = { Condition: doc.Statement[0].Condition, Effect: 'Deny', Resource: '*', Action: '*', Sid: 'DenyNoMfa' };
+    doc.Statement[0] = {
+      Condition: doc.Statement[0].Condition,
+      Effect: 'Deny',
+      Resource: '*',
+      Action: '*',
+      Sid: 'DenyNoMfa',
+    };
     doc.Statement.unshift({ Sid: 'Read', Effect: 'Allow', Action: 'ec2:DescribeInstances', Resource: '*' });
     fs.writeFileSync(file, JSON.stringify(doc, null, 4));
     const moved = await run(['--baseline', '.iam-mfa-lint-baseline.json', '--format', 'json', 'policies']);
@@ -184,7 +243,9 @@ describe('baseline', () => {
     expect(added.code).toBe(1);
     // Line 30 is the new statement's "Action": "*" (the fourth statement, 4-space indents).
     expect(JSON.stringify(doc, null, 4).split('\n')[29]).toBe('            "Action": "*",');
-    expect(findings(added.stdout).filter((f) => f[1] === 'action-wildcard')).toEqual([['policies/weak.json', 'action-wildcard', 2, 30, 23]]);
+    expect(findings(added.stdout).filter((f) => f[1] === 'action-wildcard')).toEqual([
+      ['policies/weak.json', 'action-wildcard', 2, 30, 23],
+    ]);
   });
 
   it('rejects a baseline that is not one', async () => {
@@ -209,7 +270,8 @@ describe('--format sarif', () => {
     const schemaFile = path.join(repoRoot, 'fixtures', 'vendor', 'sarif', 'sarif-schema-2.1.0.json');
     const schema = JSON.parse(fs.readFileSync(schemaFile, 'utf8'));
     expect(schema.$schema).toBe('http://json-schema.org/draft-04/schema#');
-    const Ajv04 = ((AjvDraft04Import as unknown as { default?: typeof AjvDraft04Import }).default ?? AjvDraft04Import) as typeof AjvDraft04Import;
+    const Ajv04 = ((AjvDraft04Import as unknown as { default?: typeof AjvDraft04Import }).default ??
+      AjvDraft04Import) as typeof AjvDraft04Import;
     const validate = new Ajv04({ allErrors: true, strict: false, validateFormats: false }).compile(schema);
     expect(validate(log), JSON.stringify(validate.errors?.slice(0, 5))).toBe(true);
 
@@ -221,16 +283,39 @@ describe('--format sarif', () => {
     expect(weakRule.help.text.length).toBeGreaterThan(20);
     expect(weakRule.defaultConfiguration.level).toBe('error');
     expect(Number(weakRule.properties['security-severity'])).toBeGreaterThanOrEqual(7);
-    expect(run0.results.map((x: { ruleId: string; level: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: Record<string, number> } }> }) => [
-      x.ruleId,
-      x.level,
-      x.locations[0]!.physicalLocation.artifactLocation.uri,
-      x.locations[0]!.physicalLocation.region,
-    ])).toEqual([
+    expect(
+      run0.results.map(
+        (x: {
+          ruleId: string;
+          level: string;
+          locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: Record<string, number> } }>;
+        }) => [
+          x.ruleId,
+          x.level,
+          x.locations[0]!.physicalLocation.artifactLocation.uri,
+          x.locations[0]!.physicalLocation.region,
+        ],
+      ),
+    ).toEqual([
       ['action-wildcard', 'error', 'policies/seed.json', { startLine: 6, startColumn: 17, endLine: 6, endColumn: 20 }],
-      ['resource-bucket-mismatch', 'error', 'policies/seed.json', { startLine: 7, startColumn: 19, endLine: 7, endColumn: 59 }],
-      ['action-wildcard', 'warning', 'policies/weak.json', { startLine: 7, startColumn: 17, endLine: 7, endColumn: 24 }],
-      ['mfa-condition-weak', 'error', 'policies/weak.json', { startLine: 16, startColumn: 9, endLine: 16, endColumn: 15 }],
+      [
+        'resource-bucket-mismatch',
+        'error',
+        'policies/seed.json',
+        { startLine: 7, startColumn: 19, endLine: 7, endColumn: 59 },
+      ],
+      [
+        'action-wildcard',
+        'warning',
+        'policies/weak.json',
+        { startLine: 7, startColumn: 17, endLine: 7, endColumn: 24 },
+      ],
+      [
+        'mfa-condition-weak',
+        'error',
+        'policies/weak.json',
+        { startLine: 16, startColumn: 9, endLine: 16, endColumn: 15 },
+      ],
     ]);
     for (const x of run0.results) expect(x.partialFingerprints['iamMfaLint/v1']).toMatch(/^[0-9a-f]{32}$/);
     expect(run0.results[0].message.text).toContain('allows every action');
@@ -244,8 +329,12 @@ describe('--format github', () => {
     expect(r.code).toBe(1);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^::warning file=p%2C 1\.json,line=7,col=17,endLine=7,endColumn=24,title=action-wildcard::Statement "AllowAll" /);
-    expect(lines[1]).toMatch(/^::error file=p%2C 1\.json,line=16,col=9,endLine=16,endColumn=15,title=mfa-condition-weak::Bool "false" in a Deny/);
+    expect(lines[0]).toMatch(
+      /^::warning file=p%2C 1\.json,line=7,col=17,endLine=7,endColumn=24,title=action-wildcard::Statement "AllowAll" /,
+    );
+    expect(lines[1]).toMatch(
+      /^::error file=p%2C 1\.json,line=16,col=9,endLine=16,endColumn=15,title=mfa-condition-weak::Bool "false" in a Deny/,
+    );
   });
 });
 
@@ -256,6 +345,8 @@ describe('explain', () => {
     expect(r.stdout).toBe(fs.readFileSync(path.join(repoRoot, 'docs/rules/mfa-condition-weak.md'), 'utf8'));
     const bad = await run(['explain', 'mfa-weak']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/^iam-mfa-lint: unknown rule "mfa-weak"; the rules are: action-wildcard, .*mfa-condition-weak/);
+    expect(bad.stderr).toMatch(
+      /^iam-mfa-lint: unknown rule "mfa-weak"; the rules are: action-wildcard, .*mfa-condition-weak/,
+    );
   });
 });

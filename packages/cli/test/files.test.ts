@@ -98,9 +98,10 @@ describe('expandPaths', () => {
     write('deep/build/out.json');
     write('fixtures/x/y.json');
     write('fixtures.json');
-    expect(
-      expand(['.'], { ignorePatterns: ['build', '*.test.json', 'fixtures/**'] }).files,
-    ).toEqual(['fixtures.json', 'keep/a.json']);
+    expect(expand(['.'], { ignorePatterns: ['build', '*.test.json', 'fixtures/**'] }).files).toEqual([
+      'fixtures.json',
+      'keep/a.json',
+    ]);
   });
 
   it('matches directory patterns with a trailing slash and paths relative to cwd', () => {

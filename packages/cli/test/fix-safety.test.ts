@@ -9,7 +9,8 @@ import { writeFileAtomic } from '../src/fix.js';
 // --fix writes only what it safely can (issue 13, defect 6): each case is skipped with a reason on
 // stderr, the rest of the run is fixed and reported, and no temporary file is ever left behind.
 
-const WEAK = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"ture"}}}]}\n';
+const WEAK =
+  '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"ture"}}}]}\n';
 const FIXED = WEAK.replace('"ture"', '"true"');
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
@@ -32,7 +33,10 @@ function write(rel: string, content: string, mode?: number): string {
 
 /** Every file under root, temporaries included (dot files too). */
 function tree(dir = root): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? tree(path.join(dir, e.name)).map((f) => `${e.name}/${f}`) : [e.name])).sort();
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? tree(path.join(dir, e.name)).map((f) => `${e.name}/${f}`) : [e.name]))
+    .sort();
 }
 
 function messages(stdout: string): Record<string, string[]> {
@@ -48,7 +52,9 @@ describe('--fix safety', () => {
     const r = await runMain(['--fix', '--format', 'json', 'lint'], root);
     expect(fs.readFileSync(outside, 'utf8')).toBe(WEAK);
     expect(fs.readFileSync(ok, 'utf8')).toBe(FIXED);
-    expect(r.stderr).toBe(`iam-mfa-lint: fixed 1 file\niam-mfa-lint: lint/link.json: not fixed: it resolves to ${outside}, outside the paths given\n`);
+    expect(r.stderr).toBe(
+      `iam-mfa-lint: fixed 1 file\niam-mfa-lint: lint/link.json: not fixed: it resolves to ${outside}, outside the paths given\n`,
+    );
     // The report shows the link's findings as they are on disk.
     expect(messages(r.stdout)).toEqual({ 'lint/link.json': ['badBoolean'], 'lint/ok.json': [] });
     expect(r.code).toBe(1);
@@ -109,7 +115,10 @@ describe('--fix safety', () => {
 
   it('leaves a file that changed since it was read, and removes its temporary file', () => {
     const file = write('p.json', WEAK);
-    const reason = writeFileAtomic(file, Buffer.from(FIXED), { roots: [root], expected: Buffer.from(WEAK.replace('s3:GetObject', 's3:PutObject')) });
+    const reason = writeFileAtomic(file, Buffer.from(FIXED), {
+      roots: [root],
+      expected: Buffer.from(WEAK.replace('s3:GetObject', 's3:PutObject')),
+    });
     expect(reason).toBe('it changed on disk during the run');
     expect(fs.readFileSync(file, 'utf8')).toBe(WEAK);
     expect(tree()).toEqual(['p.json']);

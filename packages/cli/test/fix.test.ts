@@ -35,38 +35,58 @@ function policy(statement: string, eol = '\n'): string {
 
 describe('fix data from the rules', () => {
   it('rewrites a near-miss bucket inside the ARN, as a JSON string, keeping the key part', () => {
-    const text = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::my-s3-bucket-08-01-2023/a\\"b/*","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"true"}}}]}';
+    const text =
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::my-s3-bucket-08-01-2023/a\\"b/*","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"true"}}}]}';
     const r = lintText(text, { buckets: [BUCKET] });
     const m = r.messages.find((x) => x.messageId === 'nearMiss')!;
     const literal = '"arn:aws:s3:::my-s3-bucket-08-01-2023/a\\"b/*"';
     const at = text.indexOf(literal);
-    expect(m.fix).toEqual({ range: [at, at + literal.length], text: '"arn:aws:s3:::my-s3-bucket-09-01-2023/a\\"b/*"', kind: 'safe' });
+    expect(m.fix).toEqual({
+      range: [at, at + literal.length],
+      text: '"arn:aws:s3:::my-s3-bucket-09-01-2023/a\\"b/*"',
+      kind: 'safe',
+    });
     const fixed = applyFixes(text, r.messages, new Set(['safe'])).text;
     expect(JSON.parse(fixed).Statement[0].Resource).toBe('arn:aws:s3:::my-s3-bucket-09-01-2023/a"b/*');
     expect(lintText(fixed, { buckets: [BUCKET] }).messages).toEqual([]);
   });
 
   it('offers no fix for a bucket that is not a near miss', () => {
-    const text = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::totally-different/*","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"true"}}}]}';
+    const text =
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::totally-different/*","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"true"}}}]}';
     const m = lintText(text, { buckets: [BUCKET] }).messages;
     expect(m.map((x) => [x.messageId, x.fix])).toEqual([['otherBucket', undefined]]);
   });
 
   it('does not rename an operator whose block also holds a non-MFA key', () => {
-    const text = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*","Condition":{"BoolIfExists":{"aws:MultiFactorAuthPresent":"true","aws:SecureTransport":"true"}}}]}';
+    const text =
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*","Condition":{"BoolIfExists":{"aws:MultiFactorAuthPresent":"true","aws:SecureTransport":"true"}}}]}';
     const m = lintText(text, { buckets: ['b'] }).messages;
     expect(m.map((x) => x.messageId)).toEqual(['ifExistsInAllow']);
     expect(m[0]!.fix).toBeUndefined();
   });
 
   it('does not rename a misspelled key onto a key that the block already has', () => {
-    const text = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"true","aws:MultiFactorAuthPresnt":"true"}}}]}';
+    const text =
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"true","aws:MultiFactorAuthPresnt":"true"}}}]}';
     const m = lintText(text, { buckets: ['b'] }).messages;
     expect(m.map((x) => [x.messageId, x.fix])).toEqual([['keyMisspelled', undefined]]);
   });
 
   it('the MFA fix inserts a Condition in the statement, in the file style (CRLF, 4-space indent)', () => {
-    const text = ['{', '    "Version": "2012-10-17",', '    "Statement": [', '        {', '            "Effect": "Allow",', '            "Action": "s3:GetObject",', '            "Resource": "arn:aws:s3:::b/*"', '        }', '    ]', '}', ''].join('\r\n');
+    const text = [
+      '{',
+      '    "Version": "2012-10-17",',
+      '    "Statement": [',
+      '        {',
+      '            "Effect": "Allow",',
+      '            "Action": "s3:GetObject",',
+      '            "Resource": "arn:aws:s3:::b/*"',
+      '        }',
+      '    ]',
+      '}',
+      '',
+    ].join('\r\n');
     const m = lintText(text, { buckets: ['b'] }).messages;
     expect(m.map((x) => [x.ruleId, x.fix?.kind])).toEqual([['mfa-condition-missing', 'mfa']]);
     expect(applyFixes(text, m, new Set(['safe'])).applied).toBe(0);
@@ -81,15 +101,28 @@ describe('fix data from the rules', () => {
   });
 
   it('the MFA fix adds Bool to an existing Condition, or the key to an existing Bool block; one-line files stay one line', () => {
-    const withCond = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*","Condition":{"IpAddress":{"aws:SourceIp":"10.0.0.0/8"}}}]}';
+    const withCond =
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*","Condition":{"IpAddress":{"aws:SourceIp":"10.0.0.0/8"}}}]}';
     const a = applyFixes(withCond, lintText(withCond, { buckets: ['b'] }).messages, new Set(['mfa'])).text;
     expect(a).toBe(withCond.replace('"10.0.0.0/8"}}', '"10.0.0.0/8"},"Bool":{"aws:MultiFactorAuthPresent":"true"}}'));
-    const withBool = '{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*", "Condition": {"Bool": {"aws:SecureTransport": "true"}}}}';
+    const withBool =
+      '{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*", "Condition": {"Bool": {"aws:SecureTransport": "true"}}}}';
     const b = applyFixes(withBool, lintText(withBool, { buckets: ['b'] }).messages, new Set(['mfa'])).text;
-    expect(b).toBe(withBool.replace('"aws:SecureTransport": "true"', '"aws:SecureTransport": "true", "aws:MultiFactorAuthPresent": "true"'));
-    const emptyCond = '{\n\t"Version": "2012-10-17",\n\t"Statement": {\n\t\t"Effect": "Allow",\n\t\t"Action": "s3:GetObject",\n\t\t"Resource": "arn:aws:s3:::b/*",\n\t\t"Condition": {}\n\t}\n}\n';
+    expect(b).toBe(
+      withBool.replace(
+        '"aws:SecureTransport": "true"',
+        '"aws:SecureTransport": "true", "aws:MultiFactorAuthPresent": "true"',
+      ),
+    );
+    const emptyCond =
+      '{\n\t"Version": "2012-10-17",\n\t"Statement": {\n\t\t"Effect": "Allow",\n\t\t"Action": "s3:GetObject",\n\t\t"Resource": "arn:aws:s3:::b/*",\n\t\t"Condition": {}\n\t}\n}\n';
     const c = applyFixes(emptyCond, lintText(emptyCond, { buckets: ['b'] }).messages, new Set(['mfa'])).text;
-    expect(c).toBe(emptyCond.replace('"Condition": {}', '"Condition": {\n\t\t\t"Bool": {\n\t\t\t\t"aws:MultiFactorAuthPresent": "true"\n\t\t\t}\n\t\t}'));
+    expect(c).toBe(
+      emptyCond.replace(
+        '"Condition": {}',
+        '"Condition": {\n\t\t\t"Bool": {\n\t\t\t\t"aws:MultiFactorAuthPresent": "true"\n\t\t\t}\n\t\t}',
+      ),
+    );
     for (const t of [a, b, c]) expect(lintText(t, { buckets: ['b'] }).messages).toEqual([]);
   });
 });
@@ -133,14 +166,18 @@ describe('--fix', () => {
       '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"},{"Effect":"Deny","Action":"*","Resource":"*","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"false"}}}]}\n',
     );
     const r = await run(['--fix', '--format', 'json', 'deny.json']);
-    expect(fs.readFileSync(file, 'utf8')).toContain('"Condition":{"BoolIfExists":{"aws:MultiFactorAuthPresent":"false"}}');
+    expect(fs.readFileSync(file, 'utf8')).toContain(
+      '"Condition":{"BoolIfExists":{"aws:MultiFactorAuthPresent":"false"}}',
+    );
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout) as Array<{ messages: Array<{ ruleId: string; line: number; column: number }> }>;
     expect(out[0]!.messages.map((m) => [m.ruleId, m.line, m.column])).toEqual([['action-wildcard', 1, 65]]);
   });
 
   it('adds the MFA condition only with --fix-type mfa', async () => {
-    const text = policy('    {\n      "Effect": "Allow",\n      "Action": "s3:GetObject",\n      "Resource": "arn:aws:s3:::b/*"\n    }');
+    const text = policy(
+      '    {\n      "Effect": "Allow",\n      "Action": "s3:GetObject",\n      "Resource": "arn:aws:s3:::b/*"\n    }',
+    );
     const file = write('m.json', text);
     const safe = await run(['--fix', '--bucket', 'b', 'm.json']);
     expect(safe.code).toBe(1);
@@ -148,12 +185,18 @@ describe('--fix', () => {
     const mfa = await run(['--fix', '--fix-type', 'mfa', '--bucket', 'b', 'm.json']);
     expect(mfa.code).toBe(0);
     expect(fs.readFileSync(file, 'utf8')).toBe(
-      text.replace('"arn:aws:s3:::b/*"\n', '"arn:aws:s3:::b/*",\n      "Condition": {\n        "Bool": {\n          "aws:MultiFactorAuthPresent": "true"\n        }\n      }\n'),
+      text.replace(
+        '"arn:aws:s3:::b/*"\n',
+        '"arn:aws:s3:::b/*",\n      "Condition": {\n        "Bool": {\n          "aws:MultiFactorAuthPresent": "true"\n        }\n      }\n',
+      ),
     );
   });
 
   it('--fix-dry-run prints a unified diff and writes nothing', async () => {
-    const text = fs.readFileSync(path.join(__dirname, '../../../fixtures/rules/mfa-condition-invalid/invalid-value-typo.json'), 'utf8');
+    const text = fs.readFileSync(
+      path.join(__dirname, '../../../fixtures/rules/mfa-condition-invalid/invalid-value-typo.json'),
+      'utf8',
+    );
     const file = write('policies/typo.json', text);
     const r = await run(['--fix-dry-run', '--bucket', BUCKET, 'policies']);
     expect(fs.readFileSync(file, 'utf8')).toBe(text);
@@ -178,7 +221,11 @@ describe('--fix', () => {
 
   it('rejects --fix-type without --fix, unknown kinds, and --fix with --fix-dry-run (exit 2, one line)', async () => {
     write('a.json', '{}');
-    for (const argv of [['--fix-type', 'mfa', 'a.json'], ['--fix', '--fix-type', 'risky', 'a.json'], ['--fix', '--fix-dry-run', 'a.json']]) {
+    for (const argv of [
+      ['--fix-type', 'mfa', 'a.json'],
+      ['--fix', '--fix-type', 'risky', 'a.json'],
+      ['--fix', '--fix-dry-run', 'a.json'],
+    ]) {
       const r = await run(argv);
       expect(r.code).toBe(2);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);

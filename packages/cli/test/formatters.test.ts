@@ -37,7 +37,16 @@ describe('formatJson', () => {
     const results = [
       result(abs('a.json'), [
         msg({ line: 6, column: 17, severity: 2 }),
-        msg({ ruleId: 'mfa-condition-weak', messageId: 'weak', message: 'weak', line: 9, column: 1, severity: 1, endLine: 9, endColumn: 5 }),
+        msg({
+          ruleId: 'mfa-condition-weak',
+          messageId: 'weak',
+          message: 'weak',
+          line: 9,
+          column: 1,
+          severity: 1,
+          endLine: 9,
+          endColumn: 5,
+        }),
       ]),
       result(abs('b.json'), []),
     ];
@@ -105,14 +114,19 @@ describe('formatStylish', () => {
   });
 
   it('uses singular words for one problem', () => {
-    const out = formatStylish([result(abs('a.json'), [msg({ line: 1, column: 2, severity: 2, message: 'm' })])], { cwd });
+    const out = formatStylish([result(abs('a.json'), [msg({ line: 1, column: 2, severity: 2, message: 'm' })])], {
+      cwd,
+    });
     expect(out).toBe('a.json\n  1:2  error  m  action-wildcard\n\n\u2716 1 problem (1 error, 0 warnings)\n');
   });
 
   it('shows paths outside cwd relative to it', () => {
-    const out = formatStylish([result(path.resolve('/elsewhere/p.json'), [msg({ line: 1, column: 2, severity: 1, message: 'm' })])], {
-      cwd,
-    });
+    const out = formatStylish(
+      [result(path.resolve('/elsewhere/p.json'), [msg({ line: 1, column: 2, severity: 1, message: 'm' })])],
+      {
+        cwd,
+      },
+    );
     expect(out.split('\n')[0]).toBe('../elsewhere/p.json');
   });
 
@@ -142,7 +156,10 @@ describe('formatStylish', () => {
   });
 
   it('keeps each message on one line: a line break in it is shown escaped', () => {
-    const out = formatStylish([result(abs('a.json'), [msg({ line: 1, column: 2, severity: 2, message: 'two\nlines' })])], { cwd });
+    const out = formatStylish(
+      [result(abs('a.json'), [msg({ line: 1, column: 2, severity: 2, message: 'two\nlines' })])],
+      { cwd },
+    );
     expect(out).toBe('a.json\n  1:2  error  two\\nlines  action-wildcard\n\n\u2716 1 problem (1 error, 0 warnings)\n');
   });
 
@@ -177,21 +194,46 @@ describe('formatStylish', () => {
 
   it('puts the rule id on a line of its own when the last line has no room, and keeps a long word whole', () => {
     const arn = `arn:aws:s3:::${'x'.repeat(70)}/*`;
-    const out = formatStylish([result(abs('a.json'), [msg({ line: 1, column: 2, severity: 2, message: `Resource ${arn} is too wide. And so on.` })])], {
-      cwd,
-    });
-    expect(out.split('\n').slice(1, 5)).toEqual(['  1:2  error  Resource', `              ${arn}`, '              is too wide. And so on  action-wildcard', '']);
-    const tight = formatStylish([result(abs('a.json'), [msg({ line: 1, column: 2, severity: 2, message: `Resource ${arn}` })])], { cwd });
-    expect(tight.split('\n').slice(1, 5)).toEqual(['  1:2  error  Resource', `              ${arn}`, '              action-wildcard', '']);
+    const out = formatStylish(
+      [
+        result(abs('a.json'), [
+          msg({ line: 1, column: 2, severity: 2, message: `Resource ${arn} is too wide. And so on.` }),
+        ]),
+      ],
+      {
+        cwd,
+      },
+    );
+    expect(out.split('\n').slice(1, 5)).toEqual([
+      '  1:2  error  Resource',
+      `              ${arn}`,
+      '              is too wide. And so on  action-wildcard',
+      '',
+    ]);
+    const tight = formatStylish(
+      [result(abs('a.json'), [msg({ line: 1, column: 2, severity: 2, message: `Resource ${arn}` })])],
+      { cwd },
+    );
+    expect(tight.split('\n').slice(1, 5)).toEqual([
+      '  1:2  error  Resource',
+      `              ${arn}`,
+      '              action-wildcard',
+      '',
+    ]);
   });
 
   it('wraps at the width it is given', () => {
-    const out = formatStylish([result(abs('a.json'), [msg({ line: 1, column: 2, severity: 2, message: LONG })])], { cwd, width: 170 });
+    const out = formatStylish([result(abs('a.json'), [msg({ line: 1, column: 2, severity: 2, message: LONG })])], {
+      cwd,
+      width: 170,
+    });
     expect(out.split('\n')[1]).toBe(`  1:2  error  ${LONG}  action-wildcard`);
   });
 
   it('prints 200,000 findings in one file (a spread of that many rows overflows the stack)', () => {
-    const messages = Array.from({ length: 200_000 }, (_, i) => msg({ line: i + 1, column: 1, severity: 2, message: 'm' }));
+    const messages = Array.from({ length: 200_000 }, (_, i) =>
+      msg({ line: i + 1, column: 1, severity: 2, message: 'm' }),
+    );
     const out = formatStylish([result(abs('big.json'), messages)], { cwd });
     const lines = out.split('\n');
     expect(lines).toHaveLength(1 + 200_000 + 3);
@@ -210,7 +252,11 @@ const EVIL_SHOWN = 'Action "s3:\\u001b[2JGetObject\\u0007\\u009b31m\\u007f\\u202
 const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 describe('control characters never reach the terminal raw', () => {
-  const evil = () => [result(abs('new\nline\u001b.json'), [msg({ ruleId: 'unknown-action', line: 3, column: 15, severity: 2, message: EVIL_MESSAGE })])];
+  const evil = () => [
+    result(abs('new\nline\u001b.json'), [
+      msg({ ruleId: 'unknown-action', line: 3, column: 15, severity: 2, message: EVIL_MESSAGE }),
+    ]),
+  ];
 
   it('escapeControl shows C0, DEL, C1 and bidirectional controls as escapes, and leaves other text alone', () => {
     expect(escapeControl('a\u0000b\tc\rd\ne\u001bf\u007fg\u0085h\u009bi\u2066j\u2028k')).toBe(
@@ -241,7 +287,9 @@ describe('control characters never reach the terminal raw', () => {
 
   it('github: CR and LF in the workflow command encoding, every other control as an escape', () => {
     const out = formatGithub(evil(), { cwd });
-    expect(out).toBe(`::error file=new%0Aline\\u001b.json,line=3,col=15,endLine=3,endColumn=18,title=unknown-action::${EVIL_SHOWN}\n`);
+    expect(out).toBe(
+      `::error file=new%0Aline\\u001b.json,line=3,col=15,endLine=3,endColumn=18,title=unknown-action::${EVIL_SHOWN}\n`,
+    );
     expect(out).not.toMatch(RAW_CONTROL);
   });
 });
@@ -269,6 +317,8 @@ describe('formatCompact', () => {
   it('prints nothing when there are no problems, and absolute paths without cwd', () => {
     expect(formatCompact([], { cwd })).toBe('');
     expect(formatCompact([result(abs('a.json'), [])], { cwd })).toBe('');
-    expect(formatCompact([result(abs('a.json'), [msg({ line: 1, column: 2, severity: 2, message: 'm' })])])).toBe(`${abs('a.json').split(path.sep).join('/')}:1:2: error m [action-wildcard]\n`);
+    expect(formatCompact([result(abs('a.json'), [msg({ line: 1, column: 2, severity: 2, message: 'm' })])])).toBe(
+      `${abs('a.json').split(path.sep).join('/')}:1:2: error m [action-wildcard]\n`,
+    );
   });
 });

@@ -44,7 +44,10 @@ async function run(argv: string[], stdin?: string): Promise<{ code: number; stdo
   return { code, stdout, stderr };
 }
 
-type Json = Array<{ filePath: string; messages: Array<{ ruleId: string; messageId: string; line: number; column: number }> }>;
+type Json = Array<{
+  filePath: string;
+  messages: Array<{ ruleId: string; messageId: string; line: number; column: number }>;
+}>;
 
 describe('--stdin', () => {
   it('lints standard input under the name --stdin-filename gives', async () => {
@@ -56,15 +59,21 @@ describe('--stdin', () => {
   });
 
   it('reads a template from standard input by its content', async () => {
-    const template = 'Resources:\n  P:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n        Version: "2012-10-17"\n        Statement:\n          - Effect: Allow\n            Action: "*"\n            Resource: "*"\n';
-    const r = await run(['--stdin', '--stdin-filename', 'stack.yaml', '--format', 'json', '--rule', 'mfa-condition-missing:off'], template);
+    const template =
+      'Resources:\n  P:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n        Version: "2012-10-17"\n        Statement:\n          - Effect: Allow\n            Action: "*"\n            Resource: "*"\n';
+    const r = await run(
+      ['--stdin', '--stdin-filename', 'stack.yaml', '--format', 'json', '--rule', 'mfa-condition-missing:off'],
+      template,
+    );
     const out = JSON.parse(r.stdout) as Json;
     expect(out[0]!.messages.map((m) => [m.ruleId, m.line, m.column])).toEqual([['action-wildcard', 9, 21]]);
     expect(r.code).toBe(1);
   });
 
   it('refuses paths beside --stdin, --fix with it, and --stdin-filename alone', async () => {
-    expect((await run(['--stdin', 'a.json'], '{}')).stderr).toContain('--stdin lints standard input: give no paths with it');
+    expect((await run(['--stdin', 'a.json'], '{}')).stderr).toContain(
+      '--stdin lints standard input: give no paths with it',
+    );
     expect((await run(['--stdin', '--fix'], '{}')).stderr).toContain('use --fix-dry-run with --stdin');
     const alone = await run(['--stdin-filename', 'x.json', 'a.json']);
     expect([alone.code, alone.stderr.split('\n')[0]]).toEqual([2, 'iam-mfa-lint: --stdin-filename needs --stdin']);
@@ -89,9 +98,15 @@ describe('a directory with nothing to lint', () => {
     fs.mkdirSync(path.join(root, 'empty'));
     write('other/package.json', '{"name": "x"}');
     const empty = await run(['empty']);
-    expect([empty.code, empty.stderr]).toEqual([2, 'iam-mfa-lint: nothing to lint in empty: no .json, .yaml, .yml, .template, .tf files\n']);
+    expect([empty.code, empty.stderr]).toEqual([
+      2,
+      'iam-mfa-lint: nothing to lint in empty: no .json, .yaml, .yml, .template, .tf files\n',
+    ]);
     const other = await run(['other']);
-    expect([other.code, other.stderr]).toEqual([2, 'iam-mfa-lint: nothing to lint in other: 1 file, none of them a policy, template or plan\n']);
+    expect([other.code, other.stderr]).toEqual([
+      2,
+      'iam-mfa-lint: nothing to lint in other: 1 file, none of them a policy, template or plan\n',
+    ]);
   });
 });
 
@@ -99,9 +114,14 @@ describe('--bucket', () => {
   it('an ARN or s3:// URL is a usage error naming the bucket meant; an empty name too', async () => {
     write('p.json', STAR);
     const arn = await run(['--bucket', 'arn:aws:s3:::my-bucket/*', 'p.json']);
-    expect([arn.code, arn.stderr.split('\n')[0]]).toEqual([2, 'iam-mfa-lint: --bucket "arn:aws:s3:::my-bucket/*" is not a bucket name; did you mean the bucket name "my-bucket"?']);
+    expect([arn.code, arn.stderr.split('\n')[0]]).toEqual([
+      2,
+      'iam-mfa-lint: --bucket "arn:aws:s3:::my-bucket/*" is not a bucket name; did you mean the bucket name "my-bucket"?',
+    ]);
     const url = await run(['--bucket', 's3://my-bucket/prefix', 'p.json']);
-    expect(url.stderr.split('\n')[0]).toBe('iam-mfa-lint: --bucket "s3://my-bucket/prefix" is not a bucket name; did you mean the bucket name "my-bucket"?');
+    expect(url.stderr.split('\n')[0]).toBe(
+      'iam-mfa-lint: --bucket "s3://my-bucket/prefix" is not a bucket name; did you mean the bucket name "my-bucket"?',
+    );
     const empty = await run(['--bucket', '', 'p.json']);
     expect(empty.code).toBe(2);
   });

@@ -21,7 +21,8 @@ const TARGET_OPTIONS = { buckets: ['b'], rules: { 'resource-bucket-mismatch': 'o
 /** `"Action":"ec2:*"`: an action-wildcard warning only (line 1, column 65). */
 const SERVICE_STAR = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ec2:*","Resource":"*"}]}';
 /** No findings. */
-const CLEAN = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ec2:DescribeInstances","Resource":"*"}]}';
+const CLEAN =
+  '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ec2:DescribeInstances","Resource":"*"}]}';
 /** The STAR policy over several lines: "Allow" is at line 5, column 17, the "*" of Action at line 6, column 17. */
 const STAR_PRETTY = JSON.stringify(JSON.parse(STAR), null, 2) + '\n';
 
@@ -63,8 +64,15 @@ async function run(
 }
 
 /** The JSON results of a run, with paths relative to the temp dir. */
-function jsonResults(r: Run): Array<{ filePath: string; messages: Array<Record<string, unknown>>; errorCount: number; warningCount: number }> {
-  const parsed = JSON.parse(r.stdout) as Array<{ filePath: string; messages: Array<Record<string, unknown>>; errorCount: number; warningCount: number }>;
+function jsonResults(
+  r: Run,
+): Array<{ filePath: string; messages: Array<Record<string, unknown>>; errorCount: number; warningCount: number }> {
+  const parsed = JSON.parse(r.stdout) as Array<{
+    filePath: string;
+    messages: Array<Record<string, unknown>>;
+    errorCount: number;
+    warningCount: number;
+  }>;
   return parsed.map((p) => ({ ...p, filePath: path.relative(root, p.filePath).split(path.sep).join('/') }));
 }
 
@@ -95,10 +103,12 @@ describe('the policies the tests rely on', () => {
       ['action-wildcard', 1, 1, 65],
     ]);
     expect(lintText(CLEAN).messages).toEqual([]);
-    expect(lintText(STAR_PRETTY, TARGET_OPTIONS).messages.map((m) => [m.ruleId, m.severity, m.line, m.column])).toEqual([
-      ['mfa-condition-missing', 2, 5, 17],
-      ['action-wildcard', 2, 6, 17],
-    ]);
+    expect(lintText(STAR_PRETTY, TARGET_OPTIONS).messages.map((m) => [m.ruleId, m.severity, m.line, m.column])).toEqual(
+      [
+        ['mfa-condition-missing', 2, 5, 17],
+        ['action-wildcard', 2, 6, 17],
+      ],
+    );
   });
 });
 
@@ -237,7 +247,21 @@ describe('linting', () => {
   });
 
   it('escapes control characters from a policy and a file name in stylish, compact and github output', async () => {
-    const policy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:\u001b[2JGetObject\u0007', Resource: 'arn:aws:s3:::b/*', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } }] }, null, 2);
+    const policy = JSON.stringify(
+      {
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Action: 's3:\u001b[2JGetObject\u0007',
+            Resource: 'arn:aws:s3:::b/*',
+            Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } },
+          },
+        ],
+      },
+      null,
+      2,
+    );
     write('evil\nname.json', policy);
     const outputs: string[] = [];
     for (const format of ['stylish', 'compact', 'github']) {
@@ -249,8 +273,12 @@ describe('linting', () => {
       outputs.push(r.stdout);
     }
     expect(outputs[0]!.split('\n')[0]).toBe('evil\\nname.json');
-    expect(outputs[1]).toBe('evil\\nname.json:6:17: error Statement 1: "s3:\\u001b[2JGetObject\\u0007" is not an action of s3; the entry grants or denies nothing [unknown-action]\n');
-    expect(outputs[2]).toMatch(/^::error file=evil%0Aname\.json,line=6,col=17,endLine=6,endColumn=\d+,title=unknown-action::Statement 1: "s3:\\u001b\[2JGetObject\\u0007" is not/);
+    expect(outputs[1]).toBe(
+      'evil\\nname.json:6:17: error Statement 1: "s3:\\u001b[2JGetObject\\u0007" is not an action of s3; the entry grants or denies nothing [unknown-action]\n',
+    );
+    expect(outputs[2]).toMatch(
+      /^::error file=evil%0Aname\.json,line=6,col=17,endLine=6,endColumn=\d+,title=unknown-action::Statement 1: "s3:\\u001b\[2JGetObject\\u0007" is not/,
+    );
   });
 
   it('a warning alone exits 0', async () => {
@@ -299,7 +327,11 @@ describe('linting', () => {
   it('--rule sets rule levels', async () => {
     write('e.json', STAR);
     const off = ['--rule', 'mfa-condition-missing:off'];
-    expect(await run(['e.json', ...TARGET, '--rule', 'action-wildcard:off', ...off])).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(await run(['e.json', ...TARGET, '--rule', 'action-wildcard:off', ...off])).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: '',
+    });
     const oneOff = await run(['e.json', ...TARGET, '--rule', 'action-wildcard:off', '--format', 'json']);
     expect(oneOff.code).toBe(1);
     expect(jsonResults(oneOff)[0]!.messages.map((m) => [m.ruleId, m.severity])).toEqual([['mfa-condition-missing', 2]]);

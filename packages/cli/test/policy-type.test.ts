@@ -29,8 +29,12 @@ function run(argv: string[]) {
 }
 
 function findings(stdout: string): Array<{ ruleId: string; messageId: string; line: number; column: number }> {
-  const results = JSON.parse(stdout) as Array<{ messages: Array<{ ruleId: string; messageId: string; line: number; column: number }> }>;
-  return results.flatMap((r) => r.messages.map(({ ruleId, messageId, line, column }) => ({ ruleId, messageId, line, column })));
+  const results = JSON.parse(stdout) as Array<{
+    messages: Array<{ ruleId: string; messageId: string; line: number; column: number }>;
+  }>;
+  return results.flatMap((r) =>
+    r.messages.map(({ ruleId, messageId, line, column }) => ({ ruleId, messageId, line, column })),
+  );
 }
 
 beforeEach(() => {
@@ -52,23 +56,40 @@ describe('--policy-type', () => {
 
   it('identity: a Principal is misplaced, reported at its key, exit 1', async () => {
     const r = await run(['queue.json', '--policy-type', 'identity', '--format', 'json']);
-    expect(findings(r.stdout)).toEqual([{ ruleId: 'principal-misplaced', messageId: 'principalInIdentityPolicy', line: 5, column: 5 }]);
+    expect(findings(r.stdout)).toEqual([
+      { ruleId: 'principal-misplaced', messageId: 'principalInIdentityPolicy', line: 5, column: 5 },
+    ]);
     expect(JSON.parse(r.stdout)[0].messages[0].message).toContain('an identity policy');
     expect(r.code).toBe(1);
   });
 
   it('resource: a statement without a Principal is reported; trust names the trust policy', async () => {
     const resource = await run(['identity.json', '--policy-type', 'resource', '--format', 'json']);
-    expect(findings(resource.stdout)).toEqual([{ ruleId: 'principal-misplaced', messageId: 'principalMissing', line: 3, column: 17 }]);
+    expect(findings(resource.stdout)).toEqual([
+      { ruleId: 'principal-misplaced', messageId: 'principalMissing', line: 3, column: 17 },
+    ]);
     expect(resource.code).toBe(1);
     const trust = await run(['identity.json', '--policy-type', 'trust', '--format', 'json']);
-    expect(findings(trust.stdout)).toEqual([{ ruleId: 'principal-misplaced', messageId: 'principalMissing', line: 3, column: 17 }]);
+    expect(findings(trust.stdout)).toEqual([
+      { ruleId: 'principal-misplaced', messageId: 'principalMissing', line: 3, column: 17 },
+    ]);
     expect(JSON.parse(trust.stdout)[0].messages[0].message).toContain('a role trust policy');
   });
 
   it('applies to every file of the run, and the last value wins when repeated', async () => {
-    const r = await run(['queue.json', 'identity.json', '--policy-type', 'trust', '--policy-type', 'identity', '--format', 'json']);
-    expect(findings(r.stdout)).toEqual([{ ruleId: 'principal-misplaced', messageId: 'principalInIdentityPolicy', line: 5, column: 5 }]);
+    const r = await run([
+      'queue.json',
+      'identity.json',
+      '--policy-type',
+      'trust',
+      '--policy-type',
+      'identity',
+      '--format',
+      'json',
+    ]);
+    expect(findings(r.stdout)).toEqual([
+      { ruleId: 'principal-misplaced', messageId: 'principalInIdentityPolicy', line: 5, column: 5 },
+    ]);
   });
 
   it('rejects an unknown kind with one line on stderr and exit 2', async () => {

@@ -13,7 +13,21 @@ export type {
   ConditionValues,
   StringOrStringArray,
 } from './model/generated/iam-policy.js';
-export type { LintMessage, LintResult, LintOptions, RuleLevel, RuleSetting, Severity, FixKind, PolicyType, Audience, DocumentSource, NodeLookup, Range, NodeLocation } from './types.js';
+export type {
+  LintMessage,
+  LintResult,
+  LintOptions,
+  RuleLevel,
+  RuleSetting,
+  Severity,
+  FixKind,
+  PolicyType,
+  Audience,
+  DocumentSource,
+  NodeLookup,
+  Range,
+  NodeLocation,
+} from './types.js';
 export { detectPolicyType } from './iam/policy-type.js';
 export { normalize } from './model/normalize.js';
 export { ConfigError } from './types.js';
@@ -44,10 +58,28 @@ export {
   hasUnresolved,
   ACCOUNT_PLACEHOLDER,
 } from './inputs/index.js';
-export type { Extraction, ExtractedDocument, ExtractedRole, InputFormat, InputProblem, DetectedInput, DetectOptions, FileLintOptions, HclParser } from './inputs/index.js';
+export type {
+  Extraction,
+  ExtractedDocument,
+  ExtractedRole,
+  InputFormat,
+  InputProblem,
+  DetectedInput,
+  DetectOptions,
+  FileLintOptions,
+  HclParser,
+} from './inputs/index.js';
 // Evaluation, verify, policy sets and the trust/bucket generators (issue 4; see docs/evaluation.md, docs/sets.md).
 export { evaluate, toEvalPolicy, inferPrincipalType, accountOf } from './eval/evaluate.js';
-export type { EvalRequest, EvalPolicy, EvalResult, DecidingStatement, Decision, PolicyKind, PrincipalType } from './eval/evaluate.js';
+export type {
+  EvalRequest,
+  EvalPolicy,
+  EvalResult,
+  DecidingStatement,
+  Decision,
+  PolicyKind,
+  PrincipalType,
+} from './eval/evaluate.js';
 export { verifyBucket, findInvalidCondition, actionClass, MFA_CONTEXTS, MFA_CONTEXT_LABELS } from './eval/verify.js';
 export type { VerifyOptions, VerifyResult, VerifyCell, MfaContext, InvalidStatement } from './eval/verify.js';
 export { verifySets } from './eval/verify-sets.js';

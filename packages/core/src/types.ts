@@ -21,7 +21,6 @@ export interface NodeLocation {
   key?: Range;
 }
 
-
 /** Where the nodes of a document sit in the text they came from (a policy file or a host file). */
 export type NodeLookup = (pointer: string) => NodeLocation | undefined;
 
@@ -169,4 +168,3 @@ export interface IamData {
   /** Every known service prefix (lowercase, sorted). */
   servicePrefixes(): readonly string[];
 }
-

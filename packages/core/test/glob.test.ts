@@ -74,9 +74,17 @@ describe('edit distance and near-misses', () => {
 describe('S3 classification', () => {
   it('classifies resources', () => {
     expect(classifyResource('*')).toEqual({ kind: 'any' });
-    expect(classifyResource('arn:aws:s3:::b/k/*')).toEqual({ kind: 'bucket', bucket: 'b', key: 'k/*', partition: 'aws' });
+    expect(classifyResource('arn:aws:s3:::b/k/*')).toEqual({
+      kind: 'bucket',
+      bucket: 'b',
+      key: 'k/*',
+      partition: 'aws',
+    });
     expect(classifyResource('arn:aws-cn:s3:::b')).toEqual({ kind: 'bucket', bucket: 'b', partition: 'aws-cn' });
-    expect(classifyResource('arn:aws:s3:::home-${aws:username}/*')).toMatchObject({ kind: 'wildcardBucket', bucketPattern: 'home-${aws:username}' });
+    expect(classifyResource('arn:aws:s3:::home-${aws:username}/*')).toMatchObject({
+      kind: 'wildcardBucket',
+      bucketPattern: 'home-${aws:username}',
+    });
     expect(classifyResource('arn:aws:s3:us-east-1:123456789012:accesspoint/ap')).toEqual({ kind: 'other' });
     expect(classifyResource('arn:aws:dynamodb:us-east-1:123456789012:table/T')).toEqual({ kind: 'other' });
     expect(classifyResource('arn:aws:s3*')).toEqual({ kind: 'anyS3' });

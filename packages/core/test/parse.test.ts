@@ -3,7 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lintDocument, lintText, parsePolicyText } from '../src/index.js';
 
-const policy = '{\n  "Version": "2012-10-17",\n  "Statement": [\n    { "Effect": "Allow", "Action": "*", "Resource": "*" }\n  ]\n}\n';
+const policy =
+  '{\n  "Version": "2012-10-17",\n  "Statement": [\n    { "Effect": "Allow", "Action": "*", "Resource": "*" }\n  ]\n}\n';
 
 describe('parsing with locations', () => {
   it('locates values and keys by JSON pointer', () => {
@@ -19,20 +20,31 @@ describe('parsing with locations', () => {
     // A target bucket makes MFA required, so the statement has two findings on two columns.
     const options = { buckets: ['b'], rules: { 'resource-bucket-mismatch': 'off' as const } };
     const lf = lintText(policy, options).messages.map((m) => [m.ruleId, m.line, m.column]);
-    const crlf = lintText('\ufeff' + policy.replace(/\n/g, '\r\n'), options).messages.map((m) => [m.ruleId, m.line, m.column]);
-    expect(lf).toEqual([['mfa-condition-missing', 4, 17], ['action-wildcard', 4, 36]]);
+    const crlf = lintText('\ufeff' + policy.replace(/\n/g, '\r\n'), options).messages.map((m) => [
+      m.ruleId,
+      m.line,
+      m.column,
+    ]);
+    expect(lf).toEqual([
+      ['mfa-condition-missing', 4, 17],
+      ['action-wildcard', 4, 36],
+    ]);
     expect(crlf).toEqual(lf);
   });
 
   it('reports invalid JSON once, at the error', () => {
     const r = lintText('{\n  "Version": "2012-10-17",\n  "Statement": [,]\n}');
-    expect(r.messages.map((m) => [m.ruleId, m.messageId, m.line, m.column])).toEqual([['invalid-json', 'syntax', 3, 17]]);
+    expect(r.messages.map((m) => [m.ruleId, m.messageId, m.line, m.column])).toEqual([
+      ['invalid-json', 'syntax', 3, 17],
+    ]);
     expect(r.errorCount).toBe(1);
   });
 
   it('reports an empty or whitespace-only file', () => {
     for (const t of ['', '  \n\t', '\ufeff']) {
-      expect(lintText(t).messages.map((m) => [m.ruleId, m.messageId, m.line, m.column])).toEqual([['invalid-json', 'empty', 1, 1]]);
+      expect(lintText(t).messages.map((m) => [m.ruleId, m.messageId, m.line, m.column])).toEqual([
+        ['invalid-json', 'empty', 1, 1],
+      ]);
     }
   });
 
@@ -42,16 +54,22 @@ describe('parsing with locations', () => {
   });
 
   it('does not let "__proto__" keys reach Object.prototype', () => {
-    lintText('{"__proto__": {"polluted": true}, "Statement": {"__proto__": {"x": 1}, "Effect": "Allow", "Action": "s3:GetObject"}}');
+    lintText(
+      '{"__proto__": {"polluted": true}, "Statement": {"__proto__": {"x": 1}, "Effect": "Allow", "Action": "s3:GetObject"}}',
+    );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(({} as Record<string, unknown>).x).toBeUndefined();
   });
 
   it('survives pathological nesting with a finding, not a crash', () => {
     const deep = '['.repeat(100_000) + ']'.repeat(100_000);
-    expect(lintText(deep).messages.map((m) => [m.ruleId, m.line, m.column, m.message])).toEqual([['invalid-policy', 1, 1, 'A policy document must be a JSON object']]);
+    expect(lintText(deep).messages.map((m) => [m.ruleId, m.line, m.column, m.message])).toEqual([
+      ['invalid-policy', 1, 1, 'A policy document must be a JSON object'],
+    ]);
     const nested = '{"Statement":' + '['.repeat(100_000) + ']'.repeat(100_000) + '}';
-    expect(lintText(nested).messages.map((m) => [m.ruleId, m.line, m.column, m.message])).toEqual([['invalid-policy', 1, 2, 'Statement 1 must be a JSON object']]);
+    expect(lintText(nested).messages.map((m) => [m.ruleId, m.line, m.column, m.message])).toEqual([
+      ['invalid-policy', 1, 2, 'Statement 1 must be a JSON object'],
+    ]);
     const broken = '['.repeat(100_000);
     expect(lintText(broken).messages.map((m) => m.ruleId)).toEqual(['invalid-json']);
   });
@@ -60,15 +78,32 @@ describe('parsing with locations', () => {
 describe('grammar messages', () => {
   it.each([
     ['{"Statement": {"Effect": "Allow"}}', 'The statement has neither Action nor NotAction'],
-    ['{"Statement": [{"Effect": "Allow", "Action": "a:b", "NotAction": "c:d"}]}', 'Statement 1 has both Action and NotAction'],
-    ['{"Statement": [{"Effect": "Allow", "Action": "a:b", "Resource": [1]}]}', 'Statement 1: Resource entry 1 must be a string'],
-    ['{"Statement": [{"Effect": "Allow", "Action": "a:b", "Principal": {"Aws": "*"}}]}', 'Statement 1: Principal must be "*" or an object'],
-    ['{"Statement": [{"Effect": "Allow", "Action": "a:b", "Condition": {"Bool": "true"}}]}', 'Statement 1: condition operator "Bool" must map condition keys to values'],
+    [
+      '{"Statement": [{"Effect": "Allow", "Action": "a:b", "NotAction": "c:d"}]}',
+      'Statement 1 has both Action and NotAction',
+    ],
+    [
+      '{"Statement": [{"Effect": "Allow", "Action": "a:b", "Resource": [1]}]}',
+      'Statement 1: Resource entry 1 must be a string',
+    ],
+    [
+      '{"Statement": [{"Effect": "Allow", "Action": "a:b", "Principal": {"Aws": "*"}}]}',
+      'Statement 1: Principal must be "*" or an object',
+    ],
+    [
+      '{"Statement": [{"Effect": "Allow", "Action": "a:b", "Condition": {"Bool": "true"}}]}',
+      'Statement 1: condition operator "Bool" must map condition keys to values',
+    ],
     ['[]', 'A policy document must be a JSON object'],
     ['{"Version": "2012-10-17", "Statement": [], "Extra": 1}', 'The policy has an unknown element "Extra"'],
   ])('%s', (text, message) => {
     const r = lintText(text);
-    expect(r.messages.filter((m) => m.ruleId === 'invalid-policy').map((m) => m.message).join('\n')).toContain(message);
+    expect(
+      r.messages
+        .filter((m) => m.ruleId === 'invalid-policy')
+        .map((m) => m.message)
+        .join('\n'),
+    ).toContain(message);
   });
 });
 
@@ -104,11 +139,22 @@ describe('offsets for fixes', () => {
 
 describe('lintDocument: a policy embedded in a host file', () => {
   it('reports at the positions the host lookup gives, falling back to parents', () => {
-    const doc = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: 'arn:aws:dynamodb:us-east-1:123456789012:table/T' }] };
-    const hostLine: Record<string, number> = { '': 10, '/Statement': 12, '/Statement/0': 13, '/Statement/0/Action': 15 };
+    const doc = {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: '*', Resource: 'arn:aws:dynamodb:us-east-1:123456789012:table/T' }],
+    };
+    const hostLine: Record<string, number> = {
+      '': 10,
+      '/Statement': 12,
+      '/Statement/0': 13,
+      '/Statement/0/Action': 15,
+    };
     const r = lintDocument(doc, {
       source: {
-        lookup: (p) => (p in hostLine ? { value: { line: hostLine[p]!, column: 7, endLine: hostLine[p]!, endColumn: 10 } } : undefined),
+        lookup: (p) =>
+          p in hostLine
+            ? { value: { line: hostLine[p]!, column: 7, endLine: hostLine[p]!, endColumn: 10 } }
+            : undefined,
       },
     });
     expect(r.messages.map((m) => [m.ruleId, m.line, m.column])).toEqual([['action-wildcard', 15, 7]]);

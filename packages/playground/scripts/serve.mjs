@@ -33,7 +33,10 @@ export function startServer(root = DIST, port = 0) {
     } else if (!ok) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
     } else {
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+      res.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'cache-control': 'no-cache',
+      });
       if (req.method === 'HEAD') res.end();
       else createReadStream(file).pipe(res);
     }

@@ -105,12 +105,17 @@ function show(findings: Finding[], format: string, note?: string): void {
   formatHint.textContent = [linkProblem, note ?? FORMATS[format] ?? ''].filter(Boolean).join(' ');
   // Drawing thousands of findings would freeze the page: the first MAX_SHOWN, then a count.
   const items = findings.slice(0, MAX_SHOWN).map(item);
-  if (findings.length > MAX_SHOWN) items.push(el('li', 'more', `… and ${findings.length - MAX_SHOWN} more (the CLI lists them all)`));
+  if (findings.length > MAX_SHOWN)
+    items.push(el('li', 'more', `… and ${findings.length - MAX_SHOWN} more (the CLI lists them all)`));
   list.replaceChildren(...items);
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.length - errors;
   summary.textContent =
-    findings.length === 0 ? (editor.value.trim() === '' ? 'Type or paste a policy.' : 'No problems found.') : `${plural(findings.length, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`;
+    findings.length === 0
+      ? editor.value.trim() === ''
+        ? 'Type or paste a policy.'
+        : 'No problems found.'
+      : `${plural(findings.length, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`;
   summary.dataset.state = 'done';
   fixAll.disabled = !findings.some((f) => f.fixable);
 }
@@ -126,7 +131,12 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, te
 
 function item(f: Finding, index: number): HTMLLIElement {
   const li = el('li', `finding ${f.severity}`);
-  Object.assign(li.dataset, { ruleId: f.ruleId, messageId: f.messageId, line: String(f.line), column: String(f.column) });
+  Object.assign(li.dataset, {
+    ruleId: f.ruleId,
+    messageId: f.messageId,
+    line: String(f.line),
+    column: String(f.column),
+  });
   // Severity is a word and a symbol, not only a colour.
   const go = el('button', 'go');
   go.type = 'button';
@@ -196,7 +206,9 @@ const MAX_LINK_TEXT = 64 * 1024;
 function writeHash(): void {
   const bucket = bucketField.value.trim();
   const big = editor.value.length > MAX_LINK_TEXT;
-  shareHint.textContent = big ? `This text is over ${MAX_LINK_TEXT / 1024} KB: the address holds only the bucket, not the policy.` : '';
+  shareHint.textContent = big
+    ? `This text is over ${MAX_LINK_TEXT / 1024} KB: the address holds only the bucket, not the policy.`
+    : '';
   history.replaceState(null, '', formatHash(big ? { bucket } : { policy: editor.value, bucket }) || location.pathname);
 }
 

@@ -90,6 +90,10 @@ export function respond(req: Request): Response {
   try {
     return handle(req);
   } catch (error) {
-    return { id: req.id, kind: 'error', message: error instanceof Error ? error.message.split('\n')[0]! : String(error) };
+    return {
+      id: req.id,
+      kind: 'error',
+      message: error instanceof Error ? error.message.split('\n')[0]! : String(error),
+    };
   }
 }

@@ -45,13 +45,13 @@ export function parseHash(hash: string): SharedState & { error?: string } {
     const value = part.slice(eq + 1);
     if (key === 'policy') {
       const text = decodeBase64Url(value);
-      if (text === undefined) out.error = 'the link\'s policy is not base64url-encoded UTF-8 text';
+      if (text === undefined) out.error = "the link's policy is not base64url-encoded UTF-8 text";
       else out.policy = text;
     } else if (key === 'bucket') {
       try {
         out.bucket = decodeURIComponent(value);
       } catch {
-        out.error = 'the link\'s bucket is not a valid URI component';
+        out.error = "the link's bucket is not a valid URI component";
       }
     }
   }
@@ -67,7 +67,8 @@ export function offsetAt(text: string, line: number, column: number): number {
   for (let l = 1; l < line; l++) {
     const lf = text.indexOf('\n', start);
     const cr = text.indexOf('\r', start);
-    const next = cr >= 0 && (lf < 0 || cr < lf) ? (text.charCodeAt(cr + 1) === 10 ? cr + 2 : cr + 1) : lf >= 0 ? lf + 1 : -1;
+    const next =
+      cr >= 0 && (lf < 0 || cr < lf) ? (text.charCodeAt(cr + 1) === 10 ? cr + 2 : cr + 1) : lf >= 0 ? lf + 1 : -1;
     if (next < 0) return text.length;
     start = next;
   }

@@ -5,6 +5,9 @@
 import type { Request, Response } from './protocol.js';
 import { respond } from './service.js';
 
-const scope = self as unknown as { onmessage: ((event: MessageEvent<Request>) => void) | null; postMessage(message: Response): void };
+const scope = self as unknown as {
+  onmessage: ((event: MessageEvent<Request>) => void) | null;
+  postMessage(message: Response): void;
+};
 
 scope.onmessage = (event) => scope.postMessage(respond(event.data));

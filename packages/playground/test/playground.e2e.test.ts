@@ -21,7 +21,9 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
 const inCi = Boolean(process.env.CI);
 if (!available && !inCi) {
-  console.warn(`packages/playground/test/playground.e2e.test.ts skipped: no Chromium at ${CHROMIUM} (apt-get install chromium); CI installs it and runs this test`);
+  console.warn(
+    `packages/playground/test/playground.e2e.test.ts skipped: no Chromium at ${CHROMIUM} (apt-get install chromium); CI installs it and runs this test`,
+  );
 }
 
 const BUCKET = 'my-s3-bucket-09-01-2023';
@@ -45,7 +47,10 @@ describe.skipIf(!available && !inCi)('playground in Chromium', () => {
 
   beforeAll(async () => {
     if (!existsSync(path.join(DIST, 'index.html'))) {
-      const built = spawnSync(process.execPath, [path.join(repo, 'node_modules/tsup/dist/cli-default.js')], { cwd: path.join(here, '..'), encoding: 'utf8' });
+      const built = spawnSync(process.execPath, [path.join(repo, 'node_modules/tsup/dist/cli-default.js')], {
+        cwd: path.join(here, '..'),
+        encoding: 'utf8',
+      });
       if (built.status !== 0) throw new Error(`playground build failed: ${built.stderr}`);
     }
     const { server, url } = await startServer();
@@ -53,7 +58,16 @@ describe.skipIf(!available && !inCi)('playground in Chromium', () => {
     close = () => new Promise((resolve) => server.close(() => resolve()));
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     page = await browser.newPage({ viewport: { width: 1400, height: 820 } });
     page.on('request', (r) => requests.push(r.url()));
@@ -95,7 +109,7 @@ describe.skipIf(!available && !inCi)('playground in Chromium', () => {
     );
   }
 
-  it('shows the tutorial policy\'s findings from a shared link', async () => {
+  it("shows the tutorial policy's findings from a shared link", async () => {
     expect(await page.inputValue('#policy')).toBe(SEED);
     expect(await page.inputValue('#bucket')).toBe(BUCKET);
     const shown = await findings();
@@ -109,21 +123,27 @@ describe.skipIf(!available && !inCi)('playground in Chromium', () => {
     expect(shown[1]!.text).toContain(`did you mean "${BUCKET}"?`);
     expect(await page.textContent('#summary')).toBe('2 problems (2 errors, 0 warnings)');
     // Each finding explains itself: a link to its rule's page.
-    expect(await page.getAttribute('#findings > li[data-rule-id="action-wildcard"] a.docs', 'href')).toMatch(/docs\/rules\/action-wildcard\.md$/);
+    expect(await page.getAttribute('#findings > li[data-rule-id="action-wildcard"] a.docs', 'href')).toMatch(
+      /docs\/rules\/action-wildcard\.md$/,
+    );
 
-    const shot = process.env.UPDATE_SCREENSHOT ? path.join(repo, 'docs', 'playground.png') : path.join(mkdtempSync(path.join(os.tmpdir(), 'playground-')), 'playground.png');
+    const shot = process.env.UPDATE_SCREENSHOT
+      ? path.join(repo, 'docs', 'playground.png')
+      : path.join(mkdtempSync(path.join(os.tmpdir(), 'playground-')), 'playground.png');
     await page.screenshot({ path: shot });
     expect(readFileSync(shot).subarray(1, 4).toString()).toBe('PNG');
     if (!process.env.UPDATE_SCREENSHOT) rmSync(path.dirname(shot), { recursive: true, force: true });
   });
 
-  it('selects a finding\'s range from the keyboard, and typing a fix changes the list', async () => {
+  it("selects a finding's range from the keyboard, and typing a fix changes the list", async () => {
     // Keyboard only: from the editor, Tab passes "Apply all safe fixes" and reaches the first finding.
     await page.focus('#policy');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('fix-all');
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => (document.activeElement?.closest('li') as HTMLElement | null)?.dataset.ruleId)).toBe('action-wildcard');
+    expect(
+      await page.evaluate(() => (document.activeElement?.closest('li') as HTMLElement | null)?.dataset.ruleId),
+    ).toBe('action-wildcard');
     await page.keyboard.press('Enter');
     const selected = await page.$eval('#policy', (t) => {
       const ta = t as HTMLTextAreaElement;
@@ -141,7 +161,9 @@ describe.skipIf(!available && !inCi)('playground in Chromium', () => {
 
   it('applies the safe fix for the bucket typo with one click', async () => {
     await page.click('#findings > li[data-rule-id="resource-bucket-mismatch"] button.fix');
-    await page.waitForFunction(() => (document.getElementById('policy') as HTMLTextAreaElement).value.includes('my-s3-bucket-09-01-2023/*'));
+    await page.waitForFunction(() =>
+      (document.getElementById('policy') as HTMLTextAreaElement).value.includes('my-s3-bucket-09-01-2023/*'),
+    );
     await settled();
     expect(await findings()).toEqual([]);
     expect(await page.textContent('#summary')).toBe('No problems found.');
@@ -157,10 +179,14 @@ describe.skipIf(!available && !inCi)('playground in Chromium', () => {
     await page.fill('#gen-age', '3600');
     await page.check('#gen-deny');
     await page.click('#generate button[type=submit]');
-    await page.waitForFunction(() => (document.getElementById('policy') as HTMLTextAreaElement).value.includes('s3:PutObject'));
+    await page.waitForFunction(() =>
+      (document.getElementById('policy') as HTMLTextAreaElement).value.includes('s3:PutObject'),
+    );
     await settled();
     const text = await page.inputValue('#policy');
-    const policy = JSON.parse(text) as { Statement: Array<{ Effect: string; Condition?: Record<string, Record<string, unknown>> }> };
+    const policy = JSON.parse(text) as {
+      Statement: Array<{ Effect: string; Condition?: Record<string, Record<string, unknown>> }>;
+    };
     expect(policy.Statement.some((s) => s.Effect === 'Deny')).toBe(true);
     expect(text).toContain('arn:aws:s3:::my-s3-bucket-09-01-2023/reports/*');
     expect(text).toContain('"aws:MultiFactorAuthAge": "3600"');
@@ -180,7 +206,12 @@ describe.skipIf(!available && !inCi)('playground in Chromium', () => {
   it('reads a CloudFormation YAML template as the CLI does, and says Terraform source needs the CLI', async () => {
     const file = 'cloudformation/seed-ec2-role.yaml';
     const template = readFileSync(path.join(repo, 'fixtures/inputs', file), 'utf8');
-    const expected = (JSON.parse(readFileSync(path.join(repo, 'fixtures/inputs/expected.json'), 'utf8')) as Record<string, Array<{ ruleId: string; line: number; column: number; document: string }>>)[file]!;
+    const expected = (
+      JSON.parse(readFileSync(path.join(repo, 'fixtures/inputs/expected.json'), 'utf8')) as Record<
+        string,
+        Array<{ ruleId: string; line: number; column: number; document: string }>
+      >
+    )[file]!;
     await page.fill('#bucket', '');
     await page.fill('#policy', template);
     await settled();
@@ -188,7 +219,9 @@ describe.skipIf(!available && !inCi)('playground in Chromium', () => {
     const shown = await findings();
     // expected.json holds the CLI's findings of the rules that need no IAM reference.
     const core = new Set(expected.map((m) => m.ruleId));
-    expect(shown.filter((f) => core.has(f.ruleId)).map((f) => [f.ruleId, f.line, f.column])).toEqual(expected.map((m) => [m.ruleId, m.line, m.column]));
+    expect(shown.filter((f) => core.has(f.ruleId)).map((f) => [f.ruleId, f.line, f.column])).toEqual(
+      expected.map((m) => [m.ruleId, m.line, m.column]),
+    );
     expect(shown[0]!.text).toContain(`${expected[0]!.document}: `);
     // The template's one bucket is the target, as on the command line.
     expect(shown.find((f) => f.ruleId === 'resource-bucket-mismatch')!.text).toContain(`did you mean "${BUCKET}"?`);
@@ -199,8 +232,13 @@ describe.skipIf(!available && !inCi)('playground in Chromium', () => {
     expect(await page.textContent('#format')).toMatch(/^Terraform source \(\.tf\) is read by the CLI only/);
   });
 
-  it('lints a large policy in the worker: the page answers meanwhile and shows only the latest text\'s findings', async () => {
-    const statements = Array.from({ length: 1500 }, (_, i) => ({ Sid: `S${i}`, Effect: 'Allow', Action: 's3:GetObject', Resource: `arn:aws:s3:::other-bucket-${i}/*` }));
+  it("lints a large policy in the worker: the page answers meanwhile and shows only the latest text's findings", async () => {
+    const statements = Array.from({ length: 1500 }, (_, i) => ({
+      Sid: `S${i}`,
+      Effect: 'Allow',
+      Action: 's3:GetObject',
+      Resource: `arn:aws:s3:::other-bucket-${i}/*`,
+    }));
     const large = JSON.stringify({ Version: '2012-10-17', Statement: statements }, null, 2);
     await page.fill('#bucket', BUCKET);
     await paste(large);
@@ -215,15 +253,21 @@ describe.skipIf(!available && !inCi)('playground in Chromium', () => {
     // And the large one alone: one finding per statement at least, all listed.
     await paste(large);
     await settled();
-    expect(await page.textContent('#share-hint')).toBe('This text is over 64 KB: the address holds only the bucket, not the policy.');
+    expect(await page.textContent('#share-hint')).toBe(
+      'This text is over 64 KB: the address holds only the bucket, not the policy.',
+    );
     expect(parseHash(await page.evaluate(() => location.hash))).toEqual({ bucket: BUCKET });
     // As the core lints it in Node: all counted, the first 500 drawn.
     const core = lintText(large, { buckets: [BUCKET] });
     expect(core.errorCount).toBeGreaterThan(1500);
-    expect(await page.textContent('#summary')).toBe(`${core.errorCount} problems (${core.errorCount} errors, 0 warnings)`);
+    expect(await page.textContent('#summary')).toBe(
+      `${core.errorCount} problems (${core.errorCount} errors, 0 warnings)`,
+    );
     const shown = await findings();
     expect(shown).toHaveLength(501);
-    expect(shown.slice(0, 500).map((f) => [f.ruleId, f.line, f.column])).toEqual(core.messages.slice(0, 500).map((m) => [m.ruleId, m.line, m.column]));
+    expect(shown.slice(0, 500).map((f) => [f.ruleId, f.line, f.column])).toEqual(
+      core.messages.slice(0, 500).map((m) => [m.ruleId, m.line, m.column]),
+    );
     expect(shown[500]!.text).toBe(`… and ${core.errorCount - 500} more (the CLI lists them all)`);
   });
 

@@ -26,14 +26,17 @@ describe('shareable links', () => {
   });
 
   it('names a mangled link and keeps what it could read', () => {
-    expect(parseHash('#policy=%%%&bucket=b')).toEqual({ bucket: 'b', error: "the link's policy is not base64url-encoded UTF-8 text" });
+    expect(parseHash('#policy=%%%&bucket=b')).toEqual({
+      bucket: 'b',
+      error: "the link's policy is not base64url-encoded UTF-8 text",
+    });
     expect(parseHash('#bucket=%E0%A4%A')).toEqual({ error: "the link's bucket is not a valid URI component" });
   });
 });
 
 describe('offsetAt', () => {
   const text = 'ab\r\ncd\ref\ngh';
-  it('turns the core\'s 1-based line:column into an offset over \\n, \\r\\n and \\r', () => {
+  it("turns the core's 1-based line:column into an offset over \\n, \\r\\n and \\r", () => {
     expect(offsetAt(text, 1, 1)).toBe(0);
     expect(offsetAt(text, 2, 2)).toBe(5);
     expect(offsetAt(text, 3, 1)).toBe(7);

@@ -10,12 +10,16 @@ interface Io {
 export function runExplain(ruleId: string, io: Io): number {
   const rule = rules.find((r) => r.id === ruleId);
   if (!rule) {
-    io.stderr(`iam-mfa-lint: unknown rule ${JSON.stringify(ruleId)}; the rules are: ${[...ruleIds].sort().join(', ')}\n`);
+    io.stderr(
+      `iam-mfa-lint: unknown rule ${JSON.stringify(ruleId)}; the rules are: ${[...ruleIds].sort().join(', ')}\n`,
+    );
     return 2;
   }
   const doc = readRuleDoc(rule.id);
   if (doc === undefined) {
-    io.stderr(`iam-mfa-lint: the documentation of ${rule.id} is not installed with this copy; read it at ${rule.meta.docs.url}\n`);
+    io.stderr(
+      `iam-mfa-lint: the documentation of ${rule.id} is not installed with this copy; read it at ${rule.meta.docs.url}\n`,
+    );
     return 2;
   }
   io.stdout(doc.endsWith('\n') ? doc : `${doc}\n`);

@@ -67,4 +67,3 @@ export function runGenerate(argv: Record<string, unknown>, io: CliIo): number {
   io.stdout(JSON.stringify(policy, null, 2) + '\n');
   return 0;
 }
-

@@ -45,7 +45,11 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
   // every file's options come from session.optionsFor.
   const base: LintOptions = { iamData: defaultIamData() };
   if (args.policyType) base.policyType = args.policyType;
-  const session = new LintSession(args.session, io, { buckets: args.buckets, rules: args.rules, policyType: args.policyType });
+  const session = new LintSession(args.session, io, {
+    buckets: args.buckets,
+    rules: args.rules,
+    policyType: args.policyType,
+  });
   if (args.session.printConfig !== undefined) {
     io.stdout(session.printConfig(args.session.printConfig));
     return 0;
@@ -56,7 +60,11 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
   }
   if (args.stdin) return lintStdin(args, args.stdin.filename, session, base, io);
 
-  const { files: expanded, errors, directories } = expandPaths(args.paths, {
+  const {
+    files: expanded,
+    errors,
+    directories,
+  } = expandPaths(args.paths, {
     cwd: io.cwd,
     extensions: args.extensions,
     ignorePatterns: args.ignorePatterns,
@@ -88,12 +96,16 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
     const outcome = outcomes.get(file);
     if (outcome?.kind === 'skip') continue;
     if (outcome?.kind === 'fsError') {
-      problems.push(describeFsError(Object.assign(new Error(outcome.message), { code: outcome.code }), shownPath(io.cwd, file)));
+      problems.push(
+        describeFsError(Object.assign(new Error(outcome.message), { code: outcome.code }), shownPath(io.cwd, file)),
+      );
       continue;
     }
     if (outcome?.kind === 'crash') {
       crashes++;
-      results.push(toFileResult(file, crashed(new Error(outcome.message), session.optionsFor(file, base)).messages, args.quiet));
+      results.push(
+        toFileResult(file, crashed(new Error(outcome.message), session.optionsFor(file, base)).messages, args.quiet),
+      );
       continue;
     }
     if (outcome?.kind === 'result') {
@@ -114,12 +126,18 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
     }
     if (own.kind === 'skip') continue;
     if (own.kind === 'fsError') {
-      problems.push(describeFsError(Object.assign(new Error(own.message), { code: own.code }), shownPath(io.cwd, file)));
+      problems.push(
+        describeFsError(Object.assign(new Error(own.message), { code: own.code }), shownPath(io.cwd, file)),
+      );
       continue;
     }
     // Fixes lint the fixed text again, synchronously (Terraform source is not fixed).
-    const relint = (t: string): LintResult => lintFileSync(t, file, { ...fileOptions, explicit, shownName: shownPath(io.cwd, file) }) ?? own.result;
-    const messages = own.text === '' && own.bytes.length > 0 ? own.result.messages : session.afterLint(file, own.bytes, own.text, own.result, relint);
+    const relint = (t: string): LintResult =>
+      lintFileSync(t, file, { ...fileOptions, explicit, shownName: shownPath(io.cwd, file) }) ?? own.result;
+    const messages =
+      own.text === '' && own.bytes.length > 0
+        ? own.result.messages
+        : session.afterLint(file, own.bytes, own.text, own.result, relint);
     results.push(toFileResult(file, withSetFindings(sets, file, messages), args.quiet));
   }
   for (const [file, messages] of sets.outside) results.push(toFileResult(file, messages, args.quiet));
@@ -129,7 +147,10 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
   const linted = new Set(results.map((r) => r.filePath));
   for (const d of directories) {
     if (d.files.some((f) => linted.has(f) || sets.consumed.has(f))) continue;
-    const what = d.files.length === 0 ? `no ${args.extensions.join(', ')} files` : `${d.files.length} file${d.files.length === 1 ? '' : 's'}, none of them a policy, template or plan`;
+    const what =
+      d.files.length === 0
+        ? `no ${args.extensions.join(', ')} files`
+        : `${d.files.length} file${d.files.length === 1 ? '' : 's'}, none of them a policy, template or plan`;
     problems.push(`nothing to lint in ${d.given}: ${what}`);
   }
 
@@ -138,7 +159,13 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
 }
 
 /** ESLint's exit codes: 2 for problems and internal errors, 1 for errors or too many warnings, else 0. */
-function exitCode(args: LintArgs, results: readonly FileResult[], io: CliIo, acceptAll: boolean, failed: boolean): number {
+function exitCode(
+  args: LintArgs,
+  results: readonly FileResult[],
+  io: CliIo,
+  acceptAll: boolean,
+  failed: boolean,
+): number {
   const errorCount = results.reduce((sum, r) => sum + r.errorCount, 0);
   const warningCount = results.reduce((sum, r) => sum + r.warningCount, 0);
   const tooManyWarnings = args.maxWarnings >= 0 && warningCount > args.maxWarnings;
@@ -150,9 +177,14 @@ function exitCode(args: LintArgs, results: readonly FileResult[], io: CliIo, acc
   return errorCount > 0 || tooManyWarnings ? 1 : 0;
 }
 
-
 /** Writes the report (the session's formats, JSON in pieces, or stylish) and the problems; true when the run must exit 0 (--write-baseline). */
-function report(args: LintArgs, results: FileResult[], problems: readonly string[], session: LintSession, io: CliIo): boolean {
+function report(
+  args: LintArgs,
+  results: FileResult[],
+  problems: readonly string[],
+  session: LintSession,
+  io: CliIo,
+): boolean {
   const sessionOutput = session.format(args.format, results, VERSION);
   let acceptAll: boolean;
   if (sessionOutput === undefined && args.format === 'json' && !session.writesToFile) {
@@ -170,17 +202,24 @@ function report(args: LintArgs, results: FileResult[], problems: readonly string
   } else {
     const output =
       sessionOutput ??
-      (args.format === 'json' ? formatJson(results) : formatStylish(results, { cwd: io.cwd, useColor: useColor(io) && !session.writesToFile }));
+      (args.format === 'json'
+        ? formatJson(results)
+        : formatStylish(results, { cwd: io.cwd, useColor: useColor(io) && !session.writesToFile }));
     acceptAll = session.emit(output);
   }
-
 
   for (const problem of problems) io.stderr(`${NAME}: ${escapeControl(problem)}\n`);
   return acceptAll;
 }
 
 /** --stdin: lints standard input as the file --stdin-filename names (its kind, its config, its name in the report). */
-async function lintStdin(args: LintArgs, filename: string, session: LintSession, base: LintOptions, io: CliIo): Promise<number> {
+async function lintStdin(
+  args: LintArgs,
+  filename: string,
+  session: LintSession,
+  base: LintOptions,
+  io: CliIo,
+): Promise<number> {
   const file = path.resolve(io.cwd, filename);
   const bytes = io.readStdin ? await io.readStdin() : new Uint8Array();
   const options = session.optionsFor(file, base);
@@ -190,7 +229,8 @@ async function lintStdin(args: LintArgs, filename: string, session: LintSession,
     const own = await lintBytes(bytes, file, options, true, filename);
     result = own.kind === 'result' ? own.result : { messages: [], errorCount: 0, warningCount: 0 };
     if (own.kind === 'result' && (own.text !== '' || bytes.length === 0)) {
-      const relint = (t: string): LintResult => lintFileSync(t, file, { ...options, explicit: true, shownName: filename }) ?? result;
+      const relint = (t: string): LintResult =>
+        lintFileSync(t, file, { ...options, explicit: true, shownName: filename }) ?? result;
       result = { ...result, messages: session.afterLint(file, bytes, own.text, result, relint) };
     }
   } catch (error) {

@@ -38,10 +38,25 @@ const NAME = 'iam-mfa-lint';
 
 export function verifyBuilder(y: Argv): Argv {
   return y
-    .positional('paths', { type: 'string', array: true, describe: 'Identity, bucket and trust policy files (or directories) that apply to the bucket' })
+    .positional('paths', {
+      type: 'string',
+      array: true,
+      describe: 'Identity, bucket and trust policy files (or directories) that apply to the bucket',
+    })
     .option('bucket', { type: 'string', requiresArg: true, demandOption: true, describe: 'The S3 bucket to verify' })
-    .option('account-id', { type: 'string', requiresArg: true, describe: 'The account that owns the bucket and the principals [default: 111122223333]' })
-    .option('format', { alias: 'f', type: 'string', choices: ['stylish', 'json'], default: 'stylish', requiresArg: true, describe: 'Output format' }) as unknown as Argv;
+    .option('account-id', {
+      type: 'string',
+      requiresArg: true,
+      describe: 'The account that owns the bucket and the principals [default: 111122223333]',
+    })
+    .option('format', {
+      alias: 'f',
+      type: 'string',
+      choices: ['stylish', 'json'],
+      default: 'stylish',
+      requiresArg: true,
+      describe: 'Output format',
+    }) as unknown as Argv;
 }
 
 function values(v: unknown): string[] {
@@ -69,9 +84,16 @@ interface Place {
 }
 
 /** Verifies the snapshots (core: verifySets) and records where each of their documents is, for messages. */
-function verifySnapshots(bucket: string, sets: PolicySet[], resources: EvalPolicy[], accountId: string | undefined, where: Map<string, Place>): { result: VerifyResult; principals: string[] } {
+function verifySnapshots(
+  bucket: string,
+  sets: PolicySet[],
+  resources: EvalPolicy[],
+  accountId: string | undefined,
+  where: Map<string, Place>,
+): { result: VerifyResult; principals: string[] } {
   const r = verifySets(bucket, sets, resources, accountId === undefined ? {} : { accountId });
-  for (const d of r.documents) where.set(d.id, { shown: d.file ?? '', label: d.label, lookup: d.source?.lookup ?? (() => undefined) });
+  for (const d of r.documents)
+    where.set(d.id, { shown: d.file ?? '', label: d.label, lookup: d.source?.lookup ?? (() => undefined) });
   return { result: r.result, principals: r.principals };
 }
 
@@ -82,7 +104,8 @@ export function runVerify(argv: Record<string, unknown>, io: Io): number {
   const bad = validateBucketName(bucket);
   if (bad) return fail(io, `invalid --bucket ${JSON.stringify(bucket)}: ${bad.message}`);
   const accountId = values(argv['account-id']).pop();
-  if (accountId !== undefined && !/^\d{12}$/.test(accountId)) return fail(io, `invalid --account-id ${JSON.stringify(accountId)}: expected 12 digits`);
+  if (accountId !== undefined && !/^\d{12}$/.test(accountId))
+    return fail(io, `invalid --account-id ${JSON.stringify(accountId)}: expected 12 digits`);
   const format = values(argv.format).pop() ?? 'stylish';
   const paths = [...values(argv.paths), ...values(argv._).filter((p) => p !== 'verify')];
   if (paths.length === 0) return fail(io, 'no files given: pass the policies that apply to the bucket');
@@ -101,18 +124,27 @@ export function runVerify(argv: Record<string, unknown>, io: Io): number {
       return fail(io, describeFsError(error, shown));
     }
     const parsed = parsePolicyText(text);
-    if (!parsed.ok) return fail(io, `${shown}: not a JSON policy document: ${parsed.error.message} (line ${parsed.error.range.line})`);
+    if (!parsed.ok)
+      return fail(
+        io,
+        `${shown}: not a JSON policy document: ${parsed.error.message} (line ${parsed.error.range.line})`,
+      );
     if (isAccountAuthorizationDetails(parsed.value)) {
       // An account snapshot: every user and role in it is a principal to verify.
       const details = policySetFromAccountDetails(text, shown)!;
-      if (details.problems.length > 0) return fail(io, `${shown}:${details.problems[0]!.range.line}: ${details.problems[0]!.message}`);
+      if (details.problems.length > 0)
+        return fail(io, `${shown}:${details.problems[0]!.range.line}: ${details.problems[0]!.message}`);
       snapshots.push(details.set);
       continue;
     }
     const model = normalize(parsed.value);
     if (model.statements.length === 0) return fail(io, `${shown}: not an IAM policy document (no Statement)`);
     const locations = parsed.locations;
-    loaded.push({ policy: { id: shown, kind: detectPolicyType(model), model }, shown, lookup: (p) => locations.get(p) });
+    loaded.push({
+      policy: { id: shown, kind: detectPolicyType(model), model },
+      shown,
+      lookup: (p) => locations.get(p),
+    });
   }
   if (loaded.length === 0 && snapshots.length === 0) return fail(io, 'no policy files found');
   const places = new Map<string, Place>(loaded.map((l) => [l.policy.id, { shown: l.shown, lookup: l.lookup }]));
@@ -127,13 +159,27 @@ export function runVerify(argv: Record<string, unknown>, io: Io): number {
   let header: string;
   if (snapshots.length > 0) {
     const loose = loaded.filter((l) => l.policy.kind !== 'resource');
-    if (loose.length > 0) return fail(io, `${loose[0]!.shown}: with an account snapshot, the other files must be bucket policies (this one is a ${loose[0]!.policy.kind} policy)`);
-    const v = verifySnapshots(bucket, snapshots, loaded.map((l) => l.policy), accountId, places);
+    if (loose.length > 0)
+      return fail(
+        io,
+        `${loose[0]!.shown}: with an account snapshot, the other files must be bucket policies (this one is a ${loose[0]!.policy.kind} policy)`,
+      );
+    const v = verifySnapshots(
+      bucket,
+      snapshots,
+      loaded.map((l) => l.policy),
+      accountId,
+      places,
+    );
     result = v.result;
     const count = snapshots.reduce((n, s) => n + s.principals.filter((p) => p.kind !== 'group').length, 0);
     header = `Bucket ${bucket}: ${count} users and roles of the account snapshot${loaded.length ? `, bucket policies ${loaded.map((l) => l.shown).join(', ')}` : ''}${v.principals.length ? `; without MFA through ${v.principals.join(', ')}` : ''}`;
   } else {
-    result = verifyBucket(bucket, loaded.map((l) => l.policy), accountId ? { accountId } : {});
+    result = verifyBucket(
+      bucket,
+      loaded.map((l) => l.policy),
+      accountId ? { accountId } : {},
+    );
     header = `Bucket ${bucket}: ${loaded.map((l) => `${l.shown} (${l.policy.kind})`).join(', ')}`;
   }
   if (result.invalid) {
@@ -141,7 +187,10 @@ export function runVerify(argv: Record<string, unknown>, io: Io): number {
     const bad = result.invalid;
     const p = places.get(bad.policyId);
     const line = p?.lookup(bad.problemPointer)?.value.line ?? p?.lookup(bad.pointer)?.value.line ?? 1;
-    return fail(io, `${p?.shown ?? bad.policyId}:${line}: ${p?.label ? `${p.label}: ` : ''}${bad.statement}: ${bad.message}; verify proves nothing from an invalid policy`);
+    return fail(
+      io,
+      `${p?.shown ?? bad.policyId}:${line}: ${p?.label ? `${p.label}: ` : ''}${bad.statement}: ${bad.message}; verify proves nothing from an invalid policy`,
+    );
   }
   if (format === 'json') io.stdout(JSON.stringify(toJson(result, where, loaded), null, 2) + '\n');
   // File names reach the terminal: control characters in them are shown as escapes.
@@ -171,10 +220,19 @@ function toJson(r: VerifyResult, where: (d: DecidingStatement) => string, loaded
       possible: c.possible,
       allowedActions: c.allowedActions,
       totalActions: c.totalActions,
-      ...(c.example ? { example: { request: c.example.request, allowedBy: c.example.result.statements.map(where) } } : {}),
+      ...(c.example
+        ? { example: { request: c.example.request, allowedBy: c.example.result.statements.map(where) } }
+        : {}),
     })),
     ...(r.counterexample
-      ? { counterexample: { context: r.counterexample.context, request: r.counterexample.request, allowedBy: r.counterexample.result.statements.map(where), ...(r.counterexample.via ? { assumedVia: r.counterexample.via.map(where) } : {}) } }
+      ? {
+          counterexample: {
+            context: r.counterexample.context,
+            request: r.counterexample.request,
+            allowedBy: r.counterexample.result.statements.map(where),
+            ...(r.counterexample.via ? { assumedVia: r.counterexample.via.map(where) } : {}),
+          },
+        }
       : {}),
   };
 }
@@ -184,7 +242,9 @@ function pad(s: string, n: number): string {
 }
 
 function render(r: VerifyResult, where: (d: DecidingStatement) => string, header0: string): string {
-  const contexts = MFA_CONTEXTS.filter((c) => c !== 'anonymous' || r.cells.some((x) => x.context === 'anonymous' && x.possible));
+  const contexts = MFA_CONTEXTS.filter(
+    (c) => c !== 'anonymous' || r.cells.some((x) => x.context === 'anonymous' && x.possible),
+  );
   const cellText = (cls: string, ctx: (typeof MFA_CONTEXTS)[number]): string => {
     const c = r.cells.find((x) => x.actionClass === cls && x.context === ctx)!;
     if (!c.possible) return 'n/a';
@@ -194,7 +254,11 @@ function render(r: VerifyResult, where: (d: DecidingStatement) => string, header
   const header = ['action class', ...contexts.map((c) => MFA_CONTEXT_LABELS[c])];
   const rows = r.actionClasses.map((cls) => [cls, ...contexts.map((ctx) => cellText(cls, ctx))]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i]!)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => pad(c, widths[i]!))
+      .join('  ')
+      .trimEnd();
   let out = `${header0}\n\n`;
   out += line(header) + '\n' + line(widths.map((w) => '-'.repeat(w))) + '\n';
   for (const row of rows) out += line(row) + '\n';

@@ -21,5 +21,7 @@ export function formatRuleList(rules: readonly RuleInfo[]): string {
     idWidth = Math.max(idWidth, id.length);
     severityWidth = Math.max(severityWidth, severity.length);
   }
-  return rows.map(([id, severity, description]) => `${id.padEnd(idWidth)}  ${severity.padEnd(severityWidth)}  ${description}\n`).join('');
+  return rows
+    .map(([id, severity, description]) => `${id.padEnd(idWidth)}  ${severity.padEnd(severityWidth)}  ${description}\n`)
+    .join('');
 }

@@ -12,7 +12,10 @@ export interface StylishFormatterOptions {
 
 type Paint = (s: string) => string;
 
-const ansi = (open: number, close: number): Paint => (s) => `\u001b[${open}m${s}\u001b[${close}m`;
+const ansi =
+  (open: number, close: number): Paint =>
+  (s) =>
+    `\u001b[${open}m${s}\u001b[${close}m`;
 const plain: Paint = (s) => s;
 
 interface Palette {
@@ -127,7 +130,10 @@ export function formatStylish(results: readonly FileResult[], options: StylishFo
       const lines = wrap(r.message, wrapWidth);
       const last = lines.length - 1;
       output += lines.map((l, i) => (i === 0 ? l : continuation + l)).join('\n');
-      output += lines[last]!.length + 2 + r.ruleId.length <= wrapWidth ? `  ${c.dim(r.ruleId)}\n` : `\n${continuation}${c.dim(r.ruleId)}\n`;
+      output +=
+        lines[last]!.length + 2 + r.ruleId.length <= wrapWidth
+          ? `  ${c.dim(r.ruleId)}\n`
+          : `\n${continuation}${c.dim(r.ruleId)}\n`;
     }
     output += '\n';
   }

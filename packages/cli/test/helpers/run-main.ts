@@ -10,7 +10,13 @@ export interface MainRun {
 export async function runMain(argv: string[], cwd: string, env: CliIo['env'] = {}): Promise<MainRun> {
   let stdout = '';
   let stderr = '';
-  const io: CliIo = { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), cwd, env, stdoutIsTTY: false };
+  const io: CliIo = {
+    stdout: (s) => void (stdout += s),
+    stderr: (s) => void (stderr += s),
+    cwd,
+    env,
+    stdoutIsTTY: false,
+  };
   const code = await main(argv, io);
   return { code, stdout, stderr };
 }

@@ -65,7 +65,8 @@ interface Style {
 function render(value: unknown, indent: string, style: Style): string {
   if (Array.isArray(value)) {
     if (value.length === 0) return '[]';
-    if (!style.multiline) return `[${value.map((v) => render(v, indent, style)).join(style.colon.endsWith(' ') ? ', ' : ',')}]`;
+    if (!style.multiline)
+      return `[${value.map((v) => render(v, indent, style)).join(style.colon.endsWith(' ') ? ', ' : ',')}]`;
     const inner = indent + style.unit;
     return `[${style.eol}${value.map((v) => inner + render(v, inner, style)).join(`,${style.eol}`)}${style.eol}${indent}]`;
   }
@@ -87,7 +88,14 @@ function render(value: unknown, indent: string, style: Style): string {
  * [start, end) of `text`; `object` is its parsed value. Undefined when the object already has
  * the key or the span is not a JSON object.
  */
-export function insertMemberEdit(text: string, start: number, end: number, object: unknown, key: string, value: unknown): TextEdit | undefined {
+export function insertMemberEdit(
+  text: string,
+  start: number,
+  end: number,
+  object: unknown,
+  key: string,
+  value: unknown,
+): TextEdit | undefined {
   if (!isPlainObject(object) || Object.prototype.hasOwnProperty.call(object, key)) return undefined;
   if (text[start] !== '{' || text[end - 1] !== '}') return undefined;
   const eol = /\r\n/.test(text) ? '\r\n' : /\r/.test(text) && !/\n/.test(text) ? '\r' : '\n';
@@ -112,11 +120,22 @@ export function insertMemberEdit(text: string, start: number, end: number, objec
   if (!multiline) {
     const style: Style = { eol, unit: '', colon, multiline: false };
     const sep = keyMatch && keyMatch[2] !== '' ? ', ' : ',';
-    return { start: last + 1, end: last + 1, text: `,${sep === ', ' ? ' ' : ''}${JSON.stringify(key)}${colon}${render(value, '', style)}` };
+    return {
+      start: last + 1,
+      end: last + 1,
+      text: `,${sep === ', ' ? ' ' : ''}${JSON.stringify(key)}${colon}${render(value, '', style)}`,
+    };
   }
   const memberIndent = indentBefore(text, first) ?? lineIndent(text, start) + indentUnit(text);
   const closeIndent = indentBefore(text, close) ?? lineIndent(text, start);
-  const unit = memberIndent.length > closeIndent.length && memberIndent.startsWith(closeIndent) ? memberIndent.slice(closeIndent.length) : indentUnit(text);
+  const unit =
+    memberIndent.length > closeIndent.length && memberIndent.startsWith(closeIndent)
+      ? memberIndent.slice(closeIndent.length)
+      : indentUnit(text);
   const style: Style = { eol, unit, colon, multiline: true };
-  return { start: last + 1, end: last + 1, text: `,${eol}${memberIndent}${JSON.stringify(key)}${colon}${render(value, memberIndent, style)}` };
+  return {
+    start: last + 1,
+    end: last + 1,
+    text: `,${eol}${memberIndent}${JSON.stringify(key)}${colon}${render(value, memberIndent, style)}`,
+  };
 }

@@ -6,7 +6,15 @@
  */
 import { getRule } from '../rules/index.js';
 import { formatMessage, validateRuleOptions, type Rule } from '../rules/define.js';
-import { ConfigError, type LintMessage, type LintOptions, type LintResult, type Range, type RuleLevel, type Severity } from '../types.js';
+import {
+  ConfigError,
+  type LintMessage,
+  type LintOptions,
+  type LintResult,
+  type Range,
+  type RuleLevel,
+  type Severity,
+} from '../types.js';
 
 const LEVELS: readonly RuleLevel[] = ['off', 'warn', 'error'];
 
@@ -27,11 +35,13 @@ export function resolveRuleConfig(config: LintOptions['rules']): RuleConfig {
     const rule = getRule(id);
     if (!rule) throw new ConfigError(`unknown rule "${id}"`);
     const level = Array.isArray(setting) ? setting[0] : setting;
-    if (!LEVELS.includes(level as RuleLevel)) throw new ConfigError(`rule "${id}": level must be off, warn or error, not ${JSON.stringify(level)}`);
+    if (!LEVELS.includes(level as RuleLevel))
+      throw new ConfigError(`rule "${id}": level must be off, warn or error, not ${JSON.stringify(level)}`);
     levels.set(id, level as RuleLevel);
     if (Array.isArray(setting) && setting[1] !== undefined) {
       const opts: unknown = setting[1];
-      if (typeof opts !== 'object' || opts === null || Array.isArray(opts)) throw new ConfigError(`rule "${id}": options must be an object`);
+      if (typeof opts !== 'object' || opts === null || Array.isArray(opts))
+        throw new ConfigError(`rule "${id}": options must be an object`);
       const problem = validateRuleOptions(rule, opts as Record<string, unknown>);
       if (problem) throw new ConfigError(`rule "${id}": ${problem}`);
       options.set(id, opts as Record<string, unknown>);
@@ -62,7 +72,17 @@ export function createMessage(
   const severity = severityOf(rule, messageId, config.levels.get(rule.id));
   if (severity === undefined) return undefined;
   const { line, column, endLine, endColumn } = range;
-  return { ruleId: rule.id, messageId, severity, message: formatMessage(spec.text, data), line, column, endLine, endColumn, pointer };
+  return {
+    ruleId: rule.id,
+    messageId,
+    severity,
+    message: formatMessage(spec.text, data),
+    line,
+    column,
+    endLine,
+    endColumn,
+    pointer,
+  };
 }
 
 /**

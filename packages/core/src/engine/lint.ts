@@ -32,7 +32,14 @@ class Collector {
     return this.config.levels.get(rule.id) !== 'off';
   }
 
-  add(rule: Rule, messageId: string, data: Record<string, string | number> | undefined, range: Range, pointer: string, fix?: LintMessage['fix']): void {
+  add(
+    rule: Rule,
+    messageId: string,
+    data: Record<string, string | number> | undefined,
+    range: Range,
+    pointer: string,
+    fix?: LintMessage['fix'],
+  ): void {
     const message = createMessage(rule, messageId, data, range, pointer, this.config);
     if (!message) return;
     if (fix) message.fix = fix;
@@ -64,7 +71,13 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
   const lookup: NodeLookup = (p) => doc.lookup(p);
   if (out.enabled(invalidPolicy)) {
     for (const d of doc.duplicates()) {
-      out.add(invalidPolicy, 'duplicateKey', { key: d.key, line: d.firstLine }, locate(lookup, d.pointer, true), d.pointer);
+      out.add(
+        invalidPolicy,
+        'duplicateKey',
+        { key: d.key, line: d.firstLine },
+        locate(lookup, d.pointer, true),
+        d.pointer,
+      );
     }
   }
   check(doc.value, lookup, String(text), options, resolved, out);
@@ -83,10 +96,23 @@ export function lintDocument(document: unknown, options: LintOptions & { source?
   return out.result();
 }
 
-function check(value: unknown, lookup: NodeLookup, text: string | undefined, options: LintOptions, resolved: RuleConfig, out: Collector): void {
+function check(
+  value: unknown,
+  lookup: NodeLookup,
+  text: string | undefined,
+  options: LintOptions,
+  resolved: RuleConfig,
+  out: Collector,
+): void {
   if (out.enabled(invalidPolicy)) {
     for (const issue of validatePolicy(value)) {
-      out.add(invalidPolicy, issue.messageId, { message: issue.message }, locate(lookup, issue.pointer, issue.atKey ?? false), issue.pointer);
+      out.add(
+        invalidPolicy,
+        issue.messageId,
+        { message: issue.message },
+        locate(lookup, issue.pointer, issue.atKey ?? false),
+        issue.pointer,
+      );
     }
   }
   const buckets = [...(options.buckets ?? [])];
@@ -102,7 +128,15 @@ function check(value: unknown, lookup: NodeLookup, text: string | undefined, opt
       inferredBuckets: options.inferredBuckets ?? [],
       ...(options.iamData ? { iamData: options.iamData } : {}),
       options: resolved.options.get(rule.id) ?? {},
-      report: (d) => out.add(rule, d.messageId, d.data, locate(lookup, d.pointer, d.atKey ?? false), d.pointer, d.fix && text !== undefined ? toFix(text, lookup, d.fix, value) : undefined),
+      report: (d) =>
+        out.add(
+          rule,
+          d.messageId,
+          d.data,
+          locate(lookup, d.pointer, d.atKey ?? false),
+          d.pointer,
+          d.fix && text !== undefined ? toFix(text, lookup, d.fix, value) : undefined,
+        ),
       lineOf: (pointer) => locate(lookup, pointer, false).line,
     };
     rule.check(ctx);
@@ -110,13 +144,21 @@ function check(value: unknown, lookup: NodeLookup, text: string | undefined, opt
 }
 
 /** Turns node edits into one ESLint-style fix over the original text (edits must not overlap). */
-function toFix(text: string, lookup: NodeLookup, fix: NonNullable<ReportDescriptor['fix']>, doc: unknown): LintMessage['fix'] {
+function toFix(
+  text: string,
+  lookup: NodeLookup,
+  fix: NonNullable<ReportDescriptor['fix']>,
+  doc: unknown,
+): LintMessage['fix'] {
   const edits: Array<{ start: number; end: number; text: string }> = [];
   for (const e of fix.edits) {
     const loc = lookup(e.pointer);
     if ('insert' in e) {
       const r = loc?.value;
-      const edit = r?.offset !== undefined && r.endOffset !== undefined ? insertMemberEdit(text, r.offset, r.endOffset, valueAt(doc, e.pointer), e.insert.key, e.insert.value) : undefined;
+      const edit =
+        r?.offset !== undefined && r.endOffset !== undefined
+          ? insertMemberEdit(text, r.offset, r.endOffset, valueAt(doc, e.pointer), e.insert.key, e.insert.value)
+          : undefined;
       if (!edit) return undefined;
       edits.push(edit);
       continue;
@@ -150,7 +192,14 @@ export function lintPolicy(document: unknown, options: LintOptions = {}): LintRe
     text = undefined;
   }
   if (text === undefined) {
-    const m = createMessage(invalidPolicy, 'grammar', { message: 'The document cannot be serialized as JSON (undefined, a function, a BigInt or a cycle)' }, { ...START, endColumn: 2 }, '', resolveRuleConfig(options.rules));
+    const m = createMessage(
+      invalidPolicy,
+      'grammar',
+      { message: 'The document cannot be serialized as JSON (undefined, a function, a BigInt or a cycle)' },
+      { ...START, endColumn: 2 },
+      '',
+      resolveRuleConfig(options.rules),
+    );
     return toResult(m ? [m] : []);
   }
   return lintText(text, options);

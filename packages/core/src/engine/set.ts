@@ -25,7 +25,6 @@ export interface SetLintResult {
   warningCount: number;
 }
 
-
 /** Where a set document's nodes are: its source, or JSON.stringify(value, null, 2) as lintPolicy shows it. */
 function lookupOf(d: SetDocument): NodeLookup {
   if (d.source) return d.source.lookup;
@@ -69,7 +68,14 @@ export function lintSet(set: PolicySet, options: LintOptions = {}): SetLintResul
       report: (r) => {
         const d = resolved.document(r.documentId);
         if (!d) throw new Error(`rule ${rule.id} reported in unknown document "${r.documentId}"`);
-        const m = createMessage(rule, r.messageId, r.data, locate(lookup(d.id), r.pointer, r.atKey ?? false), r.pointer, config);
+        const m = createMessage(
+          rule,
+          r.messageId,
+          r.data,
+          locate(lookup(d.id), r.pointer, r.atKey ?? false),
+          r.pointer,
+          config,
+        );
         if (!m) return;
         const list = extra.get(d.id) ?? [];
         list.push(m);
@@ -81,8 +87,14 @@ export function lintSet(set: PolicySet, options: LintOptions = {}): SetLintResul
 
   const documents: SetDocumentResult[] = resolved.documents.map((d) => {
     const source: DocumentSource | undefined = d.source;
-    const audience = d.audience ?? (d.kind === 'identity' ? audienceOf(d.attachedTo as ResolvedPrincipal[]) : undefined);
-    const r = lintDocument(d.value, { ...options, policyType: d.kind, ...(audience ? { audience } : {}), ...(source ? { source } : {}) });
+    const audience =
+      d.audience ?? (d.kind === 'identity' ? audienceOf(d.attachedTo as ResolvedPrincipal[]) : undefined);
+    const r = lintDocument(d.value, {
+      ...options,
+      policyType: d.kind,
+      ...(audience ? { audience } : {}),
+      ...(source ? { source } : {}),
+    });
     const result = toResult([...r.messages, ...(extra.get(d.id) ?? [])]);
     const attachedTo = d.attachedTo.map(principalLabel);
     for (const p of resolved.principals) if (p.trust === d) attachedTo.push(`${principalLabel(p)} (trust policy)`);

@@ -137,7 +137,9 @@ export function evaluateCondition(c: NCondition, env: ConditionEnv): boolean {
 
   if (op.base === 'Null') {
     // "true": the key is absent; "false": it is present. Several values: any.
-    return policyValues.some((v) => (v.toLowerCase() === 'true' ? !present : v.toLowerCase() === 'false' ? present : false));
+    return policyValues.some((v) =>
+      v.toLowerCase() === 'true' ? !present : v.toLowerCase() === 'false' ? present : false,
+    );
   }
   if (OPERATOR_FAMILIES[op.base] === undefined) return false;
 

@@ -85,7 +85,8 @@ type PrincipalMatch = 'named' | 'account' | 'none';
 
 function matchEntry(e: NPrincipalEntry, principal: string, type: PrincipalType): PrincipalMatch {
   if (e.type === '*' || (e.type === 'AWS' && e.value === '*')) return 'named';
-  if (e.type === 'Service') return type === 'Service' && e.value.toLowerCase() === principal.toLowerCase() ? 'named' : 'none';
+  if (e.type === 'Service')
+    return type === 'Service' && e.value.toLowerCase() === principal.toLowerCase() ? 'named' : 'none';
   if (e.type === 'Federated') return type === 'Federated' && e.value === principal ? 'named' : 'none';
   if (e.type !== 'AWS' || type !== 'AWS') return 'none';
   const v = e.value;
@@ -129,7 +130,10 @@ function contextLookup(req: EvalRequest): ContextLookup {
   const map = new Map<string, string[]>();
   for (const [k, v] of Object.entries(req.context ?? {})) {
     const list = Array.isArray(v) ? v : [v];
-    map.set(k.toLowerCase(), list.map((x) => String(x)));
+    map.set(
+      k.toLowerCase(),
+      list.map((x) => String(x)),
+    );
   }
   return (key) => map.get(key.toLowerCase());
 }
@@ -191,7 +195,13 @@ export function evaluate(request: EvalRequest, policies: readonly EvalPolicy[]):
   }
   const deciding = (list: Applicable[]): DecidingStatement[] =>
     list.map(({ effect, statement: s, policy }) => {
-      const d: DecidingStatement = { policyId: policy.id, kind: policy.kind, effect, index: s.index, pointer: s.pointer };
+      const d: DecidingStatement = {
+        policyId: policy.id,
+        kind: policy.kind,
+        effect,
+        index: s.index,
+        pointer: s.pointer,
+      };
       if (s.sid) d.sid = s.sid.value;
       return d;
     });
@@ -203,7 +213,8 @@ export function evaluate(request: EvalRequest, policies: readonly EvalPolicy[]):
   const identityAllows = allows.filter((a) => a.policy.kind === 'identity');
   const resourceAllows = allows.filter((a) => a.policy.kind !== 'identity');
   const principalAccount = type === 'AWS' ? accountOf(request.principal) : undefined;
-  const crossAccount = type === 'AWS' && request.resourceAccount !== undefined && request.resourceAccount !== principalAccount;
+  const crossAccount =
+    type === 'AWS' && request.resourceAccount !== undefined && request.resourceAccount !== principalAccount;
   let counted: Applicable[];
   const trustGiven = policies.some((p) => p.kind === 'trust');
   if (trustGiven) {

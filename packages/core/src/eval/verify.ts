@@ -11,7 +11,15 @@ import { parseOperator } from '../iam/operators.js';
 import { splitArn } from '../iam/s3.js';
 import { label } from '../model/words.js';
 import { globMatch } from '../util/glob.js';
-import { evaluate, inferPrincipalType, toEvalPolicy, type DecidingStatement, type EvalPolicy, type EvalRequest, type EvalResult } from './evaluate.js';
+import {
+  evaluate,
+  inferPrincipalType,
+  toEvalPolicy,
+  type DecidingStatement,
+  type EvalPolicy,
+  type EvalRequest,
+  type EvalResult,
+} from './evaluate.js';
 
 /** The MFA situation of the request that reaches S3. */
 export type MfaContext = 'anonymous' | 'long-term-keys' | 'temporary-no-mfa' | 'mfa';
@@ -43,7 +51,12 @@ export interface VerifyOptions {
    * those of them whose own policies allow sts:AssumeRole, in the MFA contexts those policies
    * allow; without it, any caller of the account is assumed to be allowed.
    */
-  accountPrincipals?: ReadonlyArray<{ kind: 'user' | 'role'; name: string; arn: string; policies: readonly EvalPolicy[] }>;
+  accountPrincipals?: ReadonlyArray<{
+    kind: 'user' | 'role';
+    name: string;
+    arn: string;
+    policies: readonly EvalPolicy[];
+  }>;
 }
 
 export interface VerifyCell {
@@ -91,7 +104,13 @@ export interface InvalidStatement {
 export function findInvalidCondition(policies: readonly EvalPolicy[]): InvalidStatement | undefined {
   for (const p of policies) {
     for (const s of p.model.statements) {
-      const at = (problemPointer: string, message: string): InvalidStatement => ({ policyId: p.id, statement: label(s, p.model), pointer: s.pointer, problemPointer, message });
+      const at = (problemPointer: string, message: string): InvalidStatement => ({
+        policyId: p.id,
+        statement: label(s, p.model),
+        pointer: s.pointer,
+        problemPointer,
+        message,
+      });
       const problem = s.conditionProblems?.[0];
       if (problem) return at(problem.pointer, problem.message);
       const unknown = s.conditions.find((c) => !parseOperator(c.operator).known);
@@ -139,7 +158,10 @@ function instances(operator: string, value: string): string[] {
 }
 
 /** Candidate values of every non-MFA condition key the policies test (undefined = absent). */
-function conditionSpace(policies: readonly EvalPolicy[], fixed: ReadonlySet<string>): Map<string, Array<string | undefined>> {
+function conditionSpace(
+  policies: readonly EvalPolicy[],
+  fixed: ReadonlySet<string>,
+): Map<string, Array<string | undefined>> {
   const space = new Map<string, Array<string | undefined>>();
   for (const p of policies) {
     for (const s of p.model.statements) {
@@ -148,7 +170,8 @@ function conditionSpace(policies: readonly EvalPolicy[], fixed: ReadonlySet<stri
         if (recognizeMfaKey(c.key) || fixed.has(key)) continue;
         let list = space.get(key);
         if (!list) space.set(key, (list = [undefined]));
-        for (const v of c.values) for (const x of instances(c.operator, String(v.value))) if (!list.includes(x)) list.push(x);
+        for (const v of c.values)
+          for (const x of instances(c.operator, String(v.value))) if (!list.includes(x)) list.push(x);
       }
     }
   }
@@ -207,18 +230,29 @@ function objectKeys(policies: readonly EvalPolicy[], bucket: string): string[] {
 
 function partitions(policies: readonly EvalPolicy[]): string[] {
   const out = new Set<string>();
-  for (const p of policies) for (const s of p.model.statements) for (const r of [...(s.resource?.items ?? []), ...(s.notResource?.items ?? [])]) {
-    const m = /^arn:([a-z-]+):s3:/.exec(r.value);
-    if (m) out.add(m[1]!);
-  }
+  for (const p of policies)
+    for (const s of p.model.statements)
+      for (const r of [...(s.resource?.items ?? []), ...(s.notResource?.items ?? [])]) {
+        const m = /^arn:([a-z-]+):s3:/.exec(r.value);
+        if (m) out.add(m[1]!);
+      }
   if (out.size === 0) out.add('aws');
   return [...out];
 }
 
-const ALLOW_ALL = toEvalPolicy('(caller identity: any permission)', 'identity', { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] });
+const ALLOW_ALL = toEvalPolicy('(caller identity: any permission)', 'identity', {
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }],
+});
 
 /** The callers that can present each MFA context, given the policies (a trust policy limits who the role's sessions are). */
-function callers(policies: readonly EvalPolicy[], account: string, ages: readonly number[], who?: VerifyOptions['principal'], accountPrincipals?: VerifyOptions['accountPrincipals']): Caller[] {
+function callers(
+  policies: readonly EvalPolicy[],
+  account: string,
+  ages: readonly number[],
+  who?: VerifyOptions['principal'],
+  accountPrincipals?: VerifyOptions['accountPrincipals'],
+): Caller[] {
   const trust = policies.filter((p) => p.kind === 'trust');
   const hasResource = policies.some((p) => p.kind === 'resource');
   const out: Caller[] = [];
@@ -227,9 +261,18 @@ function callers(policies: readonly EvalPolicy[], account: string, ages: readonl
   if (trust.length === 0) {
     const name = who?.kind === 'user' ? who.name : 'verify-user';
     const user = who?.kind === 'user' && who.arn ? who.arn : `arn:aws:iam::${account}:user/${name}`;
-    const base = { 'aws:username': name, 'aws:PrincipalArn': user, 'aws:PrincipalAccount': account, 'aws:PrincipalType': 'User' };
+    const base = {
+      'aws:username': name,
+      'aws:PrincipalArn': user,
+      'aws:PrincipalAccount': account,
+      'aws:PrincipalType': 'User',
+    };
     out.push({ context: 'long-term-keys', principal: user, baseContext: base });
-    out.push({ context: 'temporary-no-mfa', principal: user, baseContext: { ...base, 'aws:MultiFactorAuthPresent': 'false' } });
+    out.push({
+      context: 'temporary-no-mfa',
+      principal: user,
+      baseContext: { ...base, 'aws:MultiFactorAuthPresent': 'false' },
+    });
     for (const age of ages) out.push({ context: 'mfa', principal: user, baseContext: { ...base, ...mfa(age) } });
     return out;
   }
@@ -250,40 +293,74 @@ function callers(policies: readonly EvalPolicy[], account: string, ages: readonl
   const add = (c: Candidate) => {
     if (!candidates.has(c.principal)) candidates.set(c.principal, c);
   };
-  const synthetic = (acct: string): Candidate => ({ principal: `arn:aws:iam::${acct}:user/verify-user`, identity: [ALLOW_ALL], human: true, context: {} });
-  const knownCallers = (accountPrincipals ?? []).map((p): Candidate =>
-    p.kind === 'user'
-      ? { principal: p.arn, identity: p.policies, human: true, context: { 'aws:username': p.name, 'aws:PrincipalType': 'User' } }
-      : { principal: p.arn.replace(/^arn:([^:]*):iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/, 'arn:$1:sts::$2:assumed-role/$3/chained'), identity: p.policies, human: false, context: { 'aws:PrincipalType': 'AssumedRole', 'aws:PrincipalArn': p.arn } },
+  const synthetic = (acct: string): Candidate => ({
+    principal: `arn:aws:iam::${acct}:user/verify-user`,
+    identity: [ALLOW_ALL],
+    human: true,
+    context: {},
+  });
+  const knownCallers = (accountPrincipals ?? []).map(
+    (p): Candidate =>
+      p.kind === 'user'
+        ? {
+            principal: p.arn,
+            identity: p.policies,
+            human: true,
+            context: { 'aws:username': p.name, 'aws:PrincipalType': 'User' },
+          }
+        : {
+            principal: p.arn.replace(
+              /^arn:([^:]*):iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/,
+              'arn:$1:sts::$2:assumed-role/$3/chained',
+            ),
+            identity: p.policies,
+            human: false,
+            context: { 'aws:PrincipalType': 'AssumedRole', 'aws:PrincipalArn': p.arn },
+          },
   );
   const inAccount = (acct: string) => {
     if (accountPrincipals && acct === account) knownCallers.forEach(add);
     else add(synthetic(acct));
   };
   if (!accountPrincipals) add(synthetic(account));
-  for (const t of trust) for (const s of t.model.statements) for (const e of s.principal?.entries ?? []) {
-    if (e.type === '*' || (e.type === 'AWS' && e.value === '*')) {
-      inAccount(account);
-      inAccount('999999999999');
-    } else if (e.type === 'AWS') {
-      const acct = /^\d{12}$/.test(e.value) ? e.value : /^arn:[^:]*:iam::(\d{12}):root$/.exec(e.value)?.[1];
-      if (acct) inAccount(acct);
-      else {
-        const k = knownCallers.find((c) => c.principal === e.value || (c.principal.includes(':assumed-role/') && e.value.endsWith(`/${c.principal.split('/')[1]}`)));
-        add(k ?? { principal: e.value, identity: [ALLOW_ALL], human: /:user\//.test(e.value), context: {} });
+  for (const t of trust)
+    for (const s of t.model.statements)
+      for (const e of s.principal?.entries ?? []) {
+        if (e.type === '*' || (e.type === 'AWS' && e.value === '*')) {
+          inAccount(account);
+          inAccount('999999999999');
+        } else if (e.type === 'AWS') {
+          const acct = /^\d{12}$/.test(e.value) ? e.value : /^arn:[^:]*:iam::(\d{12}):root$/.exec(e.value)?.[1];
+          if (acct) inAccount(acct);
+          else {
+            const k = knownCallers.find(
+              (c) =>
+                c.principal === e.value ||
+                (c.principal.includes(':assumed-role/') && e.value.endsWith(`/${c.principal.split('/')[1]}`)),
+            );
+            add(k ?? { principal: e.value, identity: [ALLOW_ALL], human: /:user\//.test(e.value), context: {} });
+          }
+        } else add({ principal: e.value, identity: [], human: false, context: {} });
       }
-    } else add({ principal: e.value, identity: [], human: false, context: {} });
-  }
   const trustCombos = combinations(conditionSpace(trust, new Set(['aws:principalarn'])), 32);
   for (const cand of candidates.values()) {
     const caller = cand.principal;
     const type = inferPrincipalType(caller);
-    const action = type === 'Federated' ? (caller.includes(':saml-provider/') ? 'sts:AssumeRoleWithSAML' : 'sts:AssumeRoleWithWebIdentity') : 'sts:AssumeRole';
+    const action =
+      type === 'Federated'
+        ? caller.includes(':saml-provider/')
+          ? 'sts:AssumeRoleWithSAML'
+          : 'sts:AssumeRoleWithWebIdentity'
+        : 'sts:AssumeRole';
     const contexts: Array<[MfaContext, Record<string, string>, Record<string, string>]> = [];
     // [session context, caller's own context when it calls STS, session MFA keys]
     if (cand.human) {
       contexts.push(['temporary-no-mfa', {}, { 'aws:MultiFactorAuthPresent': 'false' }]);
-      contexts.push(['temporary-no-mfa', { 'aws:MultiFactorAuthPresent': 'false' }, { 'aws:MultiFactorAuthPresent': 'false' }]);
+      contexts.push([
+        'temporary-no-mfa',
+        { 'aws:MultiFactorAuthPresent': 'false' },
+        { 'aws:MultiFactorAuthPresent': 'false' },
+      ]);
       for (const age of ages) contexts.push(['mfa', mfa(age), mfa(age)]);
     } else {
       // Services, federated users and role sessions (role chaining) cannot add MFA.
@@ -293,10 +370,22 @@ function callers(policies: readonly EvalPolicy[], account: string, ages: readonl
     for (const [ctx, callerKeys, sessionKeys] of contexts) {
       // The caller controls or knows the other keys the trust policy tests (sts:ExternalId, tags...).
       for (const combo of trustCombos) {
-        const req: EvalRequest = { principal: caller, principalType: type, action, resource: role, resourceAccount: account, context: { ...combo, 'aws:PrincipalArn': caller, ...cand.context, ...callerKeys } };
+        const req: EvalRequest = {
+          principal: caller,
+          principalType: type,
+          action,
+          resource: role,
+          resourceAccount: account,
+          context: { ...combo, 'aws:PrincipalArn': caller, ...cand.context, ...callerKeys },
+        };
         const r = evaluate(req, [...(type === 'AWS' ? cand.identity : []), ...trust]);
         if (r.decision !== 'allow') continue;
-        out.push({ context: ctx, principal: session, baseContext: { ...sessionBase, ...sessionKeys }, via: r.statements.filter((d) => d.kind === 'trust') });
+        out.push({
+          context: ctx,
+          principal: session,
+          baseContext: { ...sessionBase, ...sessionKeys },
+          via: r.statements.filter((d) => d.kind === 'trust'),
+        });
         break;
       }
     }
@@ -305,7 +394,11 @@ function callers(policies: readonly EvalPolicy[], account: string, ages: readonl
 }
 
 /** Verifies that every request to `bucket` (and its objects) without MFA is denied. */
-export function verifyBucket(bucket: string, policies: readonly EvalPolicy[], options: VerifyOptions = {}): VerifyResult {
+export function verifyBucket(
+  bucket: string,
+  policies: readonly EvalPolicy[],
+  options: VerifyOptions = {},
+): VerifyResult {
   const invalid = findInvalidCondition(policies);
   if (invalid) return { bucket, enforced: false, actionClasses: [], cells: [], requests: 0, invalid };
   const account = options.accountId ?? '111122223333';
@@ -320,20 +413,46 @@ export function verifyBucket(bucket: string, policies: readonly EvalPolicy[], op
   const classes: string[] = [];
   const cells = new Map<string, VerifyCell>();
   const cell = (cls: string, ctx: MfaContext) => `${cls}\u0000${ctx}`;
-  for (const a of S3_ACTIONS) for (const rt of a.resourceTypes) {
-    const cls = actionClass(a.accessLevel, rt);
-    if (!classes.includes(cls)) classes.push(cls);
-  }
-  const order = ['object read', 'object list', 'object write', 'object tagging', 'object permissions', 'bucket list', 'bucket read', 'bucket write', 'bucket tagging', 'bucket permissions'];
-  classes.sort((x, y) => (order.indexOf(x) + 100 * +!order.includes(x)) - (order.indexOf(y) + 100 * +!order.includes(y)));
-  for (const cls of classes) for (const ctx of MFA_CONTEXTS) {
-    const total = new Set(S3_ACTIONS.filter((a) => a.resourceTypes.some((rt) => actionClass(a.accessLevel, rt) === cls)).map((a) => a.name)).size;
-    cells.set(cell(cls, ctx), { actionClass: cls, context: ctx, possible: callerList.some((c) => c.context === ctx), allowedActions: [], totalActions: total });
-  }
+  for (const a of S3_ACTIONS)
+    for (const rt of a.resourceTypes) {
+      const cls = actionClass(a.accessLevel, rt);
+      if (!classes.includes(cls)) classes.push(cls);
+    }
+  const order = [
+    'object read',
+    'object list',
+    'object write',
+    'object tagging',
+    'object permissions',
+    'bucket list',
+    'bucket read',
+    'bucket write',
+    'bucket tagging',
+    'bucket permissions',
+  ];
+  classes.sort((x, y) => order.indexOf(x) + 100 * +!order.includes(x) - (order.indexOf(y) + 100 * +!order.includes(y)));
+  for (const cls of classes)
+    for (const ctx of MFA_CONTEXTS) {
+      const total = new Set(
+        S3_ACTIONS.filter((a) => a.resourceTypes.some((rt) => actionClass(a.accessLevel, rt) === cls)).map(
+          (a) => a.name,
+        ),
+      ).size;
+      cells.set(cell(cls, ctx), {
+        actionClass: cls,
+        context: ctx,
+        possible: callerList.some((c) => c.context === ctx),
+        allowedActions: [],
+        totalActions: total,
+      });
+    }
 
   // The actions people use first, so that a counterexample reads naturally.
   const first = ['GetObject', 'PutObject', 'ListBucket', 'DeleteObject'];
-  const actions = [...S3_ACTIONS].sort((x, y) => (first.includes(x.name) ? first.indexOf(x.name) : 99) - (first.includes(y.name) ? first.indexOf(y.name) : 99));
+  const actions = [...S3_ACTIONS].sort(
+    (x, y) =>
+      (first.includes(x.name) ? first.indexOf(x.name) : 99) - (first.includes(y.name) ? first.indexOf(y.name) : 99),
+  );
   let requests = 0;
   let counterexample: VerifyResult['counterexample'];
   const contextOrder: MfaContext[] = ['long-term-keys', 'temporary-no-mfa', 'anonymous', 'mfa'];
@@ -343,10 +462,18 @@ export function verifyBucket(bucket: string, policies: readonly EvalPolicy[], op
         for (const rt of a.resourceTypes) {
           const c = cells.get(cell(actionClass(a.accessLevel, rt), ctx))!;
           if (c.allowedActions.includes(a.name)) continue;
-          const resources = parts.flatMap((p) => (rt === 'bucket' ? [`arn:${p}:s3:::${bucket}`] : keys.map((k) => `arn:${p}:s3:::${bucket}/${k}`)));
+          const resources = parts.flatMap((p) =>
+            rt === 'bucket' ? [`arn:${p}:s3:::${bucket}`] : keys.map((k) => `arn:${p}:s3:::${bucket}/${k}`),
+          );
           search: for (const resource of resources) {
             for (const combo of combos) {
-              const request: EvalRequest = { principal: caller.principal, action: `s3:${a.name}`, resource, resourceAccount: account, context: { ...combo, ...caller.baseContext } };
+              const request: EvalRequest = {
+                principal: caller.principal,
+                action: `s3:${a.name}`,
+                resource,
+                resourceAccount: account,
+                context: { ...combo, ...caller.baseContext },
+              };
               if (caller.principal === '') request.principalType = 'Anonymous';
               requests++;
               const result = evaluate(request, evaluated);
@@ -364,8 +491,13 @@ export function verifyBucket(bucket: string, policies: readonly EvalPolicy[], op
       }
     }
   }
-  const out: VerifyResult = { bucket, enforced: counterexample === undefined, actionClasses: classes, cells: [...cells.values()], requests };
+  const out: VerifyResult = {
+    bucket,
+    enforced: counterexample === undefined,
+    actionClasses: classes,
+    cells: [...cells.values()],
+    requests,
+  };
   if (counterexample) out.counterexample = counterexample;
   return out;
 }
-

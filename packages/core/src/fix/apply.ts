@@ -11,7 +11,11 @@ export const MAX_FIX_PASSES = 10;
  * Applies the fixes of `messages` whose kind is in `kinds` to `text`, from the first to the last;
  * a fix that overlaps one already taken waits for the next pass.
  */
-export function applyFixes(text: string, messages: readonly LintMessage[], kinds: ReadonlySet<FixKind>): { text: string; applied: number } {
+export function applyFixes(
+  text: string,
+  messages: readonly LintMessage[],
+  kinds: ReadonlySet<FixKind>,
+): { text: string; applied: number } {
   const fixes = messages
     .map((m) => m.fix)
     .filter((f): f is NonNullable<LintMessage['fix']> => f !== undefined && kinds.has(f.kind))
@@ -45,7 +49,12 @@ export interface FixOutcome {
 }
 
 /** Lint, fix, re-lint until nothing more applies (at most MAX_FIX_PASSES passes). */
-export function fixUntilStable(text: string, first: LintResult, lint: (text: string) => LintResult, kinds: ReadonlySet<FixKind>): FixOutcome {
+export function fixUntilStable(
+  text: string,
+  first: LintResult,
+  lint: (text: string) => LintResult,
+  kinds: ReadonlySet<FixKind>,
+): FixOutcome {
   let current = text;
   let result = first;
   let applied = 0;

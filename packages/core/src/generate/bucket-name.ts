@@ -104,7 +104,11 @@ export function validateBucketName(name: string): BucketNameProblem | null {
 
   const dots = name.indexOf('..');
   if (dots !== -1) {
-    return problem('consecutive-dots', name, `it must not contain two adjacent periods; found ".." at position ${dots + 1}.`);
+    return problem(
+      'consecutive-dots',
+      name,
+      `it must not contain two adjacent periods; found ".." at position ${dots + 1}.`,
+    );
   }
 
   if (IP_ADDRESS.test(name)) {

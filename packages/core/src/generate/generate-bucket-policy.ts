@@ -55,12 +55,17 @@ export function generateBucketPolicy(bucket: string, options: GenerateBucketPoli
     });
   }
   if (opts.principals !== undefined) {
-    if (!Array.isArray(opts.principals) || opts.principals.length === 0) throw new TypeError('principals must be a non-empty array.');
+    if (!Array.isArray(opts.principals) || opts.principals.length === 0)
+      throw new TypeError('principals must be a non-empty array.');
     for (const p of opts.principals) {
-      if (typeof p !== 'string' || !PRINCIPAL.test(p)) throw new TypeError(`Invalid principal ${JSON.stringify(p)}: expected an IAM user or role ARN, an account ARN (:root) or a 12-digit account id, without wildcards.`);
+      if (typeof p !== 'string' || !PRINCIPAL.test(p))
+        throw new TypeError(
+          `Invalid principal ${JSON.stringify(p)}: expected an IAM user or role ARN, an account ARN (:root) or a 12-digit account id, without wildcards.`,
+        );
     }
     const aws = [...new Set(opts.principals)];
-    for (const s of grant.Statement as Statement[]) statements.push({ ...s, Principal: { AWS: aws.length === 1 ? aws[0]! : aws } });
+    for (const s of grant.Statement as Statement[])
+      statements.push({ ...s, Principal: { AWS: aws.length === 1 ? aws[0]! : aws } });
   }
   return { Version: '2012-10-17', Statement: statements };
 }

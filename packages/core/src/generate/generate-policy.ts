@@ -66,9 +66,7 @@ function checkPartition(partition: unknown): Partition {
   if (typeof partition === 'string' && (PARTITIONS as readonly string[]).includes(partition)) {
     return partition as Partition;
   }
-  throw new TypeError(
-    `Invalid partition ${describe(partition)}: expected one of "aws", "aws-cn", "aws-us-gov".`,
-  );
+  throw new TypeError(`Invalid partition ${describe(partition)}: expected one of "aws", "aws-cn", "aws-us-gov".`);
 }
 
 function isControl(cp: number): boolean {
@@ -83,13 +81,17 @@ function checkPrefix(prefix: unknown): string | undefined {
   }
   const stripped = prefix.replace(/^\/+/, '').replace(/\/+$/, '');
   if (stripped === '') {
-    throw new TypeError(`Invalid prefix ${JSON.stringify(prefix)}: it is empty once leading and trailing slashes are removed.`);
+    throw new TypeError(
+      `Invalid prefix ${JSON.stringify(prefix)}: it is empty once leading and trailing slashes are removed.`,
+    );
   }
   for (const ch of stripped) {
     const cp = ch.codePointAt(0) ?? 0;
     if (isControl(cp)) {
       const code = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
-      throw new TypeError(`Invalid prefix ${JSON.stringify(prefix)}: it must not contain control characters; found ${code}.`);
+      throw new TypeError(
+        `Invalid prefix ${JSON.stringify(prefix)}: it must not contain control characters; found ${code}.`,
+      );
     }
     if ('*?'.includes(ch)) {
       throw new TypeError(

@@ -20,7 +20,9 @@ const PRINCIPAL = /^(\d{12}|arn:(aws|aws-cn|aws-us-gov):iam::\d{12}:(root|user\/
 
 export function mfaConditionBlock(maxAge: number | undefined): ConditionBlock {
   if (maxAge !== undefined && (!Number.isSafeInteger(maxAge) || maxAge < 1 || maxAge > MAX_MFA_AGE_SECONDS)) {
-    throw new RangeError(`Invalid maxMfaAgeSeconds ${String(maxAge)}: expected a whole number of seconds from 1 to ${MAX_MFA_AGE_SECONDS} (36 hours).`);
+    throw new RangeError(
+      `Invalid maxMfaAgeSeconds ${String(maxAge)}: expected a whole number of seconds from 1 to ${MAX_MFA_AGE_SECONDS} (36 hours).`,
+    );
   }
   const c: ConditionBlock = { Bool: { 'aws:MultiFactorAuthPresent': 'true' } };
   if (maxAge !== undefined) c.NumericLessThan = { 'aws:MultiFactorAuthAge': String(maxAge) };
@@ -34,16 +36,23 @@ export function mfaConditionBlock(maxAge: number | undefined): ConditionBlock {
 export function generateTrustPolicy(options: GenerateTrustPolicyOptions): PolicyDocument {
   const { accountId, principals, maxMfaAgeSeconds } = options ?? {};
   const partition = options?.partition ?? 'aws';
-  if (!['aws', 'aws-cn', 'aws-us-gov'].includes(partition)) throw new TypeError(`Invalid partition ${JSON.stringify(partition)}: expected "aws", "aws-cn" or "aws-us-gov".`);
-  if ((accountId === undefined) === (principals === undefined)) throw new TypeError('Give exactly one of accountId and principals.');
+  if (!['aws', 'aws-cn', 'aws-us-gov'].includes(partition))
+    throw new TypeError(`Invalid partition ${JSON.stringify(partition)}: expected "aws", "aws-cn" or "aws-us-gov".`);
+  if ((accountId === undefined) === (principals === undefined))
+    throw new TypeError('Give exactly one of accountId and principals.');
   let aws: string[];
   if (accountId !== undefined) {
-    if (typeof accountId !== 'string' || !/^\d{12}$/.test(accountId)) throw new TypeError(`Invalid accountId ${JSON.stringify(accountId)}: expected 12 digits.`);
+    if (typeof accountId !== 'string' || !/^\d{12}$/.test(accountId))
+      throw new TypeError(`Invalid accountId ${JSON.stringify(accountId)}: expected 12 digits.`);
     aws = [`arn:${partition}:iam::${accountId}:root`];
   } else {
-    if (!Array.isArray(principals) || principals.length === 0) throw new TypeError('principals must be a non-empty array.');
+    if (!Array.isArray(principals) || principals.length === 0)
+      throw new TypeError('principals must be a non-empty array.');
     for (const p of principals) {
-      if (typeof p !== 'string' || !PRINCIPAL.test(p)) throw new TypeError(`Invalid principal ${JSON.stringify(p)}: expected an IAM user or role ARN, an account ARN (:root) or a 12-digit account id, without wildcards.`);
+      if (typeof p !== 'string' || !PRINCIPAL.test(p))
+        throw new TypeError(
+          `Invalid principal ${JSON.stringify(p)}: expected an IAM user or role ARN, an account ARN (:root) or a 12-digit account id, without wildcards.`,
+        );
     }
     aws = [...new Set(principals)];
   }

@@ -5,7 +5,14 @@ import { closest } from '../util/distance.js';
 import { BoundedCache } from '../util/cache.js';
 
 export interface ArnProblem {
-  messageId: 'notArn' | 'tooFewParts' | 'unknownPartition' | 'badAccount' | 'badRegion' | 'regionNotAllowed' | 'accountNotAllowed';
+  messageId:
+    | 'notArn'
+    | 'tooFewParts'
+    | 'unknownPartition'
+    | 'badAccount'
+    | 'badRegion'
+    | 'regionNotAllowed'
+    | 'accountNotAllowed';
   data: Record<string, string>;
 }
 
@@ -84,7 +91,10 @@ function check(raw: string, data: IamData | undefined): ArnProblem | undefined {
   }
   if (candidates.length === 0) return undefined;
   const example = candidates[0]!;
-  const types = candidates.map((c) => c.name).slice(0, 3).join(', ');
+  const types = candidates
+    .map((c) => c.name)
+    .slice(0, 3)
+    .join(', ');
   if (region !== '' && !open(region) && candidates.every((c) => c.f.region === '')) {
     return { messageId: 'regionNotAllowed', data: { region, service, types, template: example.f.arn } };
   }

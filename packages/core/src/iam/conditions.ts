@@ -1,7 +1,13 @@
 import type { NCondition, NStatement } from '../model/normalize.js';
 import { recognizeMfaKey } from './mfa.js';
 import { OPERATOR_FAMILIES } from './operators.js';
-import { resolveConditionKey, statementServices, type IamData, type ResolvedKey, type StatementServices } from './data.js';
+import {
+  resolveConditionKey,
+  statementServices,
+  type IamData,
+  type ResolvedKey,
+  type StatementServices,
+} from './data.js';
 
 /**
  * Conditions that mfa-condition-invalid owns: an MFA key (misspellings included) or an MFA key
@@ -18,7 +24,14 @@ export function operatorBlockHasMfa(s: NStatement, operatorPointer: string): boo
 
 /** Operator and key swapped: `{"aws:SourceIp": {"IpAddress": ...}}` (the key is an operator name). */
 export function isSwapped(c: NCondition): boolean {
-  return c.operator.includes(':') && /^(For(AllValues|AnyValue):)?[A-Za-z]+$/.test(c.key) && Object.prototype.hasOwnProperty.call(OPERATOR_FAMILIES, c.key.replace(/^For(AllValues|AnyValue):/, '').replace(/IfExists$/, ''));
+  return (
+    c.operator.includes(':') &&
+    /^(For(AllValues|AnyValue):)?[A-Za-z]+$/.test(c.key) &&
+    Object.prototype.hasOwnProperty.call(
+      OPERATOR_FAMILIES,
+      c.key.replace(/^For(AllValues|AnyValue):/, '').replace(/IfExists$/, ''),
+    )
+  );
 }
 
 const servicesCache = new WeakMap<NStatement, StatementServices>();
@@ -27,7 +40,17 @@ export function servicesOf(data: IamData, s: NStatement): StatementServices | un
   if (!s.action && !s.notAction) return undefined;
   let r = servicesCache.get(s);
   if (!r) {
-    r = s.action ? statementServices(data, s.action.items.map((a) => a.value), false) : statementServices(data, s.notAction!.items.map((a) => a.value), true);
+    r = s.action
+      ? statementServices(
+          data,
+          s.action.items.map((a) => a.value),
+          false,
+        )
+      : statementServices(
+          data,
+          s.notAction!.items.map((a) => a.value),
+          true,
+        );
     servicesCache.set(s, r);
   }
   return r;
@@ -48,6 +71,7 @@ export function resolveKeyFor(data: IamData, s: NStatement, key: string): Resolv
   if (!services) return undefined;
   const r = resolveConditionKey(data, key, services);
   if (r) return r;
-  if (isProviderKey(key) && (services.any || services.prefixes.has('sts'))) return { key, type: 'String', source: 'sts' };
+  if (isProviderKey(key) && (services.any || services.prefixes.has('sts')))
+    return { key, type: 'String', source: 'sts' };
   return 'unknown';
 }

@@ -153,7 +153,11 @@ export interface StatementServices {
   actions: IamAction[];
 }
 
-export function statementServices(data: IamData, entries: readonly string[] | undefined, notAction: boolean): StatementServices {
+export function statementServices(
+  data: IamData,
+  entries: readonly string[] | undefined,
+  notAction: boolean,
+): StatementServices {
   const out: StatementServices = { prefixes: new Set(), any: notAction, actions: [] };
   for (const e of entries ?? []) {
     const r = lookupAction(data, e);
@@ -293,7 +297,8 @@ function templateTokens(t: string): TTok[] {
       const end = t.indexOf('}', i);
       if (end > 0) {
         const name = t.slice(i + 2, end);
-        const deny = name === 'Partition' || name === 'Region' || name === 'Account' ? ':/' : name === 'BucketName' ? '/' : '';
+        const deny =
+          name === 'Partition' || name === 'Region' || name === 'Account' ? ':/' : name === 'BucketName' ? '/' : '';
         // The account may be empty: AWS-owned resources leave it out (arn:aws:ssm:us-east-1::parameter/aws/...).
         if (name !== 'Account') out.push({ kind: 'one', deny });
         out.push({ kind: 'star', deny });

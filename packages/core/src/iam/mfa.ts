@@ -39,11 +39,27 @@ export type MfaProblem = {
   /** `suggestion` undefined: the operator is Null with IfExists, which has no correct spelling. */
   | { kind: 'invalid'; problem: 'unknownOperator'; operator: string; suggestion: string | undefined }
   | { kind: 'invalid'; problem: 'setOperator'; operator: string; key: string; plain: string }
-  | { kind: 'invalid'; problem: 'operatorType'; operator: string; family: string; key: string; keyType: 'Boolean' | 'Numeric'; expected: string }
+  | {
+      kind: 'invalid';
+      problem: 'operatorType';
+      operator: string;
+      family: string;
+      key: string;
+      keyType: 'Boolean' | 'Numeric';
+      expected: string;
+    }
   | { kind: 'invalid'; problem: 'badBoolean'; operator: string; value: Shown; guess: string | undefined }
   | { kind: 'invalid'; problem: 'badNumber'; key: string; value: Shown }
   | { kind: 'invalid'; problem: 'bothValues'; operator: string; key: string }
-  | { kind: 'invalid'; problem: 'inverted'; operator: string; key: string; value: 'true' | 'false'; effect: 'Allow' | 'Deny'; outcome: InvertedOutcome }
+  | {
+      kind: 'invalid';
+      problem: 'inverted';
+      operator: string;
+      key: string;
+      value: 'true' | 'false';
+      effect: 'Allow' | 'Deny';
+      outcome: InvertedOutcome;
+    }
   | { kind: 'invalid'; problem: 'ageInverted'; operator: string; effect: 'Allow' | 'Deny' }
   | { kind: 'weak'; problem: 'ifExistsInAllow'; operator: string; key: string; plain: string }
   | { kind: 'weak'; problem: 'boolFalseInDeny'; operator: string; key: string }
@@ -61,7 +77,9 @@ export interface StatementMfa {
 }
 
 /** Recognizes the MFA keys, misspelled or wrongly prefixed ones included. */
-export function recognizeMfaKey(key: string): { key: MfaKey; exact: boolean; problem?: 'prefix' | 'spelling' } | undefined {
+export function recognizeMfaKey(
+  key: string,
+): { key: MfaKey; exact: boolean; problem?: 'prefix' | 'spelling' } | undefined {
   const lower = key.toLowerCase();
   if (lower === 'aws:multifactorauthpresent') return { key: 'present', exact: true };
   if (lower === 'aws:multifactorauthage') return { key: 'age', exact: true };
@@ -77,7 +95,11 @@ export function recognizeMfaKey(key: string): { key: MfaKey; exact: boolean; pro
   const looksMfa = /^multi.?factor/.test(name) || /^mfa(auth)?(present|age|enabled|authenticated)?$/.test(name);
   if (dPresent <= 4 || dAge <= 3 || looksMfa) {
     const isAge = dAge < dPresent || /age$/.test(name);
-    return { key: isAge ? 'age' : 'present', exact: false, problem: prefix === 'aws' || prefix === '' ? 'spelling' : 'prefix' };
+    return {
+      key: isAge ? 'age' : 'present',
+      exact: false,
+      problem: prefix === 'aws' || prefix === '' ? 'spelling' : 'prefix',
+    };
   }
   return undefined;
 }
@@ -122,7 +144,13 @@ function analyze(s: NStatement): StatementMfa {
     if (swapped && !seenOperators.has(c.operatorPointer)) {
       seenOperators.add(c.operatorPointer);
       out.related = true;
-      out.findings.push({ kind: 'invalid', problem: 'swapped', operator: c.operator, pointer: c.operatorPointer, atKey: true });
+      out.findings.push({
+        kind: 'invalid',
+        problem: 'swapped',
+        operator: c.operator,
+        pointer: c.operatorPointer,
+        atKey: true,
+      });
       continue;
     }
     if (swapped) continue;
@@ -134,9 +162,18 @@ function analyze(s: NStatement): StatementMfa {
     out.related = true;
     const canonical = rec.key === 'present' ? MFA_PRESENT : MFA_AGE;
     if (!rec.exact) {
-      const finding: MfaProblem = { kind: 'invalid', problem: rec.problem === 'prefix' ? 'keyPrefix' : 'keyMisspelled', key: c.key, canonical, pointer: c.keyPointer, atKey: true };
+      const finding: MfaProblem = {
+        kind: 'invalid',
+        problem: rec.problem === 'prefix' ? 'keyPrefix' : 'keyMisspelled',
+        key: c.key,
+        canonical,
+        pointer: c.keyPointer,
+        atKey: true,
+      };
       // Renaming the key must not repeat a key of the same operator block.
-      const taken = s.conditions.some((o) => o !== c && o.operatorPointer === c.operatorPointer && o.key.toLowerCase() === canonical.toLowerCase());
+      const taken = s.conditions.some(
+        (o) => o !== c && o.operatorPointer === c.operatorPointer && o.key.toLowerCase() === canonical.toLowerCase(),
+      );
       if (!taken) finding.fix = { edits: [{ pointer: c.keyPointer, atKey: true, text: JSON.stringify(canonical) }] };
       out.findings.push(finding);
       continue;
@@ -162,25 +199,58 @@ function withFix(finding: MfaProblem, fix: MfaProblem['fix']): MfaProblem {
   return finding;
 }
 
-function analyzeCondition(s: NStatement, c: NCondition, key: MfaKey, _canonical: string, isAllow: boolean, isDeny: boolean, out: StatementMfa): void {
+function analyzeCondition(
+  s: NStatement,
+  c: NCondition,
+  key: MfaKey,
+  _canonical: string,
+  isAllow: boolean,
+  isDeny: boolean,
+  out: StatementMfa,
+): void {
   const op = parseOperator(c.operator);
   const expected = key === 'present' ? 'Bool' : 'NumericLessThan';
   if (!op.known) {
     let fix = closest(op.base, BASE_OPERATORS, 3) ?? expected;
     if (/^bool/i.test(op.base)) fix = 'Bool';
     const suggestion = op.base === 'Null' && op.ifExists ? undefined : fix;
-    out.findings.push({ kind: 'invalid', problem: 'unknownOperator', operator: c.operator, suggestion, pointer: c.operatorPointer, atKey: true });
+    out.findings.push({
+      kind: 'invalid',
+      problem: 'unknownOperator',
+      operator: c.operator,
+      suggestion,
+      pointer: c.operatorPointer,
+      atKey: true,
+    });
     return;
   }
   if (op.set) {
-    out.findings.push({ kind: 'invalid', problem: 'setOperator', operator: c.operator, key: c.key, plain: c.operator.slice(op.set.length + 1), pointer: c.operatorPointer, atKey: true });
+    out.findings.push({
+      kind: 'invalid',
+      problem: 'setOperator',
+      operator: c.operator,
+      key: c.key,
+      plain: c.operator.slice(op.set.length + 1),
+      pointer: c.operatorPointer,
+      atKey: true,
+    });
     return;
   }
   const family = OPERATOR_FAMILIES[op.base]!;
   const keyType: 'Boolean' | 'Numeric' = key === 'present' ? 'Boolean' : 'Numeric';
   const fits = family === 'Null' || (key === 'present' ? family === 'Bool' : family === 'Numeric');
   if (!fits) {
-    out.findings.push({ kind: 'invalid', problem: 'operatorType', operator: c.operator, family, key: c.key, keyType, expected, pointer: c.operatorPointer, atKey: true });
+    out.findings.push({
+      kind: 'invalid',
+      problem: 'operatorType',
+      operator: c.operator,
+      family,
+      key: c.key,
+      keyType,
+      expected,
+      pointer: c.operatorPointer,
+      atKey: true,
+    });
     return;
   }
   if (family === 'Null' || family === 'Bool') {
@@ -191,14 +261,28 @@ function analyzeCondition(s: NStatement, c: NCondition, key: MfaKey, _canonical:
       if (b === undefined) {
         bad = true;
         const guess = typeof v.value === 'string' ? closest(v.value, ['true', 'false'], 2) : undefined;
-        const finding: MfaProblem = { kind: 'invalid', problem: 'badBoolean', operator: c.operator, value: v.value, guess, pointer: v.pointer };
+        const finding: MfaProblem = {
+          kind: 'invalid',
+          problem: 'badBoolean',
+          operator: c.operator,
+          value: v.value,
+          guess,
+          pointer: v.pointer,
+        };
         if (guess) finding.fix = { edits: [{ pointer: v.pointer, text: JSON.stringify(guess) }] };
         out.findings.push(finding);
       } else seen.add(b);
     }
     if (bad) return;
     if (seen.size === 2) {
-      out.findings.push({ kind: 'invalid', problem: 'bothValues', operator: c.operator, key: c.key, pointer: c.keyPointer, atKey: true });
+      out.findings.push({
+        kind: 'invalid',
+        problem: 'bothValues',
+        operator: c.operator,
+        key: c.key,
+        pointer: c.keyPointer,
+        atKey: true,
+      });
       return;
     }
     if (seen.size === 0) return;
@@ -220,40 +304,188 @@ function analyzeCondition(s: NStatement, c: NCondition, key: MfaKey, _canonical:
   const greater = op.base === 'NumericGreaterThan' || op.base === 'NumericGreaterThanEquals';
   if (isAllow) {
     if (less && !op.ifExists) out.effective = true;
-    else if (less && op.ifExists) out.findings.push(withFix({ kind: 'weak', problem: 'ifExistsInAllow', operator: c.operator, key: c.key, plain: op.base, pointer: c.operatorPointer, atKey: true }, renameOperator(s, c, op.base)));
-    else if (greater) out.findings.push({ kind: 'invalid', problem: 'ageInverted', operator: c.operator, effect: 'Allow', pointer: c.operatorPointer, atKey: true });
+    else if (less && op.ifExists)
+      out.findings.push(
+        withFix(
+          {
+            kind: 'weak',
+            problem: 'ifExistsInAllow',
+            operator: c.operator,
+            key: c.key,
+            plain: op.base,
+            pointer: c.operatorPointer,
+            atKey: true,
+          },
+          renameOperator(s, c, op.base),
+        ),
+      );
+    else if (greater)
+      out.findings.push({
+        kind: 'invalid',
+        problem: 'ageInverted',
+        operator: c.operator,
+        effect: 'Allow',
+        pointer: c.operatorPointer,
+        atKey: true,
+      });
   } else if (isDeny) {
     if (greater && op.ifExists) out.effective = true;
-    else if (less) out.findings.push({ kind: 'invalid', problem: 'ageInverted', operator: c.operator, effect: 'Deny', pointer: c.operatorPointer, atKey: true });
+    else if (less)
+      out.findings.push({
+        kind: 'invalid',
+        problem: 'ageInverted',
+        operator: c.operator,
+        effect: 'Deny',
+        pointer: c.operatorPointer,
+        atKey: true,
+      });
     // NumericGreaterThan without IfExists only limits the age of MFA sessions: not a guard, not wrong.
   }
 }
 
-function boolSemantics(s: NStatement, c: NCondition, value: boolean, ifExists: boolean, isAllow: boolean, isDeny: boolean, out: StatementMfa, valuePointer: string): void {
+function boolSemantics(
+  s: NStatement,
+  c: NCondition,
+  value: boolean,
+  ifExists: boolean,
+  isAllow: boolean,
+  isDeny: boolean,
+  out: StatementMfa,
+  valuePointer: string,
+): void {
   if (isAllow) {
     if (value && !ifExists) out.effective = true;
-    else if (value && ifExists) out.findings.push(withFix({ kind: 'weak', problem: 'ifExistsInAllow', operator: c.operator, key: c.key, plain: 'Bool', pointer: c.operatorPointer, atKey: true }, renameOperator(s, c, 'Bool')));
-    else out.findings.push({ kind: 'invalid', problem: 'inverted', operator: c.operator, key: c.key, value: 'false', effect: 'Allow', outcome: 'allowsWithoutMfa', pointer: valuePointer });
+    else if (value && ifExists)
+      out.findings.push(
+        withFix(
+          {
+            kind: 'weak',
+            problem: 'ifExistsInAllow',
+            operator: c.operator,
+            key: c.key,
+            plain: 'Bool',
+            pointer: c.operatorPointer,
+            atKey: true,
+          },
+          renameOperator(s, c, 'Bool'),
+        ),
+      );
+    else
+      out.findings.push({
+        kind: 'invalid',
+        problem: 'inverted',
+        operator: c.operator,
+        key: c.key,
+        value: 'false',
+        effect: 'Allow',
+        outcome: 'allowsWithoutMfa',
+        pointer: valuePointer,
+      });
   } else if (isDeny) {
     if (!value && ifExists) out.effective = true;
-    else if (!value && !ifExists) out.findings.push(withFix({ kind: 'weak', problem: 'boolFalseInDeny', operator: c.operator, key: c.key, pointer: c.operatorPointer, atKey: true }, renameOperator(s, c, 'BoolIfExists')));
-    else out.findings.push({ kind: 'invalid', problem: 'inverted', operator: c.operator, key: c.key, value: 'true', effect: 'Deny', outcome: 'deniesWithMfa', pointer: valuePointer });
+    else if (!value && !ifExists)
+      out.findings.push(
+        withFix(
+          {
+            kind: 'weak',
+            problem: 'boolFalseInDeny',
+            operator: c.operator,
+            key: c.key,
+            pointer: c.operatorPointer,
+            atKey: true,
+          },
+          renameOperator(s, c, 'BoolIfExists'),
+        ),
+      );
+    else
+      out.findings.push({
+        kind: 'invalid',
+        problem: 'inverted',
+        operator: c.operator,
+        key: c.key,
+        value: 'true',
+        effect: 'Deny',
+        outcome: 'deniesWithMfa',
+        pointer: valuePointer,
+      });
   }
 }
 
-function nullSemantics(c: NCondition, key: MfaKey, value: boolean, isAllow: boolean, isDeny: boolean, out: StatementMfa, valuePointer: string): void {
+function nullSemantics(
+  c: NCondition,
+  key: MfaKey,
+  value: boolean,
+  isAllow: boolean,
+  isDeny: boolean,
+  out: StatementMfa,
+  valuePointer: string,
+): void {
   // Null "true": the key is absent. Null "false": the key is present.
   if (key === 'age') {
     // aws:MultiFactorAuthAge is present exactly when the request was authenticated with MFA.
     if (isAllow && !value) out.effective = true;
     else if (isDeny && value) out.effective = true;
-    else if (isAllow) out.findings.push({ kind: 'invalid', problem: 'inverted', operator: c.operator, key: c.key, value: 'true', effect: 'Allow', outcome: 'allowsWithoutMfaAge', pointer: valuePointer });
-    else if (isDeny) out.findings.push({ kind: 'invalid', problem: 'inverted', operator: c.operator, key: c.key, value: 'false', effect: 'Deny', outcome: 'deniesWithMfaAge', pointer: valuePointer });
+    else if (isAllow)
+      out.findings.push({
+        kind: 'invalid',
+        problem: 'inverted',
+        operator: c.operator,
+        key: c.key,
+        value: 'true',
+        effect: 'Allow',
+        outcome: 'allowsWithoutMfaAge',
+        pointer: valuePointer,
+      });
+    else if (isDeny)
+      out.findings.push({
+        kind: 'invalid',
+        problem: 'inverted',
+        operator: c.operator,
+        key: c.key,
+        value: 'false',
+        effect: 'Deny',
+        outcome: 'deniesWithMfaAge',
+        pointer: valuePointer,
+      });
     return;
   }
   // aws:MultiFactorAuthPresent is present for every temporary credential, MFA or not.
-  if (isAllow && !value) out.findings.push({ kind: 'weak', problem: 'nullPresentInAllow', key: c.key, pointer: c.operatorPointer, atKey: true });
-  else if (isDeny && value) out.findings.push({ kind: 'weak', problem: 'nullPresentInDeny', key: c.key, pointer: c.operatorPointer, atKey: true });
-  else if (isAllow) out.findings.push({ kind: 'invalid', problem: 'inverted', operator: c.operator, key: c.key, value: 'true', effect: 'Allow', outcome: 'allowsOnlyLongTermKeys', pointer: valuePointer });
-  else if (isDeny) out.findings.push({ kind: 'invalid', problem: 'inverted', operator: c.operator, key: c.key, value: 'false', effect: 'Deny', outcome: 'deniesAllTemporary', pointer: valuePointer });
+  if (isAllow && !value)
+    out.findings.push({
+      kind: 'weak',
+      problem: 'nullPresentInAllow',
+      key: c.key,
+      pointer: c.operatorPointer,
+      atKey: true,
+    });
+  else if (isDeny && value)
+    out.findings.push({
+      kind: 'weak',
+      problem: 'nullPresentInDeny',
+      key: c.key,
+      pointer: c.operatorPointer,
+      atKey: true,
+    });
+  else if (isAllow)
+    out.findings.push({
+      kind: 'invalid',
+      problem: 'inverted',
+      operator: c.operator,
+      key: c.key,
+      value: 'true',
+      effect: 'Allow',
+      outcome: 'allowsOnlyLongTermKeys',
+      pointer: valuePointer,
+    });
+  else if (isDeny)
+    out.findings.push({
+      kind: 'invalid',
+      problem: 'inverted',
+      operator: c.operator,
+      key: c.key,
+      value: 'false',
+      effect: 'Deny',
+      outcome: 'deniesAllTemporary',
+      pointer: valuePointer,
+    });
 }

@@ -1,7 +1,9 @@
 import { table } from '../util/table.js';
 
 /** IAM condition operators (case-sensitive), by the type of value they compare. */
-export const OPERATOR_FAMILIES: Readonly<Record<string, 'String' | 'Numeric' | 'Date' | 'Bool' | 'Binary' | 'IP' | 'ARN' | 'Null'>> = table({
+export const OPERATOR_FAMILIES: Readonly<
+  Record<string, 'String' | 'Numeric' | 'Date' | 'Bool' | 'Binary' | 'IP' | 'ARN' | 'Null'>
+> = table({
   StringEquals: 'String',
   StringNotEquals: 'String',
   StringEqualsIgnoreCase: 'String',

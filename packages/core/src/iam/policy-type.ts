@@ -3,7 +3,14 @@ import type { PolicyType } from '../types.js';
 import { globMatch } from '../util/glob.js';
 
 /** Actions a trust policy grants to the principals that may assume the role. */
-const TRUST_ACTIONS = ['sts:AssumeRole', 'sts:AssumeRoleWithSAML', 'sts:AssumeRoleWithWebIdentity', 'sts:TagSession', 'sts:SetSourceIdentity', 'sts:SetContext'];
+const TRUST_ACTIONS = [
+  'sts:AssumeRole',
+  'sts:AssumeRoleWithSAML',
+  'sts:AssumeRoleWithWebIdentity',
+  'sts:TagSession',
+  'sts:SetSourceIdentity',
+  'sts:SetContext',
+];
 
 /**
  * Detects the kind of document: a trust policy grants sts:AssumeRole* (or session tagging) to a
@@ -19,7 +26,11 @@ export function detectPolicyType(policy: PolicyModel): PolicyType {
   const trust = withPrincipal.some(
     (s) =>
       s.effect?.value === 'Allow' &&
-      (s.action?.items ?? []).some((a) => /^sts:/i.test(a.value.trim()) && TRUST_ACTIONS.some((t) => globMatch(a.value.trim(), t, { caseInsensitive: true }))),
+      (s.action?.items ?? []).some(
+        (a) =>
+          /^sts:/i.test(a.value.trim()) &&
+          TRUST_ACTIONS.some((t) => globMatch(a.value.trim(), t, { caseInsensitive: true })),
+      ),
   );
   return trust ? 'trust' : 'resource';
 }

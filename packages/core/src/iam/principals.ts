@@ -41,7 +41,14 @@ const NARROWING = new Set(NARROWING_KEYS.map((k) => k.toLowerCase()));
 /** Operators that keep only requests whose key has one of the listed values (a missing key fails). */
 const POSITIVE = new Set(['StringEquals', 'StringEqualsIgnoreCase', 'StringLike', 'ArnEquals', 'ArnLike', 'IpAddress']);
 /** Their negations: in a Deny they refuse every request whose key is not one of the values. */
-const NEGATIVE = new Set(['StringNotEquals', 'StringNotEqualsIgnoreCase', 'StringNotLike', 'ArnNotEquals', 'ArnNotLike', 'NotIpAddress']);
+const NEGATIVE = new Set([
+  'StringNotEquals',
+  'StringNotEqualsIgnoreCase',
+  'StringNotLike',
+  'ArnNotEquals',
+  'ArnNotLike',
+  'NotIpAddress',
+]);
 
 /** A value that bounds nothing: `*`, `arn:aws:*:*`, `0.0.0.0/0`, `::/0`. */
 function unbounded(value: unknown): boolean {
@@ -60,7 +67,8 @@ export function narrowingAllowCondition(s: NStatement): NCondition | undefined {
   return s.conditions.find((c) => {
     const op = c.operator.replace(/^ForAnyValue:/, '');
     // Bool aws:PrincipalIsAWSService "true": only AWS services calling with their service principal.
-    if (op === 'Bool' && c.key.toLowerCase() === 'aws:principalisawsservice') return c.values.length > 0 && c.values.every((v) => String(v.value).toLowerCase() === 'true');
+    if (op === 'Bool' && c.key.toLowerCase() === 'aws:principalisawsservice')
+      return c.values.length > 0 && c.values.every((v) => String(v.value).toLowerCase() === 'true');
     return POSITIVE.has(op) && bounded(c);
   });
 }
@@ -74,8 +82,12 @@ export function narrowedByDeny(allow: NStatement, statements: readonly NStatemen
   if (actions.length === 0) return false;
   return statements.some((d) => {
     if (d.effect?.value !== 'Deny' || wildcardPrincipalEntries(d).length === 0 || !d.action) return false;
-    const covers = actions.every((a) => d.action!.items.some((x) => globCovers(x.value, a.value, { caseInsensitive: true })));
+    const covers = actions.every((a) =>
+      d.action!.items.some((x) => globCovers(x.value, a.value, { caseInsensitive: true })),
+    );
     if (!covers) return false;
-    return d.conditions.some((c) => NEGATIVE.has(c.operator.replace(/IfExists$/, '').replace(/^ForAllValues:/, '')) && bounded(c));
+    return d.conditions.some(
+      (c) => NEGATIVE.has(c.operator.replace(/IfExists$/, '').replace(/^ForAllValues:/, '')) && bounded(c),
+    );
   });
 }

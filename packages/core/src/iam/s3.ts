@@ -5,7 +5,16 @@ import type { NStatement } from '../model/normalize.js';
 import { S3_BUCKET_ACTIONS } from './generated/s3-bucket-actions.js';
 import { hasUnresolved, replaceUnresolved } from './unresolved.js';
 
-export const PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc'] as const;
+export const PARTITIONS = [
+  'aws',
+  'aws-cn',
+  'aws-us-gov',
+  'aws-iso',
+  'aws-iso-b',
+  'aws-iso-e',
+  'aws-iso-f',
+  'aws-eusc',
+] as const;
 
 /** Policy variables (`${aws:username}`) stand for unknown text: treat them as `*` for matching. */
 export function variablesAsWildcards(s: string): string {
@@ -51,7 +60,9 @@ export function bucketActionsMatched(patterns: readonly string[]): string[] {
 const actionsCache = new BoundedCache<string, readonly string[]>();
 
 function actionsOfPattern(pattern: string): readonly string[] {
-  return actionsCache.get(pattern, (p) => (actionCanBeS3(p) ? S3_BUCKET_ACTIONS.filter((a) => matchesS3Action(p, a)) : []));
+  return actionsCache.get(pattern, (p) =>
+    actionCanBeS3(p) ? S3_BUCKET_ACTIONS.filter((a) => matchesS3Action(p, a)) : [],
+  );
 }
 
 /** The S3 actions a statement's Action/NotAction can grant, as patterns (for messages and coverage). */
@@ -111,7 +122,14 @@ export function classifyResource(raw: string): S3Resource {
     const r = variablesAsWildcards(raw);
     return hasWildcard(r) && globMatchesPrefix(r, 'arn:aws:s3:::') ? { kind: 'anyS3' } : { kind: 'other' };
   }
-  const [arn, partition, service, region, account, resource] = parts.map(variablesAsWildcards) as [string, string, string, string, string, string];
+  const [arn, partition, service, region, account, resource] = parts.map(variablesAsWildcards) as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
   if (!globMatch(arn, 'arn') || !globMatch(service, 's3')) return { kind: 'other' };
   if (!globMatch(region, '') || !globMatch(account, '')) return { kind: 'other' };
   const rawResource = parts[5]!;
@@ -119,7 +137,11 @@ export function classifyResource(raw: string): S3Resource {
   const seg = slash < 0 ? resource : resource.slice(0, slash);
   if (hasWildcard(seg)) {
     const rawSlash = rawResource.replace(/\$\{[^}]*\}/g, (m) => 'x'.repeat(m.length)).indexOf('/');
-    return { kind: 'wildcardBucket', bucketPattern: rawSlash < 0 ? rawResource : rawResource.slice(0, rawSlash), resourcePattern: resource };
+    return {
+      kind: 'wildcardBucket',
+      bucketPattern: rawSlash < 0 ? rawResource : rawResource.slice(0, rawSlash),
+      resourcePattern: resource,
+    };
   }
   const out: S3Resource = { kind: 'bucket', bucket: seg, partition };
   if (slash >= 0) out.key = resource.slice(slash + 1);

@@ -9,7 +9,10 @@ export const UNRESOLVED_PREFIX = '${unresolved:';
 
 /** The marker for an unknown value; `what` names its source (`Ref BucketParam`). */
 export function unresolvedMarker(what: string): string {
-  return `${UNRESOLVED_PREFIX}${what.replace(/[{}$\r\n]/g, '').trim().slice(0, 100)}}`;
+  return `${UNRESOLVED_PREFIX}${what
+    .replace(/[{}$\r\n]/g, '')
+    .trim()
+    .slice(0, 100)}}`;
 }
 
 export function hasUnresolved(s: string): boolean {

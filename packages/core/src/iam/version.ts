@@ -13,7 +13,8 @@ export function firstPolicyVariable(policy: PolicyModel): Located<string> | unde
   for (const s of policy.statements) {
     for (const r of [...(s.resource?.items ?? []), ...(s.notResource?.items ?? [])]) if (hasVariable(r.value)) return r;
     for (const c of s.conditions) {
-      for (const v of c.values) if (typeof v.value === 'string' && hasVariable(v.value)) return { value: v.value, pointer: v.pointer };
+      for (const v of c.values)
+        if (typeof v.value === 'string' && hasVariable(v.value)) return { value: v.value, pointer: v.pointer };
     }
   }
   return undefined;

@@ -16,7 +16,11 @@ const LISTS = ['UserDetailList', 'GroupDetailList', 'RoleDetailList', 'Policies'
 
 /** Does this JSON value look like get-account-authorization-details output? */
 export function isAccountAuthorizationDetails(value: unknown): boolean {
-  return isObject(value) && LISTS.some((k) => Array.isArray(value[k])) && Object.keys(value).every((k) => (LISTS as readonly string[]).includes(k) || k === 'IsTruncated' || k === 'Marker');
+  return (
+    isObject(value) &&
+    LISTS.some((k) => Array.isArray(value[k])) &&
+    Object.keys(value).every((k) => (LISTS as readonly string[]).includes(k) || k === 'IsTruncated' || k === 'Marker')
+  );
 }
 
 export interface AccountDetailsResult {
@@ -70,17 +74,35 @@ export function policySetFromAccountDetails(text: string, file?: string): Accoun
       const isDefault = v.IsDefaultVersion === true || version === str(p.DefaultVersionId);
       const id = `policy/${arn ?? name}@${version}`;
       const label = `managed policy "${name}" ${version}${isDefault ? '' : ' (not the default version)'}`;
-      const added = add(id, joinPointer('/Policies', i, 'PolicyVersionList', j, 'Document'), v.Document, label, 'identity');
+      const added = add(
+        id,
+        joinPointer('/Policies', i, 'PolicyVersionList', j, 'Document'),
+        v.Document,
+        label,
+        'identity',
+      );
       if (added && isDefault && arn) defaultVersion.set(arn, added);
     });
   });
 
-  const attach = (owner: Record<string, unknown>, ownerPointer: string, listKey: string, kindLabel: string, ownerLabel: string): string[] => {
+  const attach = (
+    owner: Record<string, unknown>,
+    ownerPointer: string,
+    listKey: string,
+    kindLabel: string,
+    ownerLabel: string,
+  ): string[] => {
     const ids: string[] = [];
     arr(owner[listKey]).forEach((p, i) => {
       if (!isObject(p)) return;
       const name = str(p.PolicyName) ?? `${listKey}[${i}]`;
-      const id = add(`${kindLabel}/inline/${name}`, joinPointer(ownerPointer, listKey, i, 'PolicyDocument'), p.PolicyDocument, `${ownerLabel} inline policy "${name}"`, 'identity');
+      const id = add(
+        `${kindLabel}/inline/${name}`,
+        joinPointer(ownerPointer, listKey, i, 'PolicyDocument'),
+        p.PolicyDocument,
+        `${ownerLabel} inline policy "${name}"`,
+        'identity',
+      );
       if (id) ids.push(id);
     });
     for (const m of arr(owner.AttachedManagedPolicies)) {
@@ -99,7 +121,11 @@ export function policySetFromAccountDetails(text: string, file?: string): Accoun
     if (!isObject(g)) return;
     const name = str(g.GroupName) ?? `GroupDetailList[${i}]`;
     account(str(g.Arn));
-    const p: SetPrincipal = { kind: 'group', name, policies: attach(g, joinPointer('/GroupDetailList', i), 'GroupPolicyList', `group/${name}`, `group "${name}"`) };
+    const p: SetPrincipal = {
+      kind: 'group',
+      name,
+      policies: attach(g, joinPointer('/GroupDetailList', i), 'GroupPolicyList', `group/${name}`, `group "${name}"`),
+    };
     if (str(g.Arn)) p.arn = str(g.Arn)!;
     principals.push(p);
   });
@@ -107,7 +133,12 @@ export function policySetFromAccountDetails(text: string, file?: string): Accoun
     if (!isObject(u)) return;
     const name = str(u.UserName) ?? `UserDetailList[${i}]`;
     account(str(u.Arn));
-    const p: SetPrincipal = { kind: 'user', name, policies: attach(u, joinPointer('/UserDetailList', i), 'UserPolicyList', `user/${name}`, `user "${name}"`), groups: arr(u.GroupList).filter((x): x is string => typeof x === 'string') };
+    const p: SetPrincipal = {
+      kind: 'user',
+      name,
+      policies: attach(u, joinPointer('/UserDetailList', i), 'UserPolicyList', `user/${name}`, `user "${name}"`),
+      groups: arr(u.GroupList).filter((x): x is string => typeof x === 'string'),
+    };
     if (str(u.Arn)) p.arn = str(u.Arn)!;
     principals.push(p);
   });
@@ -116,9 +147,19 @@ export function policySetFromAccountDetails(text: string, file?: string): Accoun
     const name = str(r.RoleName) ?? `RoleDetailList[${i}]`;
     account(str(r.Arn));
     const base = joinPointer('/RoleDetailList', i);
-    const p: SetPrincipal = { kind: 'role', name, policies: attach(r, base, 'RolePolicyList', `role/${name}`, `role "${name}"`) };
+    const p: SetPrincipal = {
+      kind: 'role',
+      name,
+      policies: attach(r, base, 'RolePolicyList', `role/${name}`, `role "${name}"`),
+    };
     if ('AssumeRolePolicyDocument' in r) {
-      const trust = add(`role/${name}/trust`, joinPointer(base, 'AssumeRolePolicyDocument'), r.AssumeRolePolicyDocument, `role "${name}" trust policy`, 'trust');
+      const trust = add(
+        `role/${name}/trust`,
+        joinPointer(base, 'AssumeRolePolicyDocument'),
+        r.AssumeRolePolicyDocument,
+        `role "${name}" trust policy`,
+        'trust',
+      );
       if (trust) p.trustPolicy = trust;
     }
     if (arr(r.InstanceProfileList).length > 0) p.instanceProfile = true;

@@ -23,7 +23,10 @@ export function isCloudFormationTemplate(root: SNode): boolean {
   if (entry(root, 'AWSTemplateFormatVersion') !== undefined) return true;
   const resources = entry(root, 'Resources');
   if (resources?.type !== 'map' || resources.entries.length === 0) return false;
-  return resources.entries.every((e) => typeof scalarString(entry(e.value, 'Type')) === 'string') && resources.entries.some((e) => /^(AWS|Custom|Alexa)::|^Custom::/.test(scalarString(entry(e.value, 'Type')) ?? ''));
+  return (
+    resources.entries.every((e) => typeof scalarString(entry(e.value, 'Type')) === 'string') &&
+    resources.entries.some((e) => /^(AWS|Custom|Alexa)::|^Custom::/.test(scalarString(entry(e.value, 'Type')) ?? ''))
+  );
 }
 
 interface Resource {
@@ -39,13 +42,21 @@ class Template {
   readonly mappings: SNode | undefined;
   private readonly bucketNames = new Map<string, string | undefined>();
 
-  constructor(readonly root: SNode, readonly keepOffsets: boolean) {
+  constructor(
+    readonly root: SNode,
+    readonly keepOffsets: boolean,
+  ) {
     this.parameters = entry(root, 'Parameters');
     this.mappings = entry(root, 'Mappings');
     const resources = entry(root, 'Resources');
     if (resources?.type === 'map') {
       for (const e of resources.entries) {
-        this.resources.set(e.key, { id: e.key, type: scalarString(entry(e.value, 'Type')) ?? '', node: e.value, properties: pick(entry(e.value, 'Properties')) });
+        this.resources.set(e.key, {
+          id: e.key,
+          type: scalarString(entry(e.value, 'Type')) ?? '',
+          node: e.value,
+          properties: pick(entry(e.value, 'Properties')),
+        });
       }
     }
   }
@@ -185,19 +196,25 @@ class Template {
           return concat(out);
         }
         const list = this.list(listNode, depth);
-        return list ? list.map((x) => (typeof x === 'string' ? x : unresolvedMarker('Join element'))).join(delimiter) : unresolvedMarker('Join');
+        return list
+          ? list.map((x) => (typeof x === 'string' ? x : unresolvedMarker('Join element'))).join(delimiter)
+          : unresolvedMarker('Join');
       }
       case 'Fn::Select': {
         if (arg.type !== 'seq') return unresolvedMarker('Select');
         const index = Number(this.text(arg.items[0], depth));
         const list = this.list(arg.items[1], depth);
-        return list && Number.isInteger(index) && index >= 0 && index < list.length ? list[index] : unresolvedMarker('Select');
+        return list && Number.isInteger(index) && index >= 0 && index < list.length
+          ? list[index]
+          : unresolvedMarker('Select');
       }
       case 'Fn::Split': {
         if (arg.type !== 'seq') return unresolvedMarker('Split');
         const delimiter = this.text(arg.items[0], depth);
         const source = this.text(arg.items[1], depth);
-        return delimiter && source !== undefined && !hasUnresolved(source) ? source.split(delimiter) : unresolvedMarker('Split');
+        return delimiter && source !== undefined && !hasUnresolved(source)
+          ? source.split(delimiter)
+          : unresolvedMarker('Split');
       }
       case 'Fn::FindInMap': {
         if (arg.type !== 'seq') return unresolvedMarker('FindInMap');
@@ -262,7 +279,8 @@ class Template {
       templateNode = arg.items[0];
       vars = arg.items[1];
     }
-    const template = templateNode?.type === 'scalar' && typeof templateNode.value === 'string' ? templateNode.value : undefined;
+    const template =
+      templateNode?.type === 'scalar' && typeof templateNode.value === 'string' ? templateNode.value : undefined;
     if (template === undefined) return unresolvedMarker('Sub');
     const out: Part[] = [];
     const re = /\$\{([^}]*)\}/g;
@@ -281,7 +299,10 @@ class Template {
         continue;
       }
       const dot = name.indexOf('.');
-      const value = dot < 0 || name.startsWith('AWS::') ? this.ref(name, depth) : this.getAtt(name.slice(0, dot), name.slice(dot + 1), depth);
+      const value =
+        dot < 0 || name.startsWith('AWS::')
+          ? this.ref(name, depth)
+          : this.getAtt(name.slice(0, dot), name.slice(dot + 1), depth);
       if (value === ACCOUNT) out.push(ACCOUNT);
       else out.push(typeof value === 'string' ? value : unresolvedMarker(name));
     }
@@ -294,7 +315,8 @@ class Template {
 function concat(parts: readonly Part[]): string {
   let s = '';
   for (const p of parts) {
-    if (p === ACCOUNT) s += /^arn:[^:]*:[^:]*:[^:]*:$/.test(s) ? ACCOUNT_PLACEHOLDER : unresolvedMarker('AWS::AccountId');
+    if (p === ACCOUNT)
+      s += /^arn:[^:]*:[^:]*:[^:]*:$/.test(s) ? ACCOUNT_PLACEHOLDER : unresolvedMarker('AWS::AccountId');
     else s += p;
   }
   return s;
@@ -373,9 +395,26 @@ const RESOURCE_POLICIES: Readonly<Record<string, string>> = table({
 });
 
 /** Standalone policies and which property lists the principals they attach to. */
-const STANDALONE: Readonly<Record<string, { roles: string[]; single?: boolean; people?: Array<{ prop: string; kind: 'user' | 'group'; single?: boolean }> }>> = table({
-  'AWS::IAM::Policy': { roles: ['Roles'], people: [{ prop: 'Users', kind: 'user' }, { prop: 'Groups', kind: 'group' }] },
-  'AWS::IAM::ManagedPolicy': { roles: ['Roles'], people: [{ prop: 'Users', kind: 'user' }, { prop: 'Groups', kind: 'group' }] },
+const STANDALONE: Readonly<
+  Record<
+    string,
+    { roles: string[]; single?: boolean; people?: Array<{ prop: string; kind: 'user' | 'group'; single?: boolean }> }
+  >
+> = table({
+  'AWS::IAM::Policy': {
+    roles: ['Roles'],
+    people: [
+      { prop: 'Users', kind: 'user' },
+      { prop: 'Groups', kind: 'group' },
+    ],
+  },
+  'AWS::IAM::ManagedPolicy': {
+    roles: ['Roles'],
+    people: [
+      { prop: 'Users', kind: 'user' },
+      { prop: 'Groups', kind: 'group' },
+    ],
+  },
   'AWS::IAM::RolePolicy': { roles: ['RoleName'], single: true },
   'AWS::IAM::UserPolicy': { roles: [], people: [{ prop: 'UserName', kind: 'user', single: true }] },
   'AWS::IAM::GroupPolicy': { roles: [], people: [{ prop: 'GroupName', kind: 'group', single: true }] },
@@ -421,7 +460,13 @@ export function extractCloudFormation(root: SNode, options: { text?: string } = 
       }
     }
     const lookup = (p: string) => locs.get(p);
-    out.documents.push({ value, source: options.text !== undefined ? { lookup, text: options.text } : { lookup }, label, kind, range: doc.range });
+    out.documents.push({
+      value,
+      source: options.text !== undefined ? { lookup, text: options.text } : { lookup },
+      label,
+      kind,
+      range: doc.range,
+    });
     return out.documents.length - 1;
   };
 
@@ -504,7 +549,8 @@ export function extractCloudFormation(root: SNode, options: { text?: string } = 
       const id = refTarget(ref);
       const idx = id !== undefined ? managed.get(id) : undefined;
       if (idx === undefined) continue;
-      const holder = r.type === 'AWS::IAM::Role' ? roleOf(r.id) : holderOf(r.type === 'AWS::IAM::User' ? 'user' : 'group', r.id);
+      const holder =
+        r.type === 'AWS::IAM::Role' ? roleOf(r.id) : holderOf(r.type === 'AWS::IAM::User' ? 'user' : 'group', r.id);
       if (!holder.policies.includes(idx)) holder.policies.push(idx);
     }
   }

@@ -17,7 +17,11 @@ import { emptyExtraction, type Extraction } from './types.js';
  *   directory walk, it is not linted at all.
  * - an `Extraction`: the documents found in a template, a plan or CLI output.
  */
-export type DetectedInput = { format: 'policy' } | { format: 'terraform' } | { format: 'skip'; reason: string } | Extraction;
+export type DetectedInput =
+  | { format: 'policy' }
+  | { format: 'terraform' }
+  | { format: 'skip'; reason: string }
+  | Extraction;
 
 export interface DetectOptions {
   /**
@@ -43,7 +47,11 @@ export function looksLikePolicy(value: unknown): boolean {
   if (!isObject(value)) return false;
   // A Statement (even misspelled), or the policy language's dated Version: a package.json's
   // "version": "1.0.0" is not one.
-  return Object.entries(value).some(([k, v]) => editDistance(k.toLowerCase(), 'statement', 2) <= 2 || (/^version$/i.test(k) && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v.trim())));
+  return Object.entries(value).some(
+    ([k, v]) =>
+      editDistance(k.toLowerCase(), 'statement', 2) <= 2 ||
+      (/^version$/i.test(k) && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v.trim())),
+  );
 }
 
 /** Does the text parse as JSON with comments and trailing commas, to a value that is no policy? */
@@ -69,7 +77,8 @@ export function detectInput(text: string, fileName: string, options: DetectOptio
     if (!parsed.ok) {
       // JSON with comments (tsconfig.json, VS Code settings) found by a walk: skipped unless it
       // looks like a policy (IAM accepts no comments, so such a policy is reported).
-      if (!explicit && isJsoncNonPolicy(text)) return { format: 'skip', reason: 'JSON with comments that is not a policy document' };
+      if (!explicit && isJsoncNonPolicy(text))
+        return { format: 'skip', reason: 'JSON with comments that is not a policy document' };
       // Broken JSON: a .json file (or a JSON-looking one) gets the exact JSON error, as always.
       if (!yamlName || first === '{' || first === '[') return { format: 'policy' };
     } else {
@@ -102,7 +111,8 @@ export function detectInput(text: string, fileName: string, options: DetectOptio
   out.problems.push({
     ruleId: 'invalid-policy',
     messageId: 'grammar',
-    message: 'This YAML file is not a CloudFormation template (no AWSTemplateFormatVersion and no Resources with a Type): iam-mfa-lint reads policies in YAML only inside templates',
+    message:
+      'This YAML file is not a CloudFormation template (no AWSTemplateFormatVersion and no Resources with a Type): iam-mfa-lint reads policies in YAML only inside templates',
     range: { line: 1, column: 1, endLine: 1, endColumn: 2 },
   });
   return out;

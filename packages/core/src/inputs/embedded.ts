@@ -22,7 +22,16 @@ export function decodeJsonString(host: string, start: number): Decoded | undefin
   while (i < host.length && host[i] !== '"') {
     if (host[i] === '\\') {
       const c = host[i + 1];
-      const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+      const simple: Record<string, string> = {
+        '"': '"',
+        '\\': '\\',
+        '/': '/',
+        b: '\b',
+        f: '\f',
+        n: '\n',
+        r: '\r',
+        t: '\t',
+      };
       if (c !== undefined && simple[c] !== undefined) {
         text += simple[c];
         map.push(i);
@@ -100,7 +109,13 @@ export function embeddedDocument(
   const whole = { ...lines.range(stringRange.offset ?? 0, stringRange.endOffset ?? 0) };
   let decoded = stringRange.offset !== undefined ? decodeJsonString(lines.text, stringRange.offset) : undefined;
   if (decoded && options.urlEncoded) decoded = decodeUrl(decoded);
-  if (!decoded) return { ruleId: 'invalid-json', messageId: 'syntax', message: `${label}: the encoded policy document cannot be decoded`, range: whole };
+  if (!decoded)
+    return {
+      ruleId: 'invalid-json',
+      messageId: 'syntax',
+      message: `${label}: the encoded policy document cannot be decoded`,
+      range: whole,
+    };
   const parsed = parsePolicyText(decoded.text);
   const at = (offset: number | undefined): number => decoded!.map[Math.min(offset ?? 0, decoded!.map.length - 1)]!;
   const toHost = (r: Range): Range => lines.range(at(r.offset), at(r.endOffset));
@@ -108,13 +123,22 @@ export function embeddedDocument(
     // The parser's position is a line and column of the decoded text; find its offset.
     const offset = offsetOf(decoded.text, parsed.error.range.line, parsed.error.range.column);
     const p = lines.position(at(offset));
-    return { ruleId: 'invalid-json', messageId: parsed.error.messageId, message: `${label}: ${parsed.error.message}`, range: { line: p.line, column: p.column, endLine: p.line, endColumn: p.column + 1 } };
+    return {
+      ruleId: 'invalid-json',
+      messageId: parsed.error.messageId,
+      message: `${label}: ${parsed.error.message}`,
+      range: { line: p.line, column: p.column, endLine: p.line, endColumn: p.column + 1 },
+    };
   }
   const cache = new Map<string, NodeLocation | undefined>();
   const lookup = (pointer: string): NodeLocation | undefined => {
     if (cache.has(pointer)) return cache.get(pointer);
     const loc = parsed.locations.get(pointer);
-    const out = loc ? (loc.key ? { value: toHost(loc.value), key: toHost(loc.key) } : { value: toHost(loc.value) }) : undefined;
+    const out = loc
+      ? loc.key
+        ? { value: toHost(loc.value), key: toHost(loc.key) }
+        : { value: toHost(loc.value) }
+      : undefined;
     cache.set(pointer, out);
     return out;
   };

@@ -29,7 +29,8 @@ export function skipString(text: string, i: number): number {
     if (c === '\\') i += 2;
     else if (c === '"') return i + 1;
     else if ((c === '$' || c === '%') && text[i + 1] === '{' && text[i - 1] !== c) i = skipBrackets(text, i + 1);
-    else if (c === '\n') return i; // unterminated: stop at the line end
+    else if (c === '\n')
+      return i; // unterminated: stop at the line end
     else i++;
   }
   return i;

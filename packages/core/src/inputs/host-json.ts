@@ -17,7 +17,14 @@ export interface JsonHost {
  * Adds the document at `pointer` of the host: an object in place (positions and fixes straight
  * from the host), or JSON text in a string (plain or percent-encoded), located inside the string.
  */
-export function addDocumentAt(host: JsonHost, out: Extraction, pointer: string, value: unknown, label: string, kind: PolicyType): void {
+export function addDocumentAt(
+  host: JsonHost,
+  out: Extraction,
+  pointer: string,
+  value: unknown,
+  label: string,
+  kind: PolicyType,
+): void {
   const loc = host.locations.get(pointer);
   if (!loc) return;
   if (typeof value === 'string') {

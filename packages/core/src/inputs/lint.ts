@@ -15,7 +15,10 @@ export interface LintExtractionOptions extends LintOptions {}
  * The buckets an extraction binds names to: the target buckets given, else the ones the file
  * declares with a literal name, for typos only (`inferred`: they do not make MFA required).
  */
-export function targetBuckets(extraction: Extraction, given: readonly string[] | undefined): { buckets: string[]; inferredBuckets: string[] } {
+export function targetBuckets(
+  extraction: Extraction,
+  given: readonly string[] | undefined,
+): { buckets: string[]; inferredBuckets: string[] } {
   if (given && given.length > 0) return { buckets: [...given], inferredBuckets: [] };
   return { buckets: [], inferredBuckets: [...extraction.buckets] };
 }
@@ -36,7 +39,14 @@ export function lintExtraction(extraction: Extraction, options: LintExtractionOp
   // The documents of one file form a policy set: each role's trust policy with its inline and
   // attached policies, so the cross-document rules (mfa-unsatisfiable) run inside templates.
   const set: PolicySet = {
-    documents: extraction.documents.map((d, i) => ({ id: `doc${i}`, kind: d.kind, value: d.value, label: d.label, source: d.source, ...(d.audience ? { audience: d.audience } : {}) })),
+    documents: extraction.documents.map((d, i) => ({
+      id: `doc${i}`,
+      kind: d.kind,
+      value: d.value,
+      label: d.label,
+      source: d.source,
+      ...(d.audience ? { audience: d.audience } : {}),
+    })),
     principals: [
       ...extraction.roles.map((r) => ({
         kind: 'role' as const,
@@ -87,7 +97,10 @@ function lintAccountDetails(text: string, options: FileLintOptions): LintMessage
   const config = resolveRuleConfig(options.rules);
   const messages: LintMessage[] = [];
   for (const d of result.documents) {
-    const attached = d.attachedTo.length > 0 && d.document.kind === 'identity' && d.document.id.startsWith('policy/') ? ` (attached to ${d.attachedTo.join(', ')})` : '';
+    const attached =
+      d.attachedTo.length > 0 && d.document.kind === 'identity' && d.document.id.startsWith('policy/')
+        ? ` (attached to ${d.attachedTo.join(', ')})`
+        : '';
     for (const m of d.result.messages) messages.push({ ...m, message: `${d.document.label}${attached}: ${m.message}` });
   }
   for (const p of details.problems) {
@@ -102,7 +115,11 @@ function lintAccountDetails(text: string, options: FileLintOptions): LintMessage
  * CloudFormation/SAM/CDK template, a Terraform plan or source file (with `options.hcl`), AWS CLI
  * output, an account snapshot. Returns undefined for a walked file that holds no policies.
  */
-export async function lintFile(text: string, fileName: string, options: FileLintOptions = {}): Promise<LintResult | undefined> {
+export async function lintFile(
+  text: string,
+  fileName: string,
+  options: FileLintOptions = {},
+): Promise<LintResult | undefined> {
   const account = lintAccountDetails(text, options);
   if (account) return toResult(account);
   const detected = detectInput(text, fileName, { explicit: options.explicit ?? false });

@@ -7,11 +7,17 @@ import { table } from '../util/table.js';
 
 /** Is this JSON `terraform show -json` output (a plan or a state)? */
 export function isTerraformPlan(value: unknown): boolean {
-  return isObject(value) && typeof value.format_version === 'string' && ('planned_values' in value || 'values' in value || 'resource_changes' in value || 'prior_state' in value);
+  return (
+    isObject(value) &&
+    typeof value.format_version === 'string' &&
+    ('planned_values' in value || 'values' in value || 'resource_changes' in value || 'prior_state' in value)
+  );
 }
 
 /** Attributes that hold policy documents, by resource type (plans and .tf source alike). */
-export const TERRAFORM_POLICY_ATTRIBUTES: Readonly<Record<string, ReadonlyArray<readonly [attribute: string, kind: PolicyType]>>> = table({
+export const TERRAFORM_POLICY_ATTRIBUTES: Readonly<
+  Record<string, ReadonlyArray<readonly [attribute: string, kind: PolicyType]>>
+> = table({
   aws_iam_policy: [['policy', 'identity']],
   aws_iam_role: [['assume_role_policy', 'trust']],
   aws_iam_role_policy: [['policy', 'identity']],
@@ -36,7 +42,13 @@ function collectModule(module: unknown, pointer: string, found: Found[], depth: 
   const resources = Array.isArray(module.resources) ? module.resources : [];
   resources.forEach((r, i) => {
     if (!isObject(r) || typeof r.type !== 'string' || !isObject(r.values)) return;
-    found.push({ address: typeof r.address === 'string' ? r.address : r.type, type: r.type, mode: typeof r.mode === 'string' ? r.mode : 'managed', values: r.values, pointer: joinPointer(pointer, 'resources', i, 'values') });
+    found.push({
+      address: typeof r.address === 'string' ? r.address : r.type,
+      type: r.type,
+      mode: typeof r.mode === 'string' ? r.mode : 'managed',
+      values: r.values,
+      pointer: joinPointer(pointer, 'resources', i, 'values'),
+    });
   });
   const children = Array.isArray(module.child_modules) ? module.child_modules : [];
   children.forEach((c, i) => collectModule(c, joinPointer(pointer, 'child_modules', i), found, depth + 1));
@@ -51,7 +63,8 @@ export function extractTerraformPlan(host: JsonHost): Extraction {
   const out = emptyExtraction('terraform-plan');
   const plan = host.value as Record<string, unknown>;
   const found: Found[] = [];
-  if (isObject(plan.planned_values)) collectModule(plan.planned_values.root_module, '/planned_values/root_module', found, 0);
+  if (isObject(plan.planned_values))
+    collectModule(plan.planned_values.root_module, '/planned_values/root_module', found, 0);
   else if (isObject(plan.values)) collectModule(plan.values.root_module, '/values/root_module', found, 0);
   if (isObject(plan.prior_state) && isObject(plan.prior_state.values)) {
     const prior: Found[] = [];
@@ -68,9 +81,16 @@ export function extractTerraformPlan(host: JsonHost): Extraction {
   const policyArns = new Map<string, number>();
   const attachments: Array<{ role: string; arn: string }> = [];
   for (const f of found) {
-    if (f.type === 'aws_s3_bucket' && typeof f.values.bucket === 'string' && !out.buckets.includes(f.values.bucket)) out.buckets.push(f.values.bucket);
-    if (f.type === 'aws_iam_instance_profile' && typeof f.values.role === 'string') roleOf(f.values.role).instanceProfile = true;
-    if (f.type === 'aws_iam_role_policy_attachment' && typeof f.values.role === 'string' && typeof f.values.policy_arn === 'string') attachments.push({ role: f.values.role, arn: f.values.policy_arn });
+    if (f.type === 'aws_s3_bucket' && typeof f.values.bucket === 'string' && !out.buckets.includes(f.values.bucket))
+      out.buckets.push(f.values.bucket);
+    if (f.type === 'aws_iam_instance_profile' && typeof f.values.role === 'string')
+      roleOf(f.values.role).instanceProfile = true;
+    if (
+      f.type === 'aws_iam_role_policy_attachment' &&
+      typeof f.values.role === 'string' &&
+      typeof f.values.policy_arn === 'string'
+    )
+      attachments.push({ role: f.values.role, arn: f.values.policy_arn });
     for (const [attribute, kind] of TERRAFORM_POLICY_ATTRIBUTES[f.type] ?? []) {
       const value = f.values[attribute];
       if (typeof value !== 'string') continue;
@@ -80,17 +100,27 @@ export function extractTerraformPlan(host: JsonHost): Extraction {
       const idx = before;
       // A policy document data source is used elsewhere (a trust policy, a bucket or domain
       // policy, an identity policy): its kind comes from its content, as a standalone file's does.
-      if (f.type === 'aws_iam_policy_document') out.documents[idx]!.kind = detectPolicyType(normalize(out.documents[idx]!.value));
+      if (f.type === 'aws_iam_policy_document')
+        out.documents[idx]!.kind = detectPolicyType(normalize(out.documents[idx]!.value));
       if (f.type === 'aws_iam_role' && typeof f.values.name === 'string') roleOf(f.values.name).trust = idx;
-      if (f.type === 'aws_iam_role_policy' && typeof f.values.role === 'string') roleOf(f.values.role).policies.push(idx);
+      if (f.type === 'aws_iam_role_policy' && typeof f.values.role === 'string')
+        roleOf(f.values.role).policies.push(idx);
       if (f.type === 'aws_iam_policy' && typeof f.values.arn === 'string') policyArns.set(f.values.arn, idx);
     }
     if (f.type === 'aws_iam_role' && Array.isArray(f.values.inline_policy)) {
       f.values.inline_policy.forEach((p, i) => {
         if (!isObject(p) || typeof p.policy !== 'string') return;
         const before = out.documents.length;
-        addDocumentAt(host, out, joinPointer(f.pointer, 'inline_policy', i, 'policy'), p.policy, `${f.address}/${typeof p.name === 'string' ? p.name : `inline_policy[${i}]`}`, 'identity');
-        if (out.documents.length > before && typeof f.values.name === 'string') roleOf(f.values.name).policies.push(before);
+        addDocumentAt(
+          host,
+          out,
+          joinPointer(f.pointer, 'inline_policy', i, 'policy'),
+          p.policy,
+          `${f.address}/${typeof p.name === 'string' ? p.name : `inline_policy[${i}]`}`,
+          'identity',
+        );
+        if (out.documents.length > before && typeof f.values.name === 'string')
+          roleOf(f.values.name).policies.push(before);
       });
     }
   }

@@ -90,7 +90,10 @@ export async function extractTerraform(text: string, fileName: string, hcl: HclP
     if (!r) roles.set(n, (r = { policies: [], instanceProfile: false }));
     return r;
   };
-  const refName = (v: unknown, type: string): string | undefined => (typeof v === 'string' ? new RegExp(`^\\$\\{${type}\\.([A-Za-z0-9_-]+)\\.(?:id|name|arn)\\}$`).exec(v)?.[1] : undefined);
+  const refName = (v: unknown, type: string): string | undefined =>
+    typeof v === 'string'
+      ? new RegExp(`^\\$\\{${type}\\.([A-Za-z0-9_-]+)\\.(?:id|name|arn)\\}$`).exec(v)?.[1]
+      : undefined;
   const docOf = (address: string, v: unknown): number | undefined => {
     const own = docByAddress.get(address);
     if (own !== undefined) return own;
@@ -102,27 +105,35 @@ export async function extractTerraform(text: string, fileName: string, hcl: HclP
     const trust = isObj(d) ? docOf(`aws_iam_role.${name}`, d.assume_role_policy) : undefined;
     if (trust !== undefined) roleOf(name).trust = trust;
   }
-  for (const [name, decls] of Object.entries(isObj(resources.aws_iam_role_policy) ? resources.aws_iam_role_policy : {})) {
+  for (const [name, decls] of Object.entries(
+    isObj(resources.aws_iam_role_policy) ? resources.aws_iam_role_policy : {},
+  )) {
     const d = Array.isArray(decls) ? decls[0] : undefined;
     const role = isObj(d) ? refName(d.role, 'aws_iam_role') : undefined;
     const doc = isObj(d) ? docOf(`aws_iam_role_policy.${name}`, d.policy) : undefined;
     if (role && doc !== undefined) roleOf(role).policies.push(doc);
   }
-  for (const decls of Object.values(isObj(resources.aws_iam_role_policy_attachment) ? resources.aws_iam_role_policy_attachment : {})) {
+  for (const decls of Object.values(
+    isObj(resources.aws_iam_role_policy_attachment) ? resources.aws_iam_role_policy_attachment : {},
+  )) {
     const d = Array.isArray(decls) ? decls[0] : undefined;
     const role = isObj(d) ? refName(d.role, 'aws_iam_role') : undefined;
     const policy = isObj(d) ? refName(d.policy_arn, 'aws_iam_policy') : undefined;
     const doc = policy ? docOf(`aws_iam_policy.${policy}`, undefined) : undefined;
     if (role && doc !== undefined) roleOf(role).policies.push(doc);
   }
-  for (const decls of Object.values(isObj(resources.aws_iam_instance_profile) ? resources.aws_iam_instance_profile : {})) {
+  for (const decls of Object.values(
+    isObj(resources.aws_iam_instance_profile) ? resources.aws_iam_instance_profile : {},
+  )) {
     const d = Array.isArray(decls) ? decls[0] : undefined;
     const role = isObj(d) ? refName(d.role, 'aws_iam_role') : undefined;
     if (role) roleOf(role).instanceProfile = true;
   }
   // A resource whose policy is `data.aws_iam_policy_document.X.json` shares that document (no second lint).
   void references;
-  out.roles = [...roles.entries()].filter(([, r]) => r.trust !== undefined || r.policies.length > 0).map(([id, r]) => ({ id: `aws_iam_role.${id}`, ...r }));
+  out.roles = [...roles.entries()]
+    .filter(([, r]) => r.trust !== undefined || r.policies.length > 0)
+    .map(([id, r]) => ({ id: `aws_iam_role.${id}`, ...r }));
   return out;
 }
 
@@ -140,7 +151,12 @@ function hclProblem(error: unknown, lines: LineIndex): Extraction['problems'][nu
   const column = m ? Number(m[2]) : 1;
   const what = m ? `${m[4]}${m[5] ? `: ${m[5].trim()}` : ''}` : message.split('\n')[0]!;
   void lines;
-  return { ruleId: 'invalid-json', messageId: 'syntax', message: `Invalid Terraform (HCL): ${what.replace(/\.$/, '')}`, range: { line, column, endLine: line, endColumn: column + 1 } };
+  return {
+    ruleId: 'invalid-json',
+    messageId: 'syntax',
+    message: `Invalid Terraform (HCL): ${what.replace(/\.$/, '')}`,
+    range: { line, column, endLine: line, endColumn: column + 1 },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -198,7 +214,8 @@ function mapStrings(ctx: Context, v: unknown): unknown {
   if (Array.isArray(v)) return v.map((x) => mapStrings(ctx, x));
   if (isObj(v)) {
     const o: Json = {};
-    for (const [k, x] of Object.entries(v)) Object.defineProperty(o, k, { value: mapStrings(ctx, x), enumerable: true, writable: true, configurable: true });
+    for (const [k, x] of Object.entries(v))
+      Object.defineProperty(o, k, { value: mapStrings(ctx, x), enumerable: true, writable: true, configurable: true });
     return o;
   }
   return v;
@@ -207,7 +224,14 @@ function mapStrings(ctx: Context, v: unknown): unknown {
 // ---------------------------------------------------------------------------------------------
 // Policy attributes: jsonencode, heredoc, quoted JSON
 
-async function addAttributeDocument(ctx: Context, out: Extraction, attr: HclAttribute, value: string, address: string, kind: PolicyType): Promise<number | undefined> {
+async function addAttributeDocument(
+  ctx: Context,
+  out: Extraction,
+  attr: HclAttribute,
+  value: string,
+  address: string,
+  kind: PolicyType,
+): Promise<number | undefined> {
   const { text, lines } = ctx;
   const exprText = text.slice(attr.valueStart, attr.valueEnd);
   const whole = lines.range(attr.valueStart, attr.valueEnd);
@@ -220,7 +244,14 @@ async function addAttributeDocument(ctx: Context, out: Extraction, attr: HclAttr
     try {
       ast = (await ctx.hcl.getExpressionAst(ctx.fileName, exprText)) as AstNode | null;
     } catch (error) {
-      out.problems.push({ ruleId: 'invalid-json', messageId: 'syntax', message: `${address}: Invalid Terraform expression: ${String((error as Error).message).split(';')[0]!.replace(/^.*?: /, '')}`, range: whole });
+      out.problems.push({
+        ruleId: 'invalid-json',
+        messageId: 'syntax',
+        message: `${address}: Invalid Terraform expression: ${String((error as Error).message)
+          .split(';')[0]!
+          .replace(/^.*?: /, '')}`,
+        range: whole,
+      });
       return undefined;
     }
     if (ast?.type !== 'function') return undefined;
@@ -254,13 +285,30 @@ async function addAttributeDocument(ctx: Context, out: Extraction, attr: HclAttr
   return undefined; // a reference (data...json, file(), templatefile()): not a document here
 }
 
-function addJsonText(ctx: Context, out: Extraction, content: string, base: number, address: string, _kind: PolicyType, push: (doc: unknown, lookup: (p: string) => NodeLocation | undefined) => number): number | undefined {
+function addJsonText(
+  ctx: Context,
+  out: Extraction,
+  content: string,
+  base: number,
+  address: string,
+  _kind: PolicyType,
+  push: (doc: unknown, lookup: (p: string) => NodeLocation | undefined) => number,
+): number | undefined {
   const parsed = parsePolicyText(content);
   const shift = (r: Range): Range => ctx.lines.range(base + (r.offset ?? 0), base + (r.endOffset ?? 0));
   if (!parsed.ok) {
-    const startOfLine = content.split(/\n/).slice(0, parsed.error.range.line - 1).join('\n').length + (parsed.error.range.line > 1 ? 1 : 0);
+    const startOfLine =
+      content
+        .split(/\n/)
+        .slice(0, parsed.error.range.line - 1)
+        .join('\n').length + (parsed.error.range.line > 1 ? 1 : 0);
     const p = ctx.lines.position(base + startOfLine + parsed.error.range.column - 1);
-    out.problems.push({ ruleId: 'invalid-json', messageId: parsed.error.messageId, message: `${address}: ${parsed.error.message}`, range: { line: p.line, column: p.column, endLine: p.line, endColumn: p.column + 1 } });
+    out.problems.push({
+      ruleId: 'invalid-json',
+      messageId: parsed.error.messageId,
+      message: `${address}: ${parsed.error.message}`,
+      range: { line: p.line, column: p.column, endLine: p.line, endColumn: p.column + 1 },
+    });
     return undefined;
   }
   const doc = mapStrings(ctx, parsed.value);
@@ -281,7 +329,11 @@ interface AstNode {
 class ExpressionReader {
   /** UTF-16 offset of each UTF-8 byte of the expression text. */
   private readonly byteToChar: number[] = [];
-  constructor(private readonly ctx: Context, private readonly expr: string, private readonly base: number) {
+  constructor(
+    private readonly ctx: Context,
+    private readonly expr: string,
+    private readonly base: number,
+  ) {
     for (let i = 0; i < expr.length; i++) {
       const cp = expr.codePointAt(i)!;
       const n = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
@@ -334,7 +386,8 @@ class ExpressionReader {
         return n.children.map((c, i) => this.read(c, `${pointer}/${i}`, locs));
       case 'template': {
         let s = '';
-        for (const c of n.children) s += c.type === 'literalValue' ? unescapeHcl(c.meta?.value ?? '') : (this.reference(c));
+        for (const c of n.children)
+          s += c.type === 'literalValue' ? unescapeHcl(c.meta?.value ?? '') : this.reference(c);
         return s;
       }
       case 'templateWrap':
@@ -364,7 +417,8 @@ class ExpressionReader {
   private keyText(k: AstNode): string | undefined {
     const inner = k.children[0];
     if (!inner) return this.source(k).trim();
-    if (inner.type === 'template' && inner.children.every((c) => c.type === 'literalValue')) return inner.children.map((c) => unescapeHcl(c.meta?.value ?? '')).join('');
+    if (inner.type === 'template' && inner.children.every((c) => c.type === 'literalValue'))
+      return inner.children.map((c) => unescapeHcl(c.meta?.value ?? '')).join('');
     return undefined; // a computed key: unknown
   }
 }
@@ -438,7 +492,13 @@ function trimEnd(text: string, from: number, to: number): number {
   return to;
 }
 
-function addDataDocument(ctx: Context, out: Extraction, block: HclBlock, decl: Json, address: string): number | undefined {
+function addDataDocument(
+  ctx: Context,
+  out: Extraction,
+  block: HclBlock,
+  decl: Json,
+  address: string,
+): number | undefined {
   const { text, lines } = ctx;
   const locs = new Map<string, NodeLocation>();
   const R = (s: number, e: number) => lines.range(s, e);
@@ -477,16 +537,24 @@ function addDataDocument(ctx: Context, out: Extraction, block: HclBlock, decl: J
     }
     s.Effect = st.effect === undefined ? 'Allow' : str(st.effect);
     const effect = attr('effect');
-    locs.set(`${sp}/Effect`, effect ? { value: attrRange(effect), key: nameRange(effect) } : { value: header, key: header });
+    locs.set(
+      `${sp}/Effect`,
+      effect ? { value: attrRange(effect), key: nameRange(effect) } : { value: header, key: header },
+    );
     for (const [hcl, json] of LIST_ATTRIBUTES) {
       if (st[hcl] === undefined) continue;
       s[json] = list(st[hcl]);
       const a = attr(hcl);
       if (!a) continue;
       locs.set(`${sp}/${json}`, { value: attrRange(a), key: nameRange(a) });
-      listElements(text, a.valueStart, a.valueEnd).forEach(([from, to], j) => locs.set(`${sp}/${json}/${j}`, { value: R(from, to) }));
+      listElements(text, a.valueStart, a.valueEnd).forEach(([from, to], j) =>
+        locs.set(`${sp}/${json}/${j}`, { value: R(from, to) }),
+      );
     }
-    for (const [hcl, json] of [['principals', 'Principal'], ['not_principals', 'NotPrincipal']] as const) {
+    for (const [hcl, json] of [
+      ['principals', 'Principal'],
+      ['not_principals', 'NotPrincipal'],
+    ] as const) {
       const decls = Array.isArray(st[hcl]) ? (st[hcl] as unknown[]) : [];
       if (decls.length === 0) continue;
       const blocks = sbody.blocks.filter((b) => b.type === hcl);
@@ -504,9 +572,20 @@ function addDataDocument(ctx: Context, out: Extraction, block: HclBlock, decl: J
         const typeAttr = pb.attributes.find((a) => a.name === 'type');
         const idAttr = pb.attributes.find((a) => a.name === 'identifiers');
         const pp = `${sp}/${json}/${p.type.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-        if (k === 0 || !locs.has(`${sp}/${json}`)) locs.set(`${sp}/${json}`, { value: R(b.start, b.start + b.type.length), key: R(b.start, b.start + b.type.length) });
-        if (!locs.has(pp)) locs.set(pp, { value: idAttr ? attrRange(idAttr) : R(b.start, b.bodyStart), ...(typeAttr ? { key: attrRange(typeAttr) } : {}) });
-        if (idAttr) listElements(text, idAttr.valueStart, idAttr.valueEnd).forEach(([from, to], j) => locs.set(`${pp}/${prev.length + j}`, { value: R(from, to) }));
+        if (k === 0 || !locs.has(`${sp}/${json}`))
+          locs.set(`${sp}/${json}`, {
+            value: R(b.start, b.start + b.type.length),
+            key: R(b.start, b.start + b.type.length),
+          });
+        if (!locs.has(pp))
+          locs.set(pp, {
+            value: idAttr ? attrRange(idAttr) : R(b.start, b.bodyStart),
+            ...(typeAttr ? { key: attrRange(typeAttr) } : {}),
+          });
+        if (idAttr)
+          listElements(text, idAttr.valueStart, idAttr.valueEnd).forEach(([from, to], j) =>
+            locs.set(`${pp}/${prev.length + j}`, { value: R(from, to) }),
+          );
       });
       s[json] = star && Object.keys(principal).length === 1 ? '*' : principal;
     }
@@ -518,7 +597,9 @@ function addDataDocument(ctx: Context, out: Extraction, block: HclBlock, decl: J
         if (!isObj(c) || typeof c.test !== 'string' || typeof c.variable !== 'string') return;
         const test = c.test;
         const variable = str(c.variable) as string;
-        const byTest = (isObj(condition[test]) ? condition[test] : (condition[test] = Object.create(null) as Json)) as Json;
+        const byTest = (
+          isObj(condition[test]) ? condition[test] : (condition[test] = Object.create(null) as Json)
+        ) as Json;
         const prev = Array.isArray(byTest[variable]) ? (byTest[variable] as unknown[]) : [];
         byTest[variable] = [...prev, ...list(c.values)];
         const b = blocks[k];
@@ -530,18 +611,30 @@ function addDataDocument(ctx: Context, out: Extraction, block: HclBlock, decl: J
         const kw = R(b.start, b.start + b.type.length);
         if (!locs.has(`${sp}/Condition`)) locs.set(`${sp}/Condition`, { value: kw, key: kw });
         const tp = `${sp}/Condition/${esc(test)}`;
-        if (!locs.has(tp)) locs.set(tp, { value: testAttr ? attrRange(testAttr) : kw, key: testAttr ? attrRange(testAttr) : kw });
+        if (!locs.has(tp))
+          locs.set(tp, { value: testAttr ? attrRange(testAttr) : kw, key: testAttr ? attrRange(testAttr) : kw });
         const vp = `${tp}/${esc(variable)}`;
-        if (!locs.has(vp)) locs.set(vp, { value: valuesAttr ? attrRange(valuesAttr) : kw, key: varAttr ? attrRange(varAttr) : kw });
-        if (valuesAttr) listElements(text, valuesAttr.valueStart, valuesAttr.valueEnd).forEach(([from, to], j) => locs.set(`${vp}/${prev.length + j}`, { value: R(from, to) }));
+        if (!locs.has(vp))
+          locs.set(vp, { value: valuesAttr ? attrRange(valuesAttr) : kw, key: varAttr ? attrRange(varAttr) : kw });
+        if (valuesAttr)
+          listElements(text, valuesAttr.valueStart, valuesAttr.valueEnd).forEach(([from, to], j) =>
+            locs.set(`${vp}/${prev.length + j}`, { value: R(from, to) }),
+          );
       });
       s.Condition = condition;
     }
     return s;
   });
   const statementAttr = statementBlocks[0];
-  if (statementAttr) locs.set('/Statement', { value: R(statementAttr.start, statementAttr.start + statementAttr.type.length) });
-  out.documents.push({ value: doc, source: { lookup: (p) => locs.get(p) }, label: address, kind: detectPolicyType(normalize(doc)), range: blockRange });
+  if (statementAttr)
+    locs.set('/Statement', { value: R(statementAttr.start, statementAttr.start + statementAttr.type.length) });
+  out.documents.push({
+    value: doc,
+    source: { lookup: (p) => locs.get(p) },
+    label: address,
+    kind: detectPolicyType(normalize(doc)),
+    range: blockRange,
+  });
   return out.documents.length - 1;
 }
 

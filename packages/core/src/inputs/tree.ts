@@ -41,7 +41,13 @@ export function plainValue(node: SNode): unknown {
   switch (node.type) {
     case 'map': {
       const out: Record<string, unknown> = {};
-      for (const e of node.entries) Object.defineProperty(out, e.key, { value: plainValue(e.value), enumerable: true, writable: true, configurable: true });
+      for (const e of node.entries)
+        Object.defineProperty(out, e.key, {
+          value: plainValue(e.value),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       return out;
     }
     case 'seq':
@@ -57,7 +63,8 @@ export function plainValue(node: SNode): unknown {
 /** Builds the tree from the value and source map of parsed JSON text. */
 export function treeFromJson(value: unknown, locations: Map<string, NodeLocation>, pointer = ''): SNode {
   const range = locations.get(pointer)?.value ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
-  if (Array.isArray(value)) return { type: 'seq', items: value.map((v, i) => treeFromJson(v, locations, joinPointer(pointer, i))), range };
+  if (Array.isArray(value))
+    return { type: 'seq', items: value.map((v, i) => treeFromJson(v, locations, joinPointer(pointer, i))), range };
   if (value !== null && typeof value === 'object') {
     const entries: SEntry[] = [];
     for (const [key, v] of Object.entries(value)) {
@@ -81,7 +88,28 @@ export function parseJsonTree(text: string): TreeResult {
 // YAML
 
 /** Node types CloudFormation's short-form intrinsics are written with; listed so `yaml` does not warn. */
-const INTRINSIC_TAGS = ['Ref', 'Sub', 'GetAtt', 'Join', 'If', 'Select', 'Split', 'ImportValue', 'FindInMap', 'GetAZs', 'Base64', 'Cidr', 'Equals', 'And', 'Or', 'Not', 'Condition', 'Transform', 'ToJsonString', 'Length'];
+const INTRINSIC_TAGS = [
+  'Ref',
+  'Sub',
+  'GetAtt',
+  'Join',
+  'If',
+  'Select',
+  'Split',
+  'ImportValue',
+  'FindInMap',
+  'GetAZs',
+  'Base64',
+  'Cidr',
+  'Equals',
+  'And',
+  'Or',
+  'Not',
+  'Condition',
+  'Transform',
+  'ToJsonString',
+  'Length',
+];
 
 /**
  * Parses YAML text (YAML 1.2 core schema, as CloudFormation reads `2012-10-17` as a string)
@@ -104,14 +132,27 @@ export function parseYamlTree(text: string): TreeResult {
       ],
     });
   } catch (e) {
-    return { ok: false, message: `Invalid YAML: ${String((e as Error).message).split('\n')[0]}`, range: rangeOf(lineCounter, 0, 1, base) };
+    return {
+      ok: false,
+      message: `Invalid YAML: ${String((e as Error).message).split('\n')[0]}`,
+      range: rangeOf(lineCounter, 0, 1, base),
+    };
   }
   const err = doc.errors[0];
   if (err) {
     const [start, end] = err.pos;
-    return { ok: false, message: `Invalid YAML: ${yamlMessage(err.message)}`, range: rangeOf(lineCounter, start, Math.max(end, start + 1), base) };
+    return {
+      ok: false,
+      message: `Invalid YAML: ${yamlMessage(err.message)}`,
+      range: rangeOf(lineCounter, start, Math.max(end, start + 1), base),
+    };
   }
-  if (doc.contents === null) return { ok: false, message: 'The file is empty: expected a template or a policy document', range: rangeOf(lineCounter, 0, 0, base) };
+  if (doc.contents === null)
+    return {
+      ok: false,
+      message: 'The file is empty: expected a template or a policy document',
+      range: rangeOf(lineCounter, 0, 0, base),
+    };
   try {
     return { ok: true, root: convert(doc.contents as YamlNode, lineCounter, base, 0) };
   } catch (e) {
@@ -121,13 +162,19 @@ export function parseYamlTree(text: string): TreeResult {
 }
 
 class YamlShapeError extends Error {
-  constructor(message: string, readonly range: Range) {
+  constructor(
+    message: string,
+    readonly range: Range,
+  ) {
     super(message);
   }
 }
 
 function yamlMessage(m: string): string {
-  return m.split('\n')[0]!.replace(/\s*at line \d+, column \d+:?$/, '').replace(/\.$/, '');
+  return m
+    .split('\n')[0]!
+    .replace(/\s*at line \d+, column \d+:?$/, '')
+    .replace(/\.$/, '');
 }
 
 type TagKind = 'scalar' | 'seq' | 'map';
@@ -141,7 +188,14 @@ function tagFor(name: string, kind: TagKind) {
 function rangeOf(lc: LineCounter, start: number, end: number, base: number): Range {
   const s = lc.linePos(start);
   const e = lc.linePos(end);
-  return { line: s.line, column: s.col, endLine: e.line, endColumn: e.col, offset: start + base, endOffset: end + base };
+  return {
+    line: s.line,
+    column: s.col,
+    endLine: e.line,
+    endColumn: e.col,
+    offset: start + base,
+    endOffset: end + base,
+  };
 }
 
 function convert(node: YamlNode, lc: LineCounter, base: number, depth: number): SNode {
@@ -159,21 +213,28 @@ function convert(node: YamlNode, lc: LineCounter, base: number, depth: number): 
       const keyRange = rangeOf(lc, kr[0], kr[1], base);
       const key = k && isScalar(k) ? String(k.value) : '';
       const v = pair.value as YamlNode | null;
-      const value: SNode = v ? convert(v, lc, base, depth + 1) : { type: 'scalar', value: null, range: { ...keyRange, line: keyRange.endLine, column: keyRange.endColumn } };
+      const value: SNode = v
+        ? convert(v, lc, base, depth + 1)
+        : { type: 'scalar', value: null, range: { ...keyRange, line: keyRange.endLine, column: keyRange.endColumn } };
       entries.push({ key, keyRange, value });
     }
     return tag ? { type: 'map', tag, entries, range } : { type: 'map', entries, range };
   }
   if (isSeq(node)) {
-    const items = node.items.map((i) => (i ? convert(i as YamlNode, lc, base, depth + 1) : ({ type: 'scalar', value: null, range } as SNode)));
+    const items = node.items.map((i) =>
+      i ? convert(i as YamlNode, lc, base, depth + 1) : ({ type: 'scalar', value: null, range } as SNode),
+    );
     return tag ? { type: 'seq', tag, items, range } : { type: 'seq', items, range };
   }
   if (isScalar(node)) {
     let value = node.value as unknown;
     if (value instanceof Date) value = String((node as { source?: string }).source ?? value.toISOString());
     if (typeof value === 'bigint') value = Number(value);
-    if (value !== null && typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') value = String(value);
-    return tag ? { type: 'scalar', tag, value: value as string, range } : { type: 'scalar', value: value as string | number | boolean | null, range };
+    if (value !== null && typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')
+      value = String(value);
+    return tag
+      ? { type: 'scalar', tag, value: value as string, range }
+      : { type: 'scalar', value: value as string | number | boolean | null, range };
   }
   return { type: 'scalar', value: null, range };
 }

@@ -122,17 +122,25 @@ function conditions(v: unknown, pointer: string, problems: ConditionProblems): N
     const block = v[operator];
     const operatorPointer = joinPointer(pointer, operator);
     if (!isObject(block)) {
-      problems.push({ pointer: operatorPointer, message: `${operator} is ${kindOf(block)}, not an object of condition keys` });
+      problems.push({
+        pointer: operatorPointer,
+        message: `${operator} is ${kindOf(block)}, not an object of condition keys`,
+      });
       continue;
     }
     for (const key of Object.keys(block)) {
       const keyPointer = joinPointer(operatorPointer, key);
       const raw = block[key];
       const values: Located<ConditionValue>[] = [];
-      const bad = (what: string) => problems.push({ pointer: keyPointer, message: `the value of ${operator} ${key} is ${what}` });
+      const bad = (what: string) =>
+        problems.push({ pointer: keyPointer, message: `the value of ${operator} ${key} is ${what}` });
       if (isConditionValue(raw)) values.push({ value: raw, pointer: keyPointer });
       else if (Array.isArray(raw)) {
-        raw.forEach((x, i) => (isConditionValue(x) ? values.push({ value: x, pointer: joinPointer(keyPointer, i) }) : bad(`a list holding ${kindOf(x)}, not only strings, numbers and booleans`)));
+        raw.forEach((x, i) =>
+          isConditionValue(x)
+            ? values.push({ value: x, pointer: joinPointer(keyPointer, i) })
+            : bad(`a list holding ${kindOf(x)}, not only strings, numbers and booleans`),
+        );
         if (raw.length === 0) bad('an empty list');
       } else {
         bad(`${kindOf(raw)}, not a string, number or boolean`);
@@ -182,7 +190,12 @@ function statement(v: unknown, index: number, pointer: string): NStatement | und
 }
 
 export function normalize(doc: unknown): PolicyModel {
-  const model: PolicyModel = { singleStatement: false, statements: [], hasVersion: false, characterCount: countCharacters(doc) };
+  const model: PolicyModel = {
+    singleStatement: false,
+    statements: [],
+    hasVersion: false,
+    characterCount: countCharacters(doc),
+  };
   if (!isObject(doc)) return model;
   model.hasVersion = own(doc, 'Version') !== undefined;
   const version = own(doc, 'Version');

@@ -81,7 +81,14 @@ export function parseDocument(text: string): { ok: true; doc: ParsedDocument } |
     offsetBase = 1;
   }
   if (text.trim() === '') {
-    return { ok: false, error: { messageId: 'empty', message: 'The file is empty: expected a JSON policy document', range: { line: 1, column: 1, endLine: 1, endColumn: 1 } } };
+    return {
+      ok: false,
+      error: {
+        messageId: 'empty',
+        message: 'The file is empty: expected a JSON policy document',
+        range: { line: 1, column: 1, endLine: 1, endColumn: 1 },
+      },
+    };
   }
   let value: unknown;
   try {
@@ -111,7 +118,8 @@ function countColonsOutsideStrings(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x3a) n++;
@@ -163,7 +171,14 @@ function buildIndex(text: string, offsetBase: number): SourceIndex {
   const endOf = (offset: number): { line: number; column: number } => lines.position(offset);
   const range = (offset: number, length: number, startLine: number, startCharacter: number): Range => {
     const end = endOf(offset + length);
-    return { line: startLine + 1, column: startCharacter + 1, endLine: end.line, endColumn: end.column, offset: offset + offsetBase, endOffset: offset + length + offsetBase };
+    return {
+      line: startLine + 1,
+      column: startCharacter + 1,
+      endLine: end.line,
+      endColumn: end.column,
+      offset: offset + offsetBase,
+      endOffset: offset + length + offsetBase,
+    };
   };
   /** The pointer of the value that starts now, in the innermost container. */
   const slot = (): string => {
@@ -187,7 +202,15 @@ function buildIndex(text: string, offsetBase: number): SourceIndex {
       text,
       {
         onObjectBegin(offset, _length, startLine, startCharacter) {
-          stack.push({ kind: 'object', pointer: slot(), start: offset, startLine, startColumn: startCharacter, next: 0, keys: new Map() });
+          stack.push({
+            kind: 'object',
+            pointer: slot(),
+            start: offset,
+            startLine,
+            startColumn: startCharacter,
+            next: 0,
+            keys: new Map(),
+          });
         },
         onObjectEnd(offset, length) {
           const f = stack.pop()!;
@@ -195,7 +218,14 @@ function buildIndex(text: string, offsetBase: number): SourceIndex {
           ended();
         },
         onArrayBegin(offset, _length, startLine, startCharacter) {
-          stack.push({ kind: 'array', pointer: slot(), start: offset, startLine, startColumn: startCharacter, next: 0 });
+          stack.push({
+            kind: 'array',
+            pointer: slot(),
+            start: offset,
+            startLine,
+            startColumn: startCharacter,
+            next: 0,
+          });
         },
         onArrayEnd(offset, length) {
           const f = stack.pop()!;
@@ -229,7 +259,11 @@ function buildIndex(text: string, offsetBase: number): SourceIndex {
 }
 
 function tooDeep(): ParseError {
-  return { messageId: 'tooDeep', message: 'The document nests too deeply to be an IAM policy', range: { line: 1, column: 1, endLine: 1, endColumn: 2 } };
+  return {
+    messageId: 'tooDeep',
+    message: 'The document nests too deeply to be an IAM policy',
+    range: { line: 1, column: 1, endLine: 1, endColumn: 2 },
+  };
 }
 
 /** The precise position and wording of a syntax error (cold path: JSON.parse already failed). */
@@ -252,8 +286,15 @@ function strictCheck(text: string): ParseError | undefined {
     const offset = m ? Number(m[1]) : 0;
     const { line, column } = offsetToLineColumn(text, offset);
     const code = text.charCodeAt(offset);
-    const what = code < 0x20 ? `control character U+${code.toString(16).toUpperCase().padStart(4, '0')} inside a string (escape it)` : 'character';
-    return { messageId: 'syntax', message: `Invalid JSON: unexpected ${what}`, range: { line, column, endLine: line, endColumn: column + 1 } };
+    const what =
+      code < 0x20
+        ? `control character U+${code.toString(16).toUpperCase().padStart(4, '0')} inside a string (escape it)`
+        : 'character';
+    return {
+      messageId: 'syntax',
+      message: `Invalid JSON: unexpected ${what}`,
+      range: { line, column, endLine: line, endColumn: column + 1 },
+    };
   }
 }
 
@@ -265,7 +306,11 @@ export function offsetToLineColumn(text: string, offset: number): { line: number
 function syntaxError(e: unknown, text: string): { messageId: 'syntax' | 'tooDeep'; message: string; range: Range } {
   if (e instanceof RangeError) {
     // The parser recursed too deep (pathological nesting): report at the start.
-    return { messageId: 'tooDeep', message: `The document nests too deeply to be an IAM policy`, range: { line: 1, column: 1, endLine: 1, endColumn: 2 } };
+    return {
+      messageId: 'tooDeep',
+      message: `The document nests too deeply to be an IAM policy`,
+      range: { line: 1, column: 1, endLine: 1, endColumn: 2 },
+    };
   }
   const err = e as { message?: string; line?: number; column?: number };
   let line = typeof err.line === 'number' ? err.line : 1;
@@ -273,8 +318,14 @@ function syntaxError(e: unknown, text: string): { messageId: 'syntax' | 'tooDeep
   let msg = String(err.message ?? 'invalid JSON').replace(/\s*\(\d+:\d+\)\s*$/, '');
   msg = msg.replace(/^Unexpected token (\w+) found\.?$/, (_, t: string) => `Unexpected ${TOKEN_NAMES[t] ?? t}`);
   msg = msg.replace(/^Unexpected end of input found\.?$/, 'Unexpected end of input');
-  msg = msg.replace(/^Unexpected character '(.*)' found\.?$/s, (_, c: string) => `Unexpected character ${describeChar(c)}`);
-  msg = msg.replace(/^Unexpected identifier '(.*)' found\.?$/s, (_, c: string) => `Unexpected word "${c}" (strings need double quotes; literals are true, false and null)`);
+  msg = msg.replace(
+    /^Unexpected character '(.*)' found\.?$/s,
+    (_, c: string) => `Unexpected character ${describeChar(c)}`,
+  );
+  msg = msg.replace(
+    /^Unexpected identifier '(.*)' found\.?$/s,
+    (_, c: string) => `Unexpected word "${c}" (strings need double quotes; literals are true, false and null)`,
+  );
   msg = msg.replace(/\.$/, '');
   // The AST parser sometimes blames the last token for an early end of input; the engine's own
   // JSON parser words those cases precisely and gives the offset.

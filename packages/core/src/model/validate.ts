@@ -26,7 +26,17 @@ function getValidator(): ValidateFunction {
   return compiledValidate as ValidateFunction;
 }
 
-const STATEMENT_KEYS = ['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition'];
+const STATEMENT_KEYS = [
+  'Sid',
+  'Effect',
+  'Principal',
+  'NotPrincipal',
+  'Action',
+  'NotAction',
+  'Resource',
+  'NotResource',
+  'Condition',
+];
 const TOP_KEYS = ['Version', 'Id', 'Statement'];
 const PRINCIPAL_KEYS = ['AWS', 'Service', 'Federated', 'CanonicalUser'];
 
@@ -34,7 +44,8 @@ const PRINCIPAL_KEYS = ['AWS', 'Service', 'Federated', 'CanonicalUser'];
 export function validatePolicy(doc: unknown): GrammarIssue[] {
   const validate = getValidator();
   if (validate(doc)) return [];
-  const singleStatement = typeof doc === 'object' && doc !== null && !Array.isArray((doc as { Statement?: unknown }).Statement);
+  const singleStatement =
+    typeof doc === 'object' && doc !== null && !Array.isArray((doc as { Statement?: unknown }).Statement);
   const issues: GrammarIssue[] = [];
   const seen = new Set<string>();
   for (const err of validate.errors ?? []) {
@@ -54,11 +65,21 @@ function toIssue(err: ErrorObject, singleStatement: boolean): GrammarIssue | und
   if (err.keyword === 'additionalProperties') {
     const prop = String((err.params as { additionalProperty: string }).additionalProperty);
     const segs = splitPointer(err.instancePath);
-    const allowed = segs.length === 0 ? TOP_KEYS : segs[segs.length - 1] === 'Principal' || segs[segs.length - 1] === 'NotPrincipal' ? PRINCIPAL_KEYS : STATEMENT_KEYS;
+    const allowed =
+      segs.length === 0
+        ? TOP_KEYS
+        : segs[segs.length - 1] === 'Principal' || segs[segs.length - 1] === 'NotPrincipal'
+          ? PRINCIPAL_KEYS
+          : STATEMENT_KEYS;
     const guess = closest(prop, allowed, 3);
     const hint = guess ? `; did you mean "${guess}"?` : `; allowed are ${allowed.join(', ')}`;
     const subject = segs.length === 0 ? 'The policy' : where;
-    return { messageId: 'unknownElement', message: `${subject} has an unknown element "${prop}"${hint}`, pointer: joinPointer(err.instancePath, prop), atKey: true };
+    return {
+      messageId: 'unknownElement',
+      message: `${subject} has an unknown element "${prop}"${hint}`,
+      pointer: joinPointer(err.instancePath, prop),
+      atKey: true,
+    };
   }
   if (err.keyword === 'errorMessage') {
     const text = err.message ?? 'is not valid';

@@ -4,7 +4,8 @@ import { label } from '../model/words.js';
 export default defineRule({
   id: 'action-wildcard',
   meta: {
-    description: 'Allow statements that grant every action ("*"), every action of a service ("s3:*"), or everything but a list (NotAction)',
+    description:
+      'Allow statements that grant every action ("*"), every action of a service ("s3:*"), or everything but a list (NotAction)',
     severity: 'error',
     messages: {
       everyAction: {
@@ -31,10 +32,20 @@ export default defineRule({
           continue;
         }
         const m = /^([A-Za-z0-9-]+):\*+$/.exec(v);
-        if (m) ctx.report({ messageId: 'serviceWildcard', data: { statement, service: m[1]!, action: a.value }, pointer: a.pointer });
+        if (m)
+          ctx.report({
+            messageId: 'serviceWildcard',
+            data: { statement, service: m[1]!, action: a.value },
+            pointer: a.pointer,
+          });
       }
       if (s.notAction) {
-        ctx.report({ messageId: 'notAction', data: { statement, count: s.notAction.items.length }, pointer: s.notAction.pointer, atKey: true });
+        ctx.report({
+          messageId: 'notAction',
+          data: { statement, count: s.notAction.items.length },
+          pointer: s.notAction.pointer,
+          atKey: true,
+        });
       }
     }
   },

@@ -7,7 +7,8 @@ import { suggest } from '../util/distance.js';
 export default defineRule({
   id: 'condition-key-unknown',
   meta: {
-    description: 'Condition keys that are neither global keys nor keys of a service in the statement\'s actions (the condition can never match)',
+    description:
+      "Condition keys that are neither global keys nor keys of a service in the statement's actions (the condition can never match)",
     severity: 'error',
     messages: {
       unknownKey: {
@@ -40,12 +41,26 @@ export default defineRule({
         const prefix = c.key.slice(0, colon).toLowerCase();
         // A key of a service the reference does not know, which the statement's actions name too:
         // unknown-action reports the service already.
-        if (!data.hasService(prefix) && (s.action?.items ?? []).some((a) => a.value.trim().toLowerCase().startsWith(prefix + ':'))) continue;
+        if (
+          !data.hasService(prefix) &&
+          (s.action?.items ?? []).some((a) =>
+            a.value
+              .trim()
+              .toLowerCase()
+              .startsWith(prefix + ':'),
+          )
+        )
+          continue;
         const names = [...services.prefixes].sort();
         const shown = names.length ? names.join(', ') : 'its services';
         const own = prefix !== 'aws' && data.hasService(prefix) ? data.service(prefix) : undefined;
         if (own && serviceConditionKey(own, c.key) && !services.any && !services.prefixes.has(prefix)) {
-          ctx.report({ messageId: 'otherService', data: { statement, key: c.key, prefix, services: shown }, pointer: c.keyPointer, atKey: true });
+          ctx.report({
+            messageId: 'otherService',
+            data: { statement, key: c.key, prefix, services: shown },
+            pointer: c.keyPointer,
+            atKey: true,
+          });
           continue;
         }
         // "Did you mean": the closest global key or key of the statement's services (and of the key's own prefix).
@@ -64,9 +79,24 @@ export default defineRule({
           wordFor: (k, word) => (headOf(k).length < k.length ? word.slice(0, headOf(k).length) : word),
           accept: (d, k) => d <= Math.max(1, Math.floor(headOf(k).length / 6)),
         });
-        const best = near === undefined ? undefined : headOf(near).length < near.length ? headOf(near) + c.key.slice(headOf(near).length) : near;
+        const best =
+          near === undefined
+            ? undefined
+            : headOf(near).length < near.length
+              ? headOf(near) + c.key.slice(headOf(near).length)
+              : near;
         const hint = best ? `; did you mean "${best}"?` : '';
-        ctx.report({ messageId: 'unknownKey', data: { statement, key: c.key, services: names.length ? `the statement's services (${shown})` : "the statement's services", hint }, pointer: c.keyPointer, atKey: true });
+        ctx.report({
+          messageId: 'unknownKey',
+          data: {
+            statement,
+            key: c.key,
+            services: names.length ? `the statement's services (${shown})` : "the statement's services",
+            hint,
+          },
+          pointer: c.keyPointer,
+          atKey: true,
+        });
       }
     }
   },

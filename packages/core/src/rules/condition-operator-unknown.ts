@@ -31,7 +31,8 @@ function suggest(raw: string): string | undefined {
 export default defineRule({
   id: 'condition-operator-unknown',
   meta: {
-    description: 'Condition operators that IAM does not know (operators are case-sensitive; IfExists suffix and ForAllValues:/ForAnyValue: prefixes included)',
+    description:
+      'Condition operators that IAM does not know (operators are case-sensitive; IfExists suffix and ForAllValues:/ForAnyValue: prefixes included)',
     severity: 'error',
     messages: {
       unknown: {
@@ -54,11 +55,21 @@ export default defineRule({
         if (op.known || (op.base === 'Null' && op.ifExists)) continue;
         if (operatorBlockHasMfa(s, c.operatorPointer)) continue;
         if (isSwapped(c)) {
-          ctx.report({ messageId: 'swapped', data: { statement, operator: c.operator, key: c.key }, pointer: c.operatorPointer, atKey: true });
+          ctx.report({
+            messageId: 'swapped',
+            data: { statement, operator: c.operator, key: c.key },
+            pointer: c.operatorPointer,
+            atKey: true,
+          });
           continue;
         }
         const fix = suggest(c.operator);
-        ctx.report({ messageId: 'unknown', data: { statement, operator: c.operator, hint: fix ? `; did you mean "${fix}"?` : '' }, pointer: c.operatorPointer, atKey: true });
+        ctx.report({
+          messageId: 'unknown',
+          data: { statement, operator: c.operator, hint: fix ? `; did you mean "${fix}"?` : '' },
+          pointer: c.operatorPointer,
+          atKey: true,
+        });
       }
     }
   },

@@ -47,9 +47,14 @@ function valueProblem(family: Family, v: ConditionValue): string | undefined {
       return typeof v === 'number' || (typeof v === 'string' && NUMBER.test(v.trim())) ? undefined : 'a number';
     case 'Bool':
     case 'Null':
-      return typeof v === 'boolean' || (typeof v === 'string' && /^(true|false)$/i.test(v)) ? undefined : 'true or false';
+      return typeof v === 'boolean' || (typeof v === 'string' && /^(true|false)$/i.test(v))
+        ? undefined
+        : 'true or false';
     case 'Date':
-      return (typeof v === 'number' && Number.isInteger(v) && v >= 0) || (typeof v === 'string' && (DATE.test(v) || EPOCH.test(v))) ? undefined : 'a date (ISO 8601, such as 2026-01-31T00:00:00Z, or epoch seconds)';
+      return (typeof v === 'number' && Number.isInteger(v) && v >= 0) ||
+        (typeof v === 'string' && (DATE.test(v) || EPOCH.test(v)))
+        ? undefined
+        : 'a date (ISO 8601, such as 2026-01-31T00:00:00Z, or epoch seconds)';
     case 'IP':
       return typeof v === 'string' && validIp(v) ? undefined : 'an IP address or CIDR range (such as 203.0.113.0/24)';
     case 'Binary':
@@ -66,7 +71,8 @@ function show(v: ConditionValue): string {
 export default defineRule({
   id: 'condition-type-mismatch',
   meta: {
-    description: 'Condition operators whose type does not fit the key\'s type or the values, set operators on single-valued keys, and Null with IfExists',
+    description:
+      "Condition operators whose type does not fit the key's type or the values, set operators on single-valued keys, and Null with IfExists",
     severity: 'error',
     messages: {
       operatorType: {
@@ -95,7 +101,12 @@ export default defineRule({
         if (!op.known) {
           if (op.base === 'Null' && op.ifExists && !seenNull.has(c.operatorPointer)) {
             seenNull.add(c.operatorPointer);
-            ctx.report({ messageId: 'nullIfExists', data: { statement, operator: c.operator }, pointer: c.operatorPointer, atKey: true });
+            ctx.report({
+              messageId: 'nullIfExists',
+              data: { statement, operator: c.operator },
+              pointer: c.operatorPointer,
+              atKey: true,
+            });
           }
           continue;
         }
@@ -107,11 +118,36 @@ export default defineRule({
           const fits = FITS[family];
           // A Bool key's value in the request is the string "true" or "false": StringEquals with
           // exactly those values matches it (AWS's own policies rely on it); other strings never do.
-          const boolAsString = family === 'String' && (keyType === 'Bool' || keyType === 'Boolean') && /^String(Not)?Equals$/.test(op.base) && c.values.every((v) => v.value === 'true' || v.value === 'false' || typeof v.value === 'boolean');
-          const ok = fits === 'any' || !KNOWN_TYPES.has(keyType) || fits.includes(keyType) || boolAsString || (ALSO[c.key.toLowerCase()] ?? []).includes(family);
+          const boolAsString =
+            family === 'String' &&
+            (keyType === 'Bool' || keyType === 'Boolean') &&
+            /^String(Not)?Equals$/.test(op.base) &&
+            c.values.every((v) => v.value === 'true' || v.value === 'false' || typeof v.value === 'boolean');
+          const ok =
+            fits === 'any' ||
+            !KNOWN_TYPES.has(keyType) ||
+            fits.includes(keyType) ||
+            boolAsString ||
+            (ALSO[c.key.toLowerCase()] ?? []).includes(family);
           if (!ok) {
-            const fix = keyType === 'Bool' || keyType === 'Boolean' ? 'Bool' : keyType === 'Numeric' ? 'a Numeric operator (NumericEquals, NumericLessThan, ...)' : keyType === 'Date' ? 'a Date operator (DateLessThan, ...)' : keyType === 'IPAddress' ? 'IpAddress or NotIpAddress' : keyType === 'Binary' ? 'BinaryEquals' : 'a String or Arn operator';
-            ctx.report({ messageId: 'operatorType', data: { statement, operator: c.operator, family, key: c.key, keyType: resolved.type, fix }, pointer: c.keyPointer, atKey: true });
+            const fix =
+              keyType === 'Bool' || keyType === 'Boolean'
+                ? 'Bool'
+                : keyType === 'Numeric'
+                  ? 'a Numeric operator (NumericEquals, NumericLessThan, ...)'
+                  : keyType === 'Date'
+                    ? 'a Date operator (DateLessThan, ...)'
+                    : keyType === 'IPAddress'
+                      ? 'IpAddress or NotIpAddress'
+                      : keyType === 'Binary'
+                        ? 'BinaryEquals'
+                        : 'a String or Arn operator';
+            ctx.report({
+              messageId: 'operatorType',
+              data: { statement, operator: c.operator, family, key: c.key, keyType: resolved.type, fix },
+              pointer: c.keyPointer,
+              atKey: true,
+            });
             continue;
           }
           // ForAllValues is vacuously true when the key is absent; ForAnyValue with a negated
@@ -120,13 +156,35 @@ export default defineRule({
           const negated = /Not/.test(op.base);
           // Only global keys: the reference types them reliably as single- or multivalued; many
           // service keys typed String are multivalued in practice (codestar-connections:ProviderAction).
-          if (op.set && !multi && resolved.source === 'global' && family !== 'Null' && (op.set === 'ForAllValues' || negated)) {
-            ctx.report({ messageId: 'setOnSingleValued', data: { statement, operator: c.operator, key: c.key, keyType: resolved.type, fix: c.operator.slice(op.set.length + 1) }, pointer: c.keyPointer, atKey: true });
+          if (
+            op.set &&
+            !multi &&
+            resolved.source === 'global' &&
+            family !== 'Null' &&
+            (op.set === 'ForAllValues' || negated)
+          ) {
+            ctx.report({
+              messageId: 'setOnSingleValued',
+              data: {
+                statement,
+                operator: c.operator,
+                key: c.key,
+                keyType: resolved.type,
+                fix: c.operator.slice(op.set.length + 1),
+              },
+              pointer: c.keyPointer,
+              atKey: true,
+            });
           }
         }
         for (const v of c.values) {
           const expected = valueProblem(family, v.value);
-          if (expected) ctx.report({ messageId: 'valueType', data: { statement, value: show(v.value), expected, operator: c.operator, key: c.key }, pointer: v.pointer });
+          if (expected)
+            ctx.report({
+              messageId: 'valueType',
+              data: { statement, value: show(v.value), expected, operator: c.operator, key: c.key },
+              pointer: v.pointer,
+            });
         }
       }
     }

@@ -34,7 +34,9 @@ export interface RuleMeta<MessageIds extends string = string> {
 
 export interface FixEdits {
   kind?: FixKind;
-  edits: ReadonlyArray<{ pointer: string; atKey?: boolean; text: string } | { pointer: string; insert: { key: string; value: unknown } }>;
+  edits: ReadonlyArray<
+    { pointer: string; atKey?: boolean; text: string } | { pointer: string; insert: { key: string; value: unknown } }
+  >;
 }
 
 export interface ReportDescriptor<MessageIds extends string = string> {
@@ -99,11 +101,18 @@ export function checkRuleId(id: string): void {
  */
 export function defineRule<const MessageIds extends string>(def: RuleDefinition<MessageIds>): Rule {
   checkRuleId(def.id);
-  return { id: def.id, meta: { ...def.meta, docs: { url: DOCS_BASE_URL + def.id + '.md' } }, check: def.check as Rule['check'] };
+  return {
+    id: def.id,
+    meta: { ...def.meta, docs: { url: DOCS_BASE_URL + def.id + '.md' } },
+    check: def.check as Rule['check'],
+  };
 }
 
 /** Why `options` do not fit the rule's schema, or undefined when they do. */
-export function validateRuleOptions(rule: { meta: Pick<RuleMeta, 'schema'> }, options: Readonly<Record<string, unknown>>): string | undefined {
+export function validateRuleOptions(
+  rule: { meta: Pick<RuleMeta, 'schema'> },
+  options: Readonly<Record<string, unknown>>,
+): string | undefined {
   const schema = rule.meta.schema ?? {};
   for (const [name, value] of Object.entries(options)) {
     if (!Object.prototype.hasOwnProperty.call(schema, name)) {
@@ -113,10 +122,12 @@ export function validateRuleOptions(rule: { meta: Pick<RuleMeta, 'schema'> }, op
     const spec = schema[name]!;
     if (spec.type === 'string') {
       if (typeof value !== 'string') return `option "${name}" must be a string`;
-      if (spec.enum && !spec.enum.includes(value)) return `option "${name}" must be one of ${spec.enum.join(', ')}, not ${JSON.stringify(value)}`;
+      if (spec.enum && !spec.enum.includes(value))
+        return `option "${name}" must be one of ${spec.enum.join(', ')}, not ${JSON.stringify(value)}`;
     } else if (spec.type === 'integer') {
       if (typeof value !== 'number' || !Number.isInteger(value)) return `option "${name}" must be an integer`;
-      if (spec.minimum !== undefined && value < spec.minimum) return `option "${name}" must be at least ${spec.minimum}`;
+      if (spec.minimum !== undefined && value < spec.minimum)
+        return `option "${name}" must be at least ${spec.minimum}`;
     } else if (typeof value !== 'boolean') {
       return `option "${name}" must be true or false`;
     }
@@ -125,5 +136,7 @@ export function validateRuleOptions(rule: { meta: Pick<RuleMeta, 'schema'> }, op
 }
 
 export function formatMessage(template: string, data: Readonly<Record<string, string | number>> = {}): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (m, name: string) => (Object.prototype.hasOwnProperty.call(data, name) ? String(data[name]) : m));
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (m, name: string) =>
+    Object.prototype.hasOwnProperty.call(data, name) ? String(data[name]) : m,
+  );
 }

@@ -8,7 +8,8 @@ import { defineRule } from './define.js';
 export default defineRule({
   id: 'internal-error',
   meta: {
-    description: 'Linting this file failed inside iam-mfa-lint (a bug to report); the other files are reported as usual and the run exits 2',
+    description:
+      'Linting this file failed inside iam-mfa-lint (a bug to report); the other files are reported as usual and the run exits 2',
     severity: 'error',
     messages: {
       crashed: { text: 'iam-mfa-lint failed on this file: {{message}} (a bug; please report it with the file)' },

@@ -30,7 +30,10 @@ function wording(p: Invalid): Record<string, string | number> {
     case 'keyPrefix':
       return { key: p.key, fix: p.canonical };
     case 'unknownOperator':
-      return { operator: p.operator, hint: p.suggestion === undefined ? 'Null cannot take IfExists' : `did you mean "${p.suggestion}"?` };
+      return {
+        operator: p.operator,
+        hint: p.suggestion === undefined ? 'Null cannot take IfExists' : `did you mean "${p.suggestion}"?`,
+      };
     case 'setOperator':
       return { operator: p.operator, key: p.key, fix: p.plain };
     case 'operatorType':
@@ -42,57 +45,77 @@ function wording(p: Invalid): Record<string, string | number> {
     case 'bothValues':
       return { operator: p.operator, key: p.key };
     case 'inverted':
-      return { operator: p.operator, key: p.key, value: p.value, effect: p.effect, article: article(p.effect), consequence: CONSEQUENCES[p.outcome] };
+      return {
+        operator: p.operator,
+        key: p.key,
+        value: p.value,
+        effect: p.effect,
+        article: article(p.effect),
+        consequence: CONSEQUENCES[p.outcome],
+      };
     case 'ageInverted':
-      return { operator: p.operator, effect: p.effect, article: article(p.effect), consequence: AGE_CONSEQUENCES[p.effect] };
+      return {
+        operator: p.operator,
+        effect: p.effect,
+        article: article(p.effect),
+        consequence: AGE_CONSEQUENCES[p.effect],
+      };
   }
 }
 
 export default defineRule({
   id: 'mfa-condition-invalid',
   meta: {
-    description: 'MFA conditions that cannot work as meant: unknown operator, wrong operator type, a value that is not true/false, a misspelled key, an inverted or contradictory value',
+    description:
+      'MFA conditions that cannot work as meant: unknown operator, wrong operator type, a value that is not true/false, a misspelled key, an inverted or contradictory value',
     severity: 'error',
     messages: {
-  swapped: {
-    text: '"{{operator}}" is a condition key used as an operator: Condition maps an operator to keys, as in {"Bool": {"aws:MultiFactorAuthPresent": "true"}}',
-  },
-  keyMisspelled: {
-    text: 'Condition key "{{key}}" does not exist, so this MFA condition never matches a request; did you mean "{{fix}}"?',
-  },
-  keyPrefix: {
-    text: 'Condition key "{{key}}" does not exist: the MFA keys are global keys with the "aws:" prefix; use "{{fix}}"',
-  },
-  unknownOperator: {
-    text: '"{{operator}}" is not an IAM condition operator (operators are case-sensitive); {{hint}}',
-  },
-  setOperator: {
-    text: '{{operator}} treats {{key}} as multi-valued, but it holds a single value: ForAllValues matches requests without the key at all; use {{fix}}',
-  },
-  operatorType: {
-    text: '{{operator}} is a {{family}} operator but {{key}} is a {{keyType}} key; use {{fix}}',
-  },
-  badBoolean: {
-    text: '{{value}} is not a Boolean: {{operator}} compares against "true" or "false"{{hint}}',
-  },
-  badNumber: {
-    text: '{{value}} is not a number of seconds for {{key}}',
-  },
-  bothValues: {
-    text: '{{operator}} gives {{key}} both "true" and "false", so the condition matches every request that has the key',
-  },
-  inverted: {
-    text: 'In a{{article}} {{effect}}, {{operator}} {{key}} "{{value}}" {{consequence}}',
-  },
-  ageInverted: {
-    text: 'In a{{article}} {{effect}}, {{operator}} on the MFA age {{consequence}}',
-  },},
+      swapped: {
+        text: '"{{operator}}" is a condition key used as an operator: Condition maps an operator to keys, as in {"Bool": {"aws:MultiFactorAuthPresent": "true"}}',
+      },
+      keyMisspelled: {
+        text: 'Condition key "{{key}}" does not exist, so this MFA condition never matches a request; did you mean "{{fix}}"?',
+      },
+      keyPrefix: {
+        text: 'Condition key "{{key}}" does not exist: the MFA keys are global keys with the "aws:" prefix; use "{{fix}}"',
+      },
+      unknownOperator: {
+        text: '"{{operator}}" is not an IAM condition operator (operators are case-sensitive); {{hint}}',
+      },
+      setOperator: {
+        text: '{{operator}} treats {{key}} as multi-valued, but it holds a single value: ForAllValues matches requests without the key at all; use {{fix}}',
+      },
+      operatorType: {
+        text: '{{operator}} is a {{family}} operator but {{key}} is a {{keyType}} key; use {{fix}}',
+      },
+      badBoolean: {
+        text: '{{value}} is not a Boolean: {{operator}} compares against "true" or "false"{{hint}}',
+      },
+      badNumber: {
+        text: '{{value}} is not a number of seconds for {{key}}',
+      },
+      bothValues: {
+        text: '{{operator}} gives {{key}} both "true" and "false", so the condition matches every request that has the key',
+      },
+      inverted: {
+        text: 'In a{{article}} {{effect}}, {{operator}} {{key}} "{{value}}" {{consequence}}',
+      },
+      ageInverted: {
+        text: 'In a{{article}} {{effect}}, {{operator}} on the MFA age {{consequence}}',
+      },
+    },
   },
   check(ctx) {
     for (const s of ctx.policy.statements) {
       for (const f of analyzeStatementMfa(s).findings) {
         if (f.kind !== 'invalid') continue;
-        ctx.report({ messageId: f.problem, data: wording(f), pointer: f.pointer, atKey: f.atKey ?? false, ...(f.fix ? { fix: { kind: 'safe' as const, edits: f.fix.edits } } : {}) });
+        ctx.report({
+          messageId: f.problem,
+          data: wording(f),
+          pointer: f.pointer,
+          atKey: f.atKey ?? false,
+          ...(f.fix ? { fix: { kind: 'safe' as const, edits: f.fix.edits } } : {}),
+        });
       }
     }
   },

@@ -1,7 +1,14 @@
 import { defineRule, type ReportDescriptor } from './define.js';
 import { label, quoteList } from '../model/words.js';
 import { analyzeStatementMfa } from '../iam/mfa.js';
-import { bucketActionsMatched, classifyResource, isS3Resource, resourceReachesBucket, s3ActionPatterns, variablesAsWildcards } from '../iam/s3.js';
+import {
+  bucketActionsMatched,
+  classifyResource,
+  isS3Resource,
+  resourceReachesBucket,
+  s3ActionPatterns,
+  variablesAsWildcards,
+} from '../iam/s3.js';
 import { globCovers, globMatch } from '../util/glob.js';
 import type { NStatement } from '../model/normalize.js';
 
@@ -29,7 +36,13 @@ export default defineRule({
     for (const s of ctx.policy.statements) {
       if (s.effect?.value !== 'Allow') continue;
       // In a resource policy, a statement for services or federated principals only: no person signs in.
-      if (s.principal && !s.notPrincipal && !s.principal.wildcard && s.principal.entries.every((e) => e.type === 'Service' || e.type === 'Federated')) continue;
+      if (
+        s.principal &&
+        !s.notPrincipal &&
+        !s.principal.wildcard &&
+        s.principal.entries.every((e) => e.type === 'Service' || e.type === 'Federated')
+      )
+        continue;
       const actions = s3ActionPatterns(s);
       if (!actions) continue;
       // Intent on every S3 resource ('*'): any S3 resource the statement names is in scope.
@@ -41,7 +54,11 @@ export default defineRule({
       if (denies.some((d) => guards(d, actions, resources))) continue;
       ctx.report({
         messageId: 'missing',
-        data: { statement: label(s, ctx.policy), actions: quoteList(actions), resources: quoteList(resources.map((r) => r.value)) },
+        data: {
+          statement: label(s, ctx.policy),
+          actions: quoteList(actions),
+          resources: quoteList(resources.map((r) => r.value)),
+        },
         pointer: s.effect.pointer,
         ...mfaFix(s),
       });
@@ -76,7 +93,8 @@ function mfaIntentBuckets(statements: readonly NStatement[]): string[] {
  */
 function mfaFix(s: NStatement): { fix?: NonNullable<ReportDescriptor['fix']> } {
   let edit: { pointer: string; insert: { key: string; value: unknown } };
-  if (s.conditionPointer === undefined) edit = { pointer: s.pointer, insert: { key: 'Condition', value: { Bool: REQUIRE_MFA } } };
+  if (s.conditionPointer === undefined)
+    edit = { pointer: s.pointer, insert: { key: 'Condition', value: { Bool: REQUIRE_MFA } } };
   else {
     const bool = s.conditions.find((c) => c.operator === 'Bool');
     edit = bool
@@ -97,7 +115,9 @@ interface Reached {
 function reachedResources(s: NStatement, buckets: readonly string[]): Reached[] | undefined {
   if (s.notResource) {
     const excluded = s.notResource.items.map((r) => r.value);
-    const mustCover = buckets.length ? buckets.flatMap((b) => [`arn:aws:s3:::${b}`, `arn:aws:s3:::${b}/*`]) : ['arn:aws:s3:::*'];
+    const mustCover = buckets.length
+      ? buckets.flatMap((b) => [`arn:aws:s3:::${b}`, `arn:aws:s3:::${b}/*`])
+      : ['arn:aws:s3:::*'];
     const left = mustCover.filter((m) => !excluded.some((e) => globCovers(variablesAsWildcards(e), m)));
     return left.length ? [{ value: `everything but ${quoteList(excluded)}`, mustCover: left }] : undefined;
   }
@@ -116,7 +136,11 @@ function reachedResources(s: NStatement, buckets: readonly string[]): Reached[] 
     const mustCover =
       c.kind === 'bucket'
         ? [pattern]
-        : hit.flatMap((b) => [`arn:aws:s3:::${b}`, `arn:aws:s3:::${b}/*`].filter((x) => c.kind !== 'wildcardBucket' || globMatch(pattern, x)));
+        : hit.flatMap((b) =>
+            [`arn:aws:s3:::${b}`, `arn:aws:s3:::${b}/*`].filter(
+              (x) => c.kind !== 'wildcardBucket' || globMatch(pattern, x),
+            ),
+          );
     out.push({ value: r.value, mustCover });
   }
   return out.length ? out : undefined;
@@ -133,7 +157,8 @@ function guards(d: NStatement, actions: string[], resources: Reached[]): boolean
   if (!mfa.related || !mfa.onlyMfa) return false;
   if (!mfa.effective && mfa.findings.length === 0) return false;
   if (d.notPrincipal) return false;
-  if (d.principal && !d.principal.wildcard && !d.principal.entries.some((e) => e.type === 'AWS' && e.value === '*')) return false;
+  if (d.principal && !d.principal.wildcard && !d.principal.entries.some((e) => e.type === 'AWS' && e.value === '*'))
+    return false;
   // Actions: every S3 bucket or object action the Allow grants is denied too.
   const granted = bucketActionsMatched(actions.map((a) => (a.trim() === '*' ? 's3:*' : a)));
   const denied = d.action ? bucketActionsMatched(d.action.items.map((x) => x.value)) : undefined;

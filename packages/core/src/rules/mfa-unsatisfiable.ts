@@ -15,7 +15,8 @@ function someHolderCanPresentMfa(holders: readonly ResolvedPrincipal[]): boolean
 export default defineSetRule({
   id: 'mfa-unsatisfiable',
   meta: {
-    description: 'An MFA-conditioned Allow attached only to roles that no MFA-carrying principal can assume (services, SAML/OIDC federation): it can never grant',
+    description:
+      'An MFA-conditioned Allow attached only to roles that no MFA-carrying principal can assume (services, SAML/OIDC federation): it can never grant',
     severity: 'error',
     messages: {
       neverMfa: {
@@ -30,7 +31,10 @@ export default defineSetRule({
       if (!holders.some((p) => p.kind === 'role') || someHolderCanPresentMfa(holders)) continue;
       const roles = holders
         .filter((p) => p.kind === 'role')
-        .map((r) => `role "${r.name}" (assumable only by ${describeAssumers(r.trust!.model)}: ${ctx.where(r.trust!.id, assumeStatements(r.trust!.model)[0]?.pointer ?? '/Statement')})`)
+        .map(
+          (r) =>
+            `role "${r.name}" (assumable only by ${describeAssumers(r.trust!.model)}: ${ctx.where(r.trust!.id, assumeStatements(r.trust!.model)[0]?.pointer ?? '/Statement')})`,
+        )
         .join(' and ');
       for (const s of d.model.statements) {
         if (s.effect?.value !== 'Allow' || !analyzeStatementMfa(s).effective) continue;

@@ -10,7 +10,8 @@ function everyRole(r: string): boolean {
 export default defineRule({
   id: 'pass-role-wildcard',
   meta: {
-    description: 'iam:PassRole allowed on every role ("*"): the principal can hand any role, admin included, to a service it controls',
+    description:
+      'iam:PassRole allowed on every role ("*"): the principal can hand any role, admin included, to a service it controls',
     severity: 'error',
     messages: {
       passRole: {
@@ -31,7 +32,11 @@ export default defineRule({
         // "*" and "*:*" are action-wildcard's findings.
         if (v === '*' || v.startsWith('*:')) continue;
         if (!globMatch(v, 'iam:PassRole', { caseInsensitive: true })) continue;
-        ctx.report({ messageId: 'passRole', data: { statement, action: item.value, resource: wide.value }, pointer: item.pointer });
+        ctx.report({
+          messageId: 'passRole',
+          data: { statement, action: item.value, resource: wide.value },
+          pointer: item.pointer,
+        });
       }
     }
   },

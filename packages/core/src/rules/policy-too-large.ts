@@ -10,11 +10,22 @@ const QUOTA_NAMES: Record<PolicyQuota, string> = {
 };
 
 /** The quota that applies: the `quota` or `max` option, else by kind (resource policies have per-service quotas: none). */
-function resolveQuota(options: Readonly<Record<string, unknown>>, policyType: string): { name: string; max: number } | undefined {
+function resolveQuota(
+  options: Readonly<Record<string, unknown>>,
+  policyType: string,
+): { name: string; max: number } | undefined {
   // The engine has checked the options against meta.schema.
   const quota = isPolicyQuota(options.quota) ? options.quota : undefined;
   const max = typeof options.max === 'number' ? options.max : undefined;
-  const chosen: PolicyQuota | undefined = quota ?? (max !== undefined ? undefined : policyType === 'trust' ? 'trust' : policyType === 'identity' ? 'managed' : undefined);
+  const chosen: PolicyQuota | undefined =
+    quota ??
+    (max !== undefined
+      ? undefined
+      : policyType === 'trust'
+        ? 'trust'
+        : policyType === 'identity'
+          ? 'managed'
+          : undefined);
   if (max !== undefined) return { name: chosen ? QUOTA_NAMES[chosen] : 'configured', max };
   return chosen ? { name: QUOTA_NAMES[chosen], max: POLICY_QUOTAS[chosen] } : undefined;
 }
@@ -25,7 +36,11 @@ export default defineRule({
     description: "A policy larger than AWS's size quota, counted as IAM counts (characters, white space excluded)",
     severity: 'error',
     schema: {
-      quota: { type: 'string', enum: Object.keys(POLICY_QUOTAS), description: 'The quota to check against (default: by the kind of policy)' },
+      quota: {
+        type: 'string',
+        enum: Object.keys(POLICY_QUOTAS),
+        description: 'The quota to check against (default: by the kind of policy)',
+      },
       max: { type: 'integer', minimum: 1, description: 'A size limit of your own, in characters' },
     },
     messages: {
@@ -37,6 +52,10 @@ export default defineRule({
   check(ctx) {
     const quota = resolveQuota(ctx.options, ctx.policyType);
     if (!quota || ctx.policy.characterCount <= quota.max) return;
-    ctx.report({ messageId: 'tooLarge', data: { count: ctx.policy.characterCount, quota: quota.name, max: quota.max }, pointer: '' });
+    ctx.report({
+      messageId: 'tooLarge',
+      data: { count: ctx.policy.characterCount, quota: quota.name, max: quota.max },
+      pointer: '',
+    });
   },
 });

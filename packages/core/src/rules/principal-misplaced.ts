@@ -1,12 +1,17 @@
 import { defineRule } from './define.js';
 import { label } from '../model/words.js';
 
-const KIND_NAMES = { identity: 'an identity policy', resource: 'a resource-based policy', trust: 'a role trust policy' } as const;
+const KIND_NAMES = {
+  identity: 'an identity policy',
+  resource: 'a resource-based policy',
+  trust: 'a role trust policy',
+} as const;
 
 export default defineRule({
   id: 'principal-misplaced',
   meta: {
-    description: 'Principal or NotPrincipal in an identity policy, or a statement without one in a resource-based or trust policy',
+    description:
+      'Principal or NotPrincipal in an identity policy, or a statement without one in a resource-based or trust policy',
     severity: 'error',
     messages: {
       principalInIdentityPolicy: {
@@ -22,8 +27,17 @@ export default defineRule({
     for (const s of ctx.policy.statements) {
       const statement = label(s, ctx.policy);
       if (ctx.policyType === 'identity') {
-        for (const [element, p] of [['Principal', s.principal], ['NotPrincipal', s.notPrincipal]] as const) {
-          if (p) ctx.report({ messageId: 'principalInIdentityPolicy', data: { statement, element, kind }, pointer: p.pointer, atKey: true });
+        for (const [element, p] of [
+          ['Principal', s.principal],
+          ['NotPrincipal', s.notPrincipal],
+        ] as const) {
+          if (p)
+            ctx.report({
+              messageId: 'principalInIdentityPolicy',
+              data: { statement, element, kind },
+              pointer: p.pointer,
+              atKey: true,
+            });
         }
       } else if (!s.principal && !s.notPrincipal) {
         ctx.report({ messageId: 'principalMissing', data: { statement, kind }, pointer: s.pointer });

@@ -5,7 +5,8 @@ import { narrowedByDeny, narrowingAllowCondition, wildcardPrincipalEntries } fro
 export default defineRule({
   id: 'principal-wildcard',
   meta: {
-    description: 'An Allow to every principal ("*" or {"AWS": "*"}) in a resource-based or trust policy, with no condition that narrows who may call',
+    description:
+      'An Allow to every principal ("*" or {"AWS": "*"}) in a resource-based or trust policy, with no condition that narrows who may call',
     severity: 'error',
     messages: {
       publicAccess: {

@@ -47,7 +47,12 @@ export default defineRule({
           const c = classifyResource(r.value);
           if (c.kind !== 'bucket' || targets.includes(c.bucket)) continue;
           const target = targets.find((t) => isNearMiss(c.bucket, t));
-          if (target) ctx.report({ messageId: 'denyNearMiss', data: { statement, bucket: c.bucket, target }, pointer: r.pointer });
+          if (target)
+            ctx.report({
+              messageId: 'denyNearMiss',
+              data: { statement, bucket: c.bucket, target },
+              pointer: r.pointer,
+            });
         }
         continue;
       }
@@ -57,8 +62,16 @@ export default defineRule({
           const c = classifyResource(r.value);
           // "arn:aws:s3:::bucket*" for "bucket/*": the declared bucket's name with a star grants
           // every bucket whose name starts with it.
-          if (c.kind === 'wildcardBucket' && c.bucketPattern.endsWith('*') && targets.includes(c.bucketPattern.replace(/\*+$/, ''))) {
-            ctx.report({ messageId: 'wildcardBucket', data: { statement, resource: r.value, pattern: c.bucketPattern, targets: targetList }, pointer: r.pointer });
+          if (
+            c.kind === 'wildcardBucket' &&
+            c.bucketPattern.endsWith('*') &&
+            targets.includes(c.bucketPattern.replace(/\*+$/, ''))
+          ) {
+            ctx.report({
+              messageId: 'wildcardBucket',
+              data: { statement, resource: r.value, pattern: c.bucketPattern, targets: targetList },
+              pointer: r.pointer,
+            });
             continue;
           }
           if (c.kind !== 'bucket' || targets.includes(c.bucket)) continue;
@@ -68,26 +81,48 @@ export default defineRule({
         continue;
       }
       if (s.notResource) {
-        ctx.report({ messageId: 'notResource', data: { statement, targets: targetList }, pointer: s.notResource.pointer, atKey: true });
+        ctx.report({
+          messageId: 'notResource',
+          data: { statement, targets: targetList },
+          pointer: s.notResource.pointer,
+          atKey: true,
+        });
         continue;
       }
       for (const r of s.resource?.items ?? []) {
         const c = classifyResource(r.value);
         switch (c.kind) {
           case 'any':
-            ctx.report({ messageId: 'everyResource', data: { statement, actions: quoteList(actions), targets: targetList, first: targets[0]! }, pointer: r.pointer });
+            ctx.report({
+              messageId: 'everyResource',
+              data: { statement, actions: quoteList(actions), targets: targetList, first: targets[0]! },
+              pointer: r.pointer,
+            });
             break;
           case 'anyS3':
-            ctx.report({ messageId: 'wildcardBucket', data: { statement, resource: r.value, pattern: r.value, targets: targetList }, pointer: r.pointer });
+            ctx.report({
+              messageId: 'wildcardBucket',
+              data: { statement, resource: r.value, pattern: r.value, targets: targetList },
+              pointer: r.pointer,
+            });
             break;
           case 'wildcardBucket':
-            ctx.report({ messageId: 'wildcardBucket', data: { statement, resource: r.value, pattern: c.bucketPattern, targets: targetList }, pointer: r.pointer });
+            ctx.report({
+              messageId: 'wildcardBucket',
+              data: { statement, resource: r.value, pattern: c.bucketPattern, targets: targetList },
+              pointer: r.pointer,
+            });
             break;
           case 'bucket': {
             if (targets.includes(c.bucket)) break;
             const target = targets.find((t) => isNearMiss(c.bucket, t));
             if (target) reportNearMiss(ctx, statement, r, c.bucket, target);
-            else ctx.report({ messageId: 'otherBucket', data: { statement, bucket: c.bucket, targets: targetList, resource: r.value }, pointer: r.pointer });
+            else
+              ctx.report({
+                messageId: 'otherBucket',
+                data: { statement, bucket: c.bucket, targets: targetList, resource: r.value },
+                pointer: r.pointer,
+              });
             break;
           }
           default:
@@ -115,11 +150,20 @@ function replaceBucket(arn: string, bucket: string, target: string): string | un
 /** A bucket name that is a typo of a target: the finding, with the safe fix to the target's name. */
 function reportNearMiss(ctx: RuleContext, statement: string, r: Located<string>, bucket: string, target: string): void {
   const fixed = replaceBucket(r.value, bucket, target);
-  const fix = fixed === undefined ? undefined : { kind: 'safe' as const, edits: [{ pointer: r.pointer, text: JSON.stringify(fixed) }] };
-  ctx.report({ messageId: 'nearMiss', data: { statement, bucket, target, resource: r.value }, pointer: r.pointer, ...(fix ? { fix } : {}) });
+  const fix =
+    fixed === undefined
+      ? undefined
+      : { kind: 'safe' as const, edits: [{ pointer: r.pointer, text: JSON.stringify(fixed) }] };
+  ctx.report({
+    messageId: 'nearMiss',
+    data: { statement, bucket, target, resource: r.value },
+    pointer: r.pointer,
+    ...(fix ? { fix } : {}),
+  });
 }
 
-const REGION = /\b(?:us|eu|ap|sa|ca|me|af|il|mx|cn|us-gov|us-iso|us-isob)-(?:north|south|east|west|central|northeast|southeast|northwest|southwest)-\d\b/g;
+const REGION =
+  /\b(?:us|eu|ap|sa|ca|me|af|il|mx|cn|us-gov|us-iso|us-isob)-(?:north|south|east|west|central|northeast|southeast|northwest|southwest)-\d\b/g;
 
 /** Per-region copies of one bucket (`cache-us-east-1`, `cache-us-west-2`) are no typo. */
 function sameUpToRegion(a: string, b: string): boolean {

@@ -18,14 +18,17 @@ function fits(service: IamService, action: IamAction, resources: readonly string
 
 function needs(service: IamService, action: IamAction): string {
   if (action.resourceTypes.length === 0) return 'Resource "*" (it supports no resource-level permissions)';
-  const arns = action.resourceTypes.map((rt) => service.resourceTypes.get(rt.name)?.arn).filter((a): a is string => a !== undefined);
+  const arns = action.resourceTypes
+    .map((rt) => service.resourceTypes.get(rt.name)?.arn)
+    .filter((a): a is string => a !== undefined);
   return `a ${action.resourceTypes.length === 1 ? 'resource' : 'resource such as'} ${quoteList([...new Set(arns)])}`;
 }
 
 export default defineRule({
   id: 'resource-type-mismatch',
   meta: {
-    description: 'Allowed actions none of whose resource types can match any of the statement\'s resources (s3:ListBucket on "arn:aws:s3:::B/*")',
+    description:
+      'Allowed actions none of whose resource types can match any of the statement\'s resources (s3:ListBucket on "arn:aws:s3:::B/*")',
     severity: 'error',
     messages: {
       mismatch: {
@@ -58,11 +61,30 @@ export default defineRule({
         const name = `${r.prefix}:${first.name}`;
         const shown = quoteList(resources);
         if (r.wildcard) {
-          ctx.report({ messageId: 'patternMismatch', data: { statement, action: item.value, count: r.actions.length, resources: shown, name, needs: needs(r.service, first) }, pointer: item.pointer });
+          ctx.report({
+            messageId: 'patternMismatch',
+            data: {
+              statement,
+              action: item.value,
+              count: r.actions.length,
+              resources: shown,
+              name,
+              needs: needs(r.service, first),
+            },
+            pointer: item.pointer,
+          });
         } else if (first.resourceTypes.length === 0) {
-          ctx.report({ messageId: 'needsWildcard', data: { statement, action: item.value, resources: shown }, pointer: item.pointer });
+          ctx.report({
+            messageId: 'needsWildcard',
+            data: { statement, action: item.value, resources: shown },
+            pointer: item.pointer,
+          });
         } else {
-          ctx.report({ messageId: 'mismatch', data: { statement, action: item.value, resources: shown, name, needs: needs(r.service, first) }, pointer: item.pointer });
+          ctx.report({
+            messageId: 'mismatch',
+            data: { statement, action: item.value, resources: shown, name, needs: needs(r.service, first) },
+            pointer: item.pointer,
+          });
         }
       }
     }

@@ -3,7 +3,8 @@ import { label, quoteList } from '../model/words.js';
 import { hasAccessLevel, lookupAction, type IamAction } from '../iam/data.js';
 
 /** Conditions that narrow the resources (attribute-based access control) make `*` deliberate. */
-const RESOURCE_SCOPING = /^(aws:ResourceTag\/|aws:ResourceAccount$|aws:ResourceOrgID$|aws:ResourceOrgPaths$|[a-z0-9-]+:ResourceTag\/)/i;
+const RESOURCE_SCOPING =
+  /^(aws:ResourceTag\/|aws:ResourceAccount$|aws:ResourceOrgID$|aws:ResourceOrgPaths$|[a-z0-9-]+:ResourceTag\/)/i;
 
 /** Per list of matched actions (lookupAction caches the lists of wildcard patterns). */
 const hitsCache = new WeakMap<readonly IamAction[], IamAction[]>();
@@ -15,7 +16,8 @@ function writeWithResources(a: IamAction): boolean {
 export default defineRule({
   id: 'resource-wildcard',
   meta: {
-    description: 'Allow of Write or Permissions management actions on Resource "*" when the actions support resource-level permissions',
+    description:
+      'Allow of Write or Permissions management actions on Resource "*" when the actions support resource-level permissions',
     severity: 'warn',
     messages: {
       action: {
@@ -47,10 +49,33 @@ export default defineRule({
         if (hits.length === 0) continue;
         if (!r.wildcard) {
           const a = hits[0]!;
-          const arns = a.resourceTypes.map((rt) => r.service.resourceTypes.get(rt.name)?.arn).filter((x): x is string => x !== undefined);
-          ctx.report({ messageId: 'action', data: { statement, action: item.value, level: a.accessLevel, arn: arns.length ? quoteList([...new Set(arns)], 2) : 'named resources' }, pointer: item.pointer });
+          const arns = a.resourceTypes
+            .map((rt) => r.service.resourceTypes.get(rt.name)?.arn)
+            .filter((x): x is string => x !== undefined);
+          ctx.report({
+            messageId: 'action',
+            data: {
+              statement,
+              action: item.value,
+              level: a.accessLevel,
+              arn: arns.length ? quoteList([...new Set(arns)], 2) : 'named resources',
+            },
+            pointer: item.pointer,
+          });
         } else {
-          ctx.report({ messageId: 'pattern', data: { statement, action: item.value, count: hits.length, examples: quoteList(hits.map((a) => `${r.prefix}:${a.name}`), 3) }, pointer: item.pointer });
+          ctx.report({
+            messageId: 'pattern',
+            data: {
+              statement,
+              action: item.value,
+              count: hits.length,
+              examples: quoteList(
+                hits.map((a) => `${r.prefix}:${a.name}`),
+                3,
+              ),
+            },
+            pointer: item.pointer,
+          });
         }
       }
     }

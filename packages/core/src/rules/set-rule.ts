@@ -29,7 +29,9 @@ export interface SetRule extends Rule {
   checkSet(ctx: SetRuleContext): void;
 }
 
-export function defineSetRule<const MessageIds extends string>(def: Omit<RuleDefinition<MessageIds>, 'check'> & { checkSet(ctx: SetRuleContext<MessageIds>): void }): SetRule {
+export function defineSetRule<const MessageIds extends string>(
+  def: Omit<RuleDefinition<MessageIds>, 'check'> & { checkSet(ctx: SetRuleContext<MessageIds>): void },
+): SetRule {
   const rule = defineRule<MessageIds>({ id: def.id, meta: def.meta, check: () => {} });
   return { ...rule, checkSet: def.checkSet as SetRule['checkSet'] };
 }

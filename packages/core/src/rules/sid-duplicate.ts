@@ -17,7 +17,12 @@ export default defineRule({
       if (!s.sid || s.sid.value === '') continue;
       const earlier = first.get(s.sid.value);
       if (earlier === undefined) first.set(s.sid.value, s.sid.pointer);
-      else ctx.report({ messageId: 'duplicate', data: { sid: s.sid.value, line: ctx.lineOf(earlier) }, pointer: s.sid.pointer });
+      else
+        ctx.report({
+          messageId: 'duplicate',
+          data: { sid: s.sid.value, line: ctx.lineOf(earlier) },
+          pointer: s.sid.pointer,
+        });
     }
   },
 });

@@ -5,7 +5,8 @@ const ALNUM = /^[A-Za-z0-9]*$/;
 export default defineRule({
   id: 'sid-invalid',
   meta: {
-    description: 'A Sid with characters other than ASCII letters and digits in an identity or trust policy (IAM accepts only [A-Za-z0-9])',
+    description:
+      'A Sid with characters other than ASCII letters and digits in an identity or trust policy (IAM accepts only [A-Za-z0-9])',
     severity: 'error',
     messages: {
       invalidCharacters: {
@@ -30,9 +31,16 @@ export default defineRule({
       const fixable = suggestion !== '' && !used.has(suggestion);
       ctx.report({
         messageId: 'invalidCharacters',
-        data: { sid: sid.value, chars, kind, hint: fixable ? `rename it "${suggestion}"` : 'keep only letters and digits, and keep Sids unique' },
+        data: {
+          sid: sid.value,
+          chars,
+          kind,
+          hint: fixable ? `rename it "${suggestion}"` : 'keep only letters and digits, and keep Sids unique',
+        },
         pointer: sid.pointer,
-        ...(fixable ? { fix: { kind: 'safe' as const, edits: [{ pointer: sid.pointer, text: JSON.stringify(suggestion) }] } } : {}),
+        ...(fixable
+          ? { fix: { kind: 'safe' as const, edits: [{ pointer: sid.pointer, text: JSON.stringify(suggestion) }] } }
+          : {}),
       });
     }
   },

@@ -10,11 +10,21 @@ import { globCovers, hasWildcard } from '../util/glob.js';
  */
 function scopeKey(s: NStatement): string | undefined {
   if (!s.effect || !s.action || s.notAction) return undefined;
-  const set = (items: readonly Located<string>[] | undefined) => (items ? [...new Set(items.map((i) => i.value))].sort() : null);
-  const principal = (p: NPrincipal | undefined) => (p ? { wildcard: p.wildcard, entries: [...new Set(p.entries.map((e) => `${e.type}\u0000${e.value}`))].sort() } : null);
+  const set = (items: readonly Located<string>[] | undefined) =>
+    items ? [...new Set(items.map((i) => i.value))].sort() : null;
+  const principal = (p: NPrincipal | undefined) =>
+    p
+      ? { wildcard: p.wildcard, entries: [...new Set(p.entries.map((e) => `${e.type}\u0000${e.value}`))].sort() }
+      : null;
   const conditions = [
     ...new Set(
-      s.conditions.map((c) => JSON.stringify([c.operator, c.key.toLowerCase(), [...new Set(c.values.map((v) => JSON.stringify(v.value)))].sort()])),
+      s.conditions.map((c) =>
+        JSON.stringify([
+          c.operator,
+          c.key.toLowerCase(),
+          [...new Set(c.values.map((v) => JSON.stringify(v.value)))].sort(),
+        ]),
+      ),
     ),
   ].sort();
   return JSON.stringify({
@@ -51,7 +61,8 @@ function makesRedundant(by: Located<string>, byRef: Ref, x: Located<string>, xRe
 export default defineRule({
   id: 'statement-redundant',
   meta: {
-    description: 'A statement, or an action in it, fully covered by another statement (or action) with the same effect, principals, resources and conditions',
+    description:
+      'A statement, or an action in it, fully covered by another statement (or action) with the same effect, principals, resources and conditions',
     severity: 'warn',
     messages: {
       statementCovered: {
@@ -78,7 +89,8 @@ export default defineRule({
     const copyOf = statements.map((st, i) => {
       const scope = scopes[i];
       if (scope === undefined) return -1;
-      const signature = scope + '\u0000' + JSON.stringify([...new Set(st.action!.items.map((a) => a.value.toLowerCase()))].sort());
+      const signature =
+        scope + '\u0000' + JSON.stringify([...new Set(st.action!.items.map((a) => a.value.toLowerCase()))].sort());
       const first = firstCopy.get(signature);
       if (first === undefined) firstCopy.set(signature, i);
       return first ?? -1;
@@ -92,9 +104,15 @@ export default defineRule({
     // action without wildcards is covered only by the same name or by a pattern of its service
     // (or a pattern whose service part has wildcards), so candidates come from small indexes.
     const refs: Ref[] = [];
-    statements.forEach((_, i) => keys[i] !== undefined && actionsOf(i).forEach((_, a) => refs.push({ statement: i, action: a })));
+    statements.forEach(
+      (_, i) => keys[i] !== undefined && actionsOf(i).forEach((_, a) => refs.push({ statement: i, action: a })),
+    );
     const service = (v: string) => v.slice(0, Math.max(0, v.indexOf(':'))).toLowerCase();
-    interface Index { exact: Map<string, Ref[]>; patterns: Map<string, Ref[]>; wildService: Ref[] }
+    interface Index {
+      exact: Map<string, Ref[]>;
+      patterns: Map<string, Ref[]>;
+      wildService: Ref[];
+    }
     const indexes = new Map<string, Index>();
     for (const r of refs) {
       const key = keys[r.statement]!;
@@ -113,7 +131,10 @@ export default defineRule({
     for (const x of refs) {
       const index = indexes.get(keys[x.statement]!)!;
       const v = at(x).value;
-      comparisons += (index.exact.get(v.toLowerCase())?.length ?? 0) + (index.patterns.get(service(v))?.length ?? 0) + index.wildService.length;
+      comparisons +=
+        (index.exact.get(v.toLowerCase())?.length ?? 0) +
+        (index.patterns.get(service(v))?.length ?? 0) +
+        index.wildService.length;
     }
     if (comparisons > MAX_COMPARISONS) {
       ctx.report({ messageId: 'tooLarge', data: { count: comparisons, limit: MAX_COMPARISONS }, pointer: '' });
@@ -123,8 +144,15 @@ export default defineRule({
     for (const x of refs) {
       const index = indexes.get(keys[x.statement]!)!;
       const v = at(x).value;
-      const candidates = [...(index.exact.get(v.toLowerCase()) ?? []), ...(index.patterns.get(service(v)) ?? []), ...index.wildService];
-      coveredBy.set(x, [...new Set(candidates)].filter((y) => y !== x && covers(at(y).value, v)));
+      const candidates = [
+        ...(index.exact.get(v.toLowerCase()) ?? []),
+        ...(index.patterns.get(service(v)) ?? []),
+        ...index.wildService,
+      ];
+      coveredBy.set(
+        x,
+        [...new Set(candidates)].filter((y) => y !== x && covers(at(y).value, v)),
+      );
     }
 
     // Whole statements: j is redundant when another statement i covers each of its actions; of two
@@ -141,7 +169,9 @@ export default defineRule({
       if (keys[j] === undefined) return undefined;
       const first = refsOf(j)[0];
       if (!first) return -1;
-      const outers = [...new Set(coveredBy.get(first)!.map((y) => y.statement))].filter((i) => i !== j).sort((a, b) => a - b);
+      const outers = [...new Set(coveredBy.get(first)!.map((y) => y.statement))]
+        .filter((i) => i !== j)
+        .sort((a, b) => a - b);
       return outers.find((i) => within(i, j) && !(i > j && within(j, i))) ?? -1;
     });
     // A later copy: whatever earlier statement covers its first copy, else the first copy itself.
@@ -166,19 +196,38 @@ export default defineRule({
 
     // Single actions of the statements that stay, against the actions of the statements that stay.
     const staying = (i: number) => wholeBy[i] === -1;
-    const coverers = (x: Ref) => coveredBy.get(x)!.filter((y) => staying(y.statement) && makesRedundant(at(y), y, at(x), x));
+    const coverers = (x: Ref) =>
+      coveredBy.get(x)!.filter((y) => staying(y.statement) && makesRedundant(at(y), y, at(x), x));
     const redundant = new Set(refs.filter((x) => staying(x.statement) && coverers(x).length > 0));
     for (const x of redundant) {
       // Name a covering action that stays (one exists: "covers" is a strict order), in the same statement if possible.
-      const candidates = coverers(x).sort((a, b) => Number(redundant.has(a)) - Number(redundant.has(b)) || Number(a.statement !== x.statement) - Number(b.statement !== x.statement));
+      const candidates = coverers(x).sort(
+        (a, b) =>
+          Number(redundant.has(a)) - Number(redundant.has(b)) ||
+          Number(a.statement !== x.statement) - Number(b.statement !== x.statement),
+      );
       const y = candidates[0]!;
       const action = at(x);
       if (y.statement === x.statement) {
-        ctx.report({ messageId: 'actionCoveredInStatement', data: { action: action.value, by: at(y).value }, pointer: action.pointer });
+        ctx.report({
+          messageId: 'actionCoveredInStatement',
+          data: { action: action.value, by: at(y).value },
+          pointer: action.pointer,
+        });
       } else {
         const o = statements[y.statement]!;
         const verb = o.effect!.value === 'Allow' ? 'allows' : 'denies';
-        ctx.report({ messageId: 'actionCovered', data: { action: action.value, by: at(y).value, other: label(o, ctx.policy), line: ctx.lineOf(at(y).pointer), verb }, pointer: action.pointer });
+        ctx.report({
+          messageId: 'actionCovered',
+          data: {
+            action: action.value,
+            by: at(y).value,
+            other: label(o, ctx.policy),
+            line: ctx.lineOf(at(y).pointer),
+            verb,
+          },
+          pointer: action.pointer,
+        });
       }
     }
   },

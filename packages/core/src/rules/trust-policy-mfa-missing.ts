@@ -17,10 +17,12 @@ function asEval(d: ResolvedDocument): EvalPolicy {
 function candidateBuckets(role: ResolvedPrincipal, targets: readonly string[]): string[] {
   if (targets.length > 0) return [...targets];
   const out = new Set<string>();
-  for (const d of role.effectivePolicies) for (const s of d.model.statements) for (const r of s.resource?.items ?? []) {
-    const c = classifyResource(r.value);
-    if (c.kind === 'bucket') out.add(c.bucket);
-  }
+  for (const d of role.effectivePolicies)
+    for (const s of d.model.statements)
+      for (const r of s.resource?.items ?? []) {
+        const c = classifyResource(r.value);
+        if (c.kind === 'bucket') out.add(c.bucket);
+      }
   out.add(ANY_BUCKET);
   return [...out];
 }
@@ -28,7 +30,8 @@ function candidateBuckets(role: ResolvedPrincipal, targets: readonly string[]): 
 export default defineSetRule({
   id: 'trust-policy-mfa-missing',
   meta: {
-    description: 'A role that IAM users or whole accounts can assume without MFA, and whose sessions reach a target bucket',
+    description:
+      'A role that IAM users or whole accounts can assume without MFA, and whose sessions reach a target bucket',
     severity: 'error',
     messages: {
       noMfa: {
@@ -42,17 +45,24 @@ export default defineSetRule({
     for (const role of set.principals) {
       if (role.kind !== 'role' || !role.trust) continue;
       const trust = role.trust;
-      const guarded = trust.model.statements.some((s) => s.effect?.value === 'Deny' && coversAction(s, 'sts:AssumeRole') && analyzeStatementMfa(s).effective);
+      const guarded = trust.model.statements.some(
+        (s) => s.effect?.value === 'Deny' && coversAction(s, 'sts:AssumeRole') && analyzeStatementMfa(s).effective,
+      );
       if (guarded) continue;
       for (const s of trust.model.statements) {
-        if (s.effect?.value !== 'Allow' || !coversAction(s, 'sts:AssumeRole') || analyzeStatementMfa(s).effective) continue;
+        if (s.effect?.value !== 'Allow' || !coversAction(s, 'sts:AssumeRole') || analyzeStatementMfa(s).effective)
+          continue;
         const humans = humanEntries(s);
         if (humans.length === 0) continue;
         // The role's sessions as this statement alone admits them.
         const only: EvalPolicy = { id: trust.id, kind: 'trust', model: { ...trust.model, statements: [s] } };
         const policies = [...role.effectivePolicies.map(asEval), ...resources, only];
         for (const bucket of candidateBuckets(role, ctx.buckets)) {
-          const r = verifyBucket(bucket, policies, { mfaAges: [], ...(set.accountId ? { accountId: set.accountId } : {}), maxCombinations: 16 });
+          const r = verifyBucket(bucket, policies, {
+            mfaAges: [],
+            ...(set.accountId ? { accountId: set.accountId } : {}),
+            maxCombinations: 16,
+          });
           const cx = r.counterexample;
           if (!cx) continue;
           const decider = cx.result.statements.find((d) => d.kind !== 'trust') ?? cx.result.statements[0]!;

@@ -6,7 +6,11 @@ import { closest, suggest } from '../util/distance.js';
 /** Near-miss action names for a misspelled one: the closest within a few edits (case-insensitive). */
 function suggestAction(service: IamService, name: string): string | undefined {
   const max = Math.max(1, Math.min(3, Math.floor(name.length / 4)));
-  return suggest(name, service.actions.values(), { max, text: (a) => a.name, order: (a, b) => (a.name < b.name ? -1 : 1) })?.name;
+  return suggest(name, service.actions.values(), {
+    max,
+    text: (a) => a.name,
+    order: (a, b) => (a.name < b.name ? -1 : 1),
+  })?.name;
 }
 
 /** For a pattern that matches nothing: the same pattern with its literal head corrected (`Gett*` -> `Get*`). */
@@ -54,17 +58,39 @@ export default defineRule({
           const fix = closest(r.prefix, data.servicePrefixes(), 2);
           const rest = item.value.trim().slice(r.prefix.length);
           const hint = fix ? `; did you mean "${fix}${rest}"?` : '';
-          ctx.report({ messageId: 'unknownService', data: { statement, action: item.value, prefix: r.prefix, hint }, pointer: item.pointer });
+          ctx.report({
+            messageId: 'unknownService',
+            data: { statement, action: item.value, prefix: r.prefix, hint },
+            pointer: item.pointer,
+          });
           continue;
         }
         if (r.actions.length > 0) continue;
         const prefix = item.value.trim().slice(0, r.prefix.length);
         if (r.wildcard) {
           const fix = suggestPattern(r.service, r.name);
-          ctx.report({ messageId: 'noMatch', data: { statement, action: item.value, prefix: r.prefix, hint: fix ? ` (did you mean "${prefix}:${fix}"?)` : '' }, pointer: item.pointer });
+          ctx.report({
+            messageId: 'noMatch',
+            data: {
+              statement,
+              action: item.value,
+              prefix: r.prefix,
+              hint: fix ? ` (did you mean "${prefix}:${fix}"?)` : '',
+            },
+            pointer: item.pointer,
+          });
         } else {
           const fix = suggestAction(r.service, r.name);
-          ctx.report({ messageId: 'unknownAction', data: { statement, action: item.value, prefix: r.prefix, hint: fix ? `; did you mean "${prefix}:${fix}"?` : '' }, pointer: item.pointer });
+          ctx.report({
+            messageId: 'unknownAction',
+            data: {
+              statement,
+              action: item.value,
+              prefix: r.prefix,
+              hint: fix ? `; did you mean "${prefix}:${fix}"?` : '',
+            },
+            pointer: item.pointer,
+          });
         }
       }
     }

@@ -8,7 +8,7 @@ import { defineRule } from './define.js';
 export default defineRule({
   id: 'unused-ignore',
   meta: {
-    description: "An ignore entry of the configuration file that matched no finding (with --report-unused-ignores)",
+    description: 'An ignore entry of the configuration file that matched no finding (with --report-unused-ignores)',
     severity: 'error',
     messages: {
       unusedIgnore: { text: 'ignore[{{index}}] (rule "{{rule}}"{{where}}) matched no finding: remove it' },

@@ -4,7 +4,8 @@ import { CURRENT_VERSION, firstPolicyVariable } from '../iam/version.js';
 export default defineRule({
   id: 'version-missing',
   meta: {
-    description: 'A policy without a Version element: IAM applies the 2008-10-17 language, which does not expand policy variables',
+    description:
+      'A policy without a Version element: IAM applies the 2008-10-17 language, which does not expand policy variables',
     severity: 'warn',
     messages: {
       missing: {
@@ -20,7 +21,12 @@ export default defineRule({
     // An empty or non-object document is invalid-policy's; a Version of the wrong type too.
     if (ctx.policy.hasVersion || ctx.policy.statements.length === 0) return;
     const variable = firstPolicyVariable(ctx.policy);
-    if (variable) ctx.report({ messageId: 'missingWithVariables', data: { value: variable.value, line: ctx.lineOf(variable.pointer) }, pointer: '' });
+    if (variable)
+      ctx.report({
+        messageId: 'missingWithVariables',
+        data: { value: variable.value, line: ctx.lineOf(variable.pointer) },
+        pointer: '',
+      });
     else ctx.report({ messageId: 'missing', pointer: '' });
   },
 });

@@ -22,12 +22,20 @@ export default defineRule({
     const variable = firstPolicyVariable(ctx.policy);
     if (variable) {
       // Upgrading would start expanding the variable: a change of meaning, so no automatic fix.
-      ctx.report({ messageId: 'outdatedWithVariables', data: { value: variable.value, line: ctx.lineOf(variable.pointer) }, pointer: version.pointer });
+      ctx.report({
+        messageId: 'outdatedWithVariables',
+        data: { value: variable.value, line: ctx.lineOf(variable.pointer) },
+        pointer: version.pointer,
+      });
     } else if (mentionsVariableSyntax(ctx.policy)) {
       ctx.report({ messageId: 'outdated', pointer: version.pointer });
     } else {
       // Without any `${` the two versions read the document the same way: upgrading is safe.
-      ctx.report({ messageId: 'outdated', pointer: version.pointer, fix: { kind: 'safe', edits: [{ pointer: version.pointer, text: JSON.stringify(CURRENT_VERSION) }] } });
+      ctx.report({
+        messageId: 'outdated',
+        pointer: version.pointer,
+        fix: { kind: 'safe', edits: [{ pointer: version.pointer, text: JSON.stringify(CURRENT_VERSION) }] },
+      });
     }
   },
 });

@@ -13,7 +13,10 @@ export function coversAction(s: NStatement, action: string): boolean {
 /** Allow statements that let someone assume the role (any sts:AssumeRole* action). */
 export function assumeStatements(trust: PolicyModel): NStatement[] {
   return trust.statements.filter(
-    (s) => s.effect?.value === 'Allow' && (s.principal || s.notPrincipal) && ['sts:AssumeRole', 'sts:AssumeRoleWithSAML', 'sts:AssumeRoleWithWebIdentity'].some((a) => coversAction(s, a)),
+    (s) =>
+      s.effect?.value === 'Allow' &&
+      (s.principal || s.notPrincipal) &&
+      ['sts:AssumeRole', 'sts:AssumeRoleWithSAML', 'sts:AssumeRoleWithWebIdentity'].some((a) => coversAction(s, a)),
   );
 }
 
@@ -24,13 +27,18 @@ export function assumeStatements(trust: PolicyModel): NStatement[] {
  */
 export function trustAdmitsMfa(trust: PolicyModel): boolean {
   return assumeStatements(trust).some(
-    (s) => coversAction(s, 'sts:AssumeRole') && (s.notPrincipal !== undefined || s.principal!.entries.some((e) => e.type === '*' || e.type === 'AWS')),
+    (s) =>
+      coversAction(s, 'sts:AssumeRole') &&
+      (s.notPrincipal !== undefined || s.principal!.entries.some((e) => e.type === '*' || e.type === 'AWS')),
   );
 }
 
 export function describeEntry(e: NPrincipalEntry): string {
   if (e.type === 'Service') return `the service ${e.value}`;
-  if (e.type === 'Federated') return /:saml-provider\//.test(e.value) ? `SAML federation through ${e.value}` : `web identity federation through ${e.value}`;
+  if (e.type === 'Federated')
+    return /:saml-provider\//.test(e.value)
+      ? `SAML federation through ${e.value}`
+      : `web identity federation through ${e.value}`;
   if (e.type === '*' || e.value === '*') return 'everyone (*)';
   return e.value;
 }
@@ -38,10 +46,11 @@ export function describeEntry(e: NPrincipalEntry): string {
 /** The principals a trust policy admits, in words (for messages). */
 export function describeAssumers(trust: PolicyModel): string {
   const out: string[] = [];
-  for (const s of assumeStatements(trust)) for (const e of s.principal?.entries ?? []) {
-    const d = describeEntry(e);
-    if (!out.includes(d)) out.push(d);
-  }
+  for (const s of assumeStatements(trust))
+    for (const e of s.principal?.entries ?? []) {
+      const d = describeEntry(e);
+      if (!out.includes(d)) out.push(d);
+    }
   return out.join(', ') || 'no one';
 }
 
@@ -49,7 +58,10 @@ export function describeAssumers(trust: PolicyModel): string {
 export function humanEntries(s: NStatement): NPrincipalEntry[] {
   if (!s.principal) return [];
   return s.principal.entries.filter(
-    (e) => e.type === '*' || (e.type === 'AWS' && (e.value === '*' || /^\d{12}$/.test(e.value) || /:root$/.test(e.value) || /:user\//.test(e.value))),
+    (e) =>
+      e.type === '*' ||
+      (e.type === 'AWS' &&
+        (e.value === '*' || /^\d{12}$/.test(e.value) || /:root$/.test(e.value) || /:user\//.test(e.value))),
   );
 }
 
@@ -59,7 +71,9 @@ export function humanEntries(s: NStatement): NPrincipalEntry[] {
  * set: it may be people's); `machines` when only roles that services or federation assume hold
  * it; undefined when nothing holds it in the set.
  */
-export function audienceOf(holders: ReadonlyArray<{ kind: 'user' | 'group' | 'role'; trust?: { model: PolicyModel } | undefined }>): 'people' | 'machines' | undefined {
+export function audienceOf(
+  holders: ReadonlyArray<{ kind: 'user' | 'group' | 'role'; trust?: { model: PolicyModel } | undefined }>,
+): 'people' | 'machines' | undefined {
   if (holders.length === 0) return undefined;
   for (const p of holders) {
     if (p.kind !== 'role') return 'people';

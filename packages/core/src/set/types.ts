@@ -108,7 +108,8 @@ export function resolveSet(set: PolicySet): ResolvedSet {
       const group = groups.get(g);
       if (!group) continue;
       (group.members ??= []).push(u);
-      for (const d of group.policies.map((id) => byId.get(id)!)) if (!u.effectivePolicies.includes(d)) u.effectivePolicies.push(d);
+      for (const d of group.policies.map((id) => byId.get(id)!))
+        if (!u.effectivePolicies.includes(d)) u.effectivePolicies.push(d);
     }
   }
   const documents = [...byId.values()];

@@ -60,6 +60,11 @@ export function suggest<T>(word: string, candidates: Iterable<T>, opts: SuggestO
 }
 
 /** The candidate closest to `word` within `max` edits (ties: first candidate), if any. */
-export function closest(word: string, candidates: readonly string[], max: number, caseInsensitive = true): string | undefined {
+export function closest(
+  word: string,
+  candidates: readonly string[],
+  max: number,
+  caseInsensitive = true,
+): string | undefined {
   return suggest(word, candidates, { max, caseInsensitive });
 }

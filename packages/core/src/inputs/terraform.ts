@@ -274,9 +274,20 @@ async function addAttributeDocument(
   if (exprText.startsWith('"')) {
     // A quoted JSON string: positions at the attribute (escapes make columns approximate).
     let doc: unknown;
+    const json = templateText(ctx, value, false);
     try {
-      doc = JSON.parse(templateText(ctx, value, false));
+      doc = JSON.parse(json);
     } catch {
+      // Interpolated values are unknown: only a literal string that is not JSON is a mistake
+      // (AWS rejects it as MalformedPolicyDocument), reported as a JSON policy file would be.
+      if (!hasUnresolved(json)) {
+        out.problems.push({
+          ruleId: 'invalid-json',
+          messageId: 'syntax',
+          message: `${address}: the policy is not JSON: ${JSON.stringify(json.length > 60 ? `${json.slice(0, 60)}...` : json)}`,
+          range: whole,
+        });
+      }
       return undefined;
     }
     const loc = { value: whole };

@@ -284,6 +284,31 @@ describe('role manifests', () => {
     ]);
   });
 
+  it('a manifest reads only regular files inside the linted tree (issue 13, defect 7)', async () => {
+    const outer = mkdtempSync(join(tmpdir(), 'manifest-outer-'));
+    const project = join(outer, 'project');
+    mkdirSync(join(project, 'role'), { recursive: true });
+    writeFileSync(join(outer, 'secret.json'), '{"Version": "2012-10-17", "Statement": [{"Sid": "TopSecret"}]}');
+    writeFileSync(join(project, 'role', 'trust.json'), '{"Version": "2012-10-17", "Statement": []}');
+    for (const [name, target] of [
+      ['escape', '../../secret.json'],
+      ['device', '/dev/zero'],
+    ] as const) {
+      writeFileSync(
+        join(project, 'role', 'iam-mfa-lint.role.json'),
+        JSON.stringify({ role: 'app', trustPolicy: 'trust.json', policies: [target] }),
+      );
+      const r = await run(['--format', 'json', 'role'], project);
+      expect(r.code, name).toBe(2);
+      const why =
+        name === 'escape'
+          ? 'is outside the linted tree (the working directory and the paths named): not read'
+          : 'is not a regular file: not read';
+      expect(r.stderr, name).toBe(`iam-mfa-lint: role/iam-mfa-lint.role.json: ${JSON.stringify(target)} ${why}\n`);
+      expect(r.stdout, name).not.toContain('TopSecret');
+    }
+  });
+
   it('resolveSet rejects references to unknown documents', () => {
     expect(() => resolveSet({ documents: [], principals: [{ kind: 'role', name: 'r', policies: ['nope'] }] })).toThrow(
       PolicySetError,

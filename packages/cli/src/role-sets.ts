@@ -42,11 +42,39 @@ export function withSetFindings(sets: SetsInFiles, file: string, messages: LintM
 }
 
 /** Finds role manifests among the files and lints each role's documents as a set. */
+/**
+ * Why a file a manifest names must not be read, or undefined: only regular files inside the
+ * linted tree, the working directory and the paths named (a manifest can name any path; `/dev/zero`, a FIFO or `../../secret.json` must
+ * neither hang the run nor be read and printed).
+ */
+function whyNotReadable(file: string, roots: readonly string[]): string | undefined {
+  let real: string;
+  try {
+    real = fs.realpathSync(file);
+    if (!fs.statSync(real).isFile()) return 'is not a regular file: not read';
+  } catch {
+    return undefined; // missing or unreadable: the read below reports it as such
+  }
+  const inside = roots.some(
+    (root) => real === root || real.startsWith(root.endsWith(path.sep) ? root : root + path.sep),
+  );
+  return inside ? undefined : 'is outside the linted tree (the working directory and the paths named): not read';
+}
+
 export function lintRoleSets(
   files: readonly string[],
   optionsFor: (file: string) => LintOptions,
   cwd: string,
+  paths: readonly string[] = ['.'],
 ): SetsInFiles {
+  // The linted tree: the working directory (the project) and the paths named.
+  const roots = [cwd, ...paths].flatMap((p) => {
+    try {
+      return [fs.realpathSync(path.resolve(cwd, p))];
+    } catch {
+      return [];
+    }
+  });
   const out: SetsInFiles = { messages: new Map(), consumed: new Set(), problems: [], outside: [] };
   for (const manifestPath of files.filter((f) => path.basename(f) === ROLE_MANIFEST)) {
     out.consumed.add(manifestPath);
@@ -74,6 +102,12 @@ export function lintRoleSets(
     let failed = false;
     for (const rel of [...(manifest.trustPolicy !== undefined ? [manifest.trustPolicy] : []), ...manifest.policies]) {
       const file = path.resolve(dir, rel);
+      const refusal = whyNotReadable(file, roots);
+      if (refusal) {
+        out.problems.push(`${shown}: ${JSON.stringify(rel)} ${refusal}`);
+        failed = true;
+        continue;
+      }
       try {
         read.push({ path: rel, file: shownPath(cwd, file), text: fs.readFileSync(file, 'utf8') });
         absolute.set(shownPath(cwd, file), file);

@@ -75,7 +75,7 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
   const results: FileResult[] = [];
   let crashes = 0;
   // Role directories (iam-mfa-lint.role.json) are linted as sets: see sets.ts and docs/sets.md.
-  const sets = lintRoleSets(files, (f) => session.optionsFor(f, base), io.cwd);
+  const sets = lintRoleSets(files, (f) => session.optionsFor(f, base), io.cwd, args.paths);
   problems.push(...sets.problems);
 
   // Large runs lint on worker threads (--concurrency); results come back in walk order.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ruleIds } from '../packages/core/src/index.ts';
 
@@ -115,5 +116,37 @@ describe('the built iam-mfa-lint binary', () => {
       { cwd: root, encoding: 'utf8' },
     );
     expect(cjs.stdout.trim()).toBe('invalid-json');
+  });
+});
+
+describe('output to a closed or full stdout (issue 13, defect 9)', () => {
+  it('a reader that stops (| head -c 100) ends the run quietly with its exit code, no stack trace', () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'iml-epipe-'));
+    const err = join(tmp, 'stderr');
+    const r = spawnSync(
+      'bash',
+      [
+        '-c',
+        `"${process.execPath}" "${bin}" --format json fixtures 2>"${err}" | head -c 100 > /dev/null; echo "\${PIPESTATUS[0]}"`,
+      ],
+      {
+        cwd: root,
+        encoding: 'utf8',
+      },
+    );
+    // fixtures hold findings: the run's own code (1), not a crash (2).
+    expect(r.stdout.trim()).toBe('1');
+    expect(readFileSync(err, 'utf8')).toBe('');
+    rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('a full device (> /dev/full) prints one line and exits 2', () => {
+    const r = spawnSync(
+      'sh',
+      ['-c', `"${process.execPath}" "${bin}" --format json fixtures/scenarios/seed > /dev/full`],
+      { cwd: root, encoding: 'utf8' },
+    );
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('iam-mfa-lint: cannot write the report: no space left on device\n');
   });
 });

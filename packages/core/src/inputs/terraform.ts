@@ -8,6 +8,12 @@ import { TERRAFORM_POLICY_ATTRIBUTES } from './terraform-plan.js';
 import { emptyExtraction, type Extraction, type HclParser } from './types.js';
 import { scanBody, skipString, type HclAttribute, type HclBlock } from './hcl-locate.js';
 
+/** `${aws_iam_role.NAME.arn}`-style references, by resource type (constants: no RegExp is built from input). */
+const REFERENCE = {
+  aws_iam_role: /^\$\{aws_iam_role\.([A-Za-z0-9_-]+)\.(?:id|name|arn)\}$/,
+  aws_iam_policy: /^\$\{aws_iam_policy\.([A-Za-z0-9_-]+)\.(?:id|name|arn)\}$/,
+} as const;
+
 /** Resource attributes that hold policy documents: the same table as for plans. */
 const POLICY_ATTRIBUTES = TERRAFORM_POLICY_ATTRIBUTES;
 
@@ -90,10 +96,8 @@ export async function extractTerraform(text: string, fileName: string, hcl: HclP
     if (!r) roles.set(n, (r = { policies: [], instanceProfile: false }));
     return r;
   };
-  const refName = (v: unknown, type: string): string | undefined =>
-    typeof v === 'string'
-      ? new RegExp(`^\\$\\{${type}\\.([A-Za-z0-9_-]+)\\.(?:id|name|arn)\\}$`).exec(v)?.[1]
-      : undefined;
+  const refName = (v: unknown, type: keyof typeof REFERENCE): string | undefined =>
+    typeof v === 'string' ? REFERENCE[type].exec(v)?.[1] : undefined;
   const docOf = (address: string, v: unknown): number | undefined => {
     const own = docByAddress.get(address);
     if (own !== undefined) return own;

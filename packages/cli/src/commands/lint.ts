@@ -16,7 +16,14 @@ import type { FileResult } from '../formatters/types.js';
 import type { CliIo } from '../io.js';
 import type { LintArgs } from '../options.js';
 import { crashed, lintBytes, lintPath, type FileOutcome } from '../pipeline.js';
-import { lintInWorkers, MIN_FILES_FOR_WORKERS, workerScript, type WorkerJob, type WorkerOutcome } from '../pool.js';
+import {
+  defaultConcurrency,
+  lintInWorkers,
+  MIN_FILES_FOR_WORKERS,
+  workerScript,
+  type WorkerJob,
+  type WorkerOutcome,
+} from '../pool.js';
 import { LintSession } from '../session.js';
 import { lintRoleSets, withSetFindings } from '../role-sets.js';
 
@@ -82,12 +89,13 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
   const pending = files.filter((f) => !sets.consumed.has(f));
   const outcomes = new Map<string, WorkerOutcome>();
   const script = workerScript();
-  if (args.concurrency > 1 && pending.length >= MIN_FILES_FOR_WORKERS && session.parallelSafe && script) {
+  const concurrency = args.concurrency ?? defaultConcurrency(pending.length);
+  if (concurrency > 1 && pending.length >= MIN_FILES_FOR_WORKERS && session.parallelSafe && script) {
     const jobs: WorkerJob[] = pending.map((file) => {
       const { iamData: _ignored, ...options }: LintOptions = session.optionsFor(file, base);
       return { file, explicit: explicitFiles.has(file), shownName: shownPath(io.cwd, file), options };
     });
-    const done = await lintInWorkers(jobs, args.concurrency, script);
+    const done = await lintInWorkers(jobs, concurrency, script);
     pending.forEach((file, i) => outcomes.set(file, done[i]!));
   }
 

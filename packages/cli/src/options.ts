@@ -5,6 +5,7 @@
  */
 import type { Argv } from 'yargs';
 import { ruleIds, validateBucketName, type FixKind, type PolicyType, type RuleLevel } from '@iam-mfa-lint/core';
+import { DEFAULT_CACHE_FILE } from './cache.js';
 import { DEFAULT_EXTENSIONS } from './files.js';
 import { FIX_KINDS } from './fix.js';
 import { FILES_PER_WORKER, MIN_FILES_FOR_WORKERS } from './pool.js';
@@ -224,6 +225,9 @@ export interface LintArgs {
   policyType: PolicyType | undefined;
   /** --concurrency: worker threads for large runs (1: none); undefined: chosen from the cores and the file count. */
   concurrency: number | undefined;
+  /** --cache: reuse the outcomes of unchanged files; --cache-location: the cache file or its directory. */
+  cache: boolean;
+  cacheLocation: string | undefined;
   /** --stdin: lint standard input, named by --stdin-filename (default `<stdin>`). */
   stdin: { filename: string } | undefined;
   /** --list-rules: print the rules and exit. */
@@ -258,6 +262,8 @@ export function decodeLintArgs(argv: Record<string, unknown>): LintArgs {
     session,
     policyType: lastValue(argv['policy-type'] as PolicyType | PolicyType[] | undefined),
     concurrency: parseConcurrency(argv.concurrency),
+    cache: lastValue(argv.cache as boolean | boolean[] | undefined) === true,
+    cacheLocation: lastValue(argv['cache-location'] as string | string[] | undefined),
     stdin: useStdin ? { filename: stdinFilename ?? '<stdin>' } : undefined,
     listRules,
     skipNonPolicyFiles: lastValue(argv['skip-non-policy-files'] as boolean | boolean[] | undefined) === true,
@@ -300,6 +306,16 @@ export function lintOptions(y: Argv): Argv {
       type: 'string',
       requiresArg: true,
       describe: `Worker threads for runs of ${MIN_FILES_FOR_WORKERS} files or more (1: none) [default: one fewer than the cores, at most one per ${FILES_PER_WORKER} files]`,
+    })
+    .option('cache', {
+      type: 'boolean',
+      describe:
+        'Only lint files that changed since the last run (their content, the options, the tool or the IAM data)',
+    })
+    .option('cache-location', {
+      type: 'string',
+      requiresArg: true,
+      describe: `The cache file, or a directory for it [default: ${DEFAULT_CACHE_FILE}]`,
     })
     .option('max-warnings', {
       type: 'number',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -83,6 +83,26 @@ describe('the built iam-mfa-lint binary', () => {
     const missing = run(['no/such/dir']);
     expect(missing.code).toBe(2);
     expect(missing.stderr.trim().split('\n')).toEqual(['iam-mfa-lint: no such file or directory: no/such/dir']);
+  });
+
+  it('ends quietly with the usual exit code when the reader closes the pipe (`| head -c 100`)', async () => {
+    // The JSON report of fixtures/ is far larger than a pipe's buffer, so writes after the reader
+    // has gone fail with EPIPE.
+    const child = spawn(process.execPath, [bin, '--format', 'json', 'fixtures'], {
+      cwd: root,
+      env: { ...process.env, NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (s: string) => {
+      stderr += s;
+    });
+    const first = await new Promise<string>((resolve) => child.stdout.once('data', (b: Buffer) => resolve(String(b))));
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    expect(first.startsWith('[{"filePath":')).toBe(true);
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
   });
 
   it('generates a policy that lints clean against its bucket', () => {

@@ -163,6 +163,18 @@ function keyEntry(raw: RawGlobalKey | undefined, name: string): IamConditionKey 
   return (asked.endsWith('/') ? key.startsWith(asked) : key === asked) ? { key: raw.key, type: raw.type } : undefined;
 }
 
+/** The installed IAM reference data's package version ('unknown' when it cannot be read): part of the --cache key. */
+export function iamDataVersion(): string {
+  try {
+    const main = createRequire(import.meta.url).resolve(PACKAGE);
+    // <pkg>/dist/cjs/index.js -> <pkg>/package.json
+    const pkg = JSON.parse(fs.readFileSync(path.join(path.dirname(main), '..', '..', 'package.json'), 'utf8'));
+    return typeof pkg.version === 'string' ? pkg.version : 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
 let shared: IamData | undefined;
 
 /** The process-wide provider (lazy, cached). */

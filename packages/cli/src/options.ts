@@ -5,9 +5,10 @@
  */
 import type { Argv } from 'yargs';
 import { ruleIds, validateBucketName, type FixKind, type PolicyType, type RuleLevel } from '@iam-mfa-lint/core';
+import { DEFAULT_CACHE_FILE } from './cache.js';
 import { DEFAULT_EXTENSIONS } from './files.js';
 import { FIX_KINDS } from './fix.js';
-import { defaultConcurrency, MIN_FILES_FOR_WORKERS } from './pool.js';
+import { FILES_PER_WORKER, MIN_FILES_FOR_WORKERS } from './pool.js';
 
 export const LEVELS: readonly RuleLevel[] = ['off', 'warn', 'error'];
 export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'compact'] as const;
@@ -222,8 +223,11 @@ export interface LintArgs {
   session: SessionArgs;
   /** --policy-type: the kind of every linted document (overrides the config); undefined: detect. */
   policyType: PolicyType | undefined;
-  /** --concurrency: worker threads for large runs (1: none). */
-  concurrency: number;
+  /** --concurrency: worker threads for large runs (1: none); undefined: chosen from the cores and the file count. */
+  concurrency: number | undefined;
+  /** --cache: reuse the outcomes of unchanged files; --cache-location: the cache file or its directory. */
+  cache: boolean;
+  cacheLocation: string | undefined;
   /** --stdin: lint standard input, named by --stdin-filename (default `<stdin>`). */
   stdin: { filename: string } | undefined;
   /** --list-rules: print the rules and exit. */
@@ -258,15 +262,17 @@ export function decodeLintArgs(argv: Record<string, unknown>): LintArgs {
     session,
     policyType: lastValue(argv['policy-type'] as PolicyType | PolicyType[] | undefined),
     concurrency: parseConcurrency(argv.concurrency),
+    cache: lastValue(argv.cache as boolean | boolean[] | undefined) === true,
+    cacheLocation: lastValue(argv['cache-location'] as string | string[] | undefined),
     stdin: useStdin ? { filename: stdinFilename ?? '<stdin>' } : undefined,
     listRules,
     skipNonPolicyFiles: lastValue(argv['skip-non-policy-files'] as boolean | boolean[] | undefined) === true,
   };
 }
 
-function parseConcurrency(value: unknown): number {
+function parseConcurrency(value: unknown): number | undefined {
   const v = lastValue(value as unknown[] | unknown);
-  if (v === undefined) return defaultConcurrency();
+  if (v === undefined) return undefined;
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1 || n > 256)
     throw new UsageError(
@@ -299,7 +305,17 @@ export function lintOptions(y: Argv): Argv {
     .option('concurrency', {
       type: 'string',
       requiresArg: true,
-      describe: `Worker threads for runs of ${MIN_FILES_FOR_WORKERS} files or more (1: none) [default: the number of cores]`,
+      describe: `Worker threads for runs of ${MIN_FILES_FOR_WORKERS} files or more (1: none) [default: one fewer than the cores, at most one per ${FILES_PER_WORKER} files]`,
+    })
+    .option('cache', {
+      type: 'boolean',
+      describe:
+        'Only lint files that changed since the last run (their content, the options, the tool or the IAM data)',
+    })
+    .option('cache-location', {
+      type: 'string',
+      requiresArg: true,
+      describe: `The cache file, or a directory for it [default: ${DEFAULT_CACHE_FILE}]`,
     })
     .option('max-warnings', {
       type: 'number',

@@ -3,11 +3,13 @@
  * worker threads for large runs), add the cross-document findings of role sets, let the session
  * apply configuration, fixes and baselines, and write the report.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { lintFileSync, rules, type LintMessage, type LintOptions, type LintResult } from '@iam-mfa-lint/core';
 import { version as VERSION } from '../../package.json';
 import { describeFsError, expandPaths, shownPath } from '../files.js';
-import { defaultIamData } from '../iam-data.js';
+import { cacheFilePath, LintCache } from '../cache.js';
+import { defaultIamData, iamDataVersion } from '../iam-data.js';
 import { formatJson, formatJsonChunks } from '../formatters/json.js';
 import { formatStylish } from '../formatters/stylish.js';
 import { formatRuleList } from '../formatters/rules.js';
@@ -16,7 +18,14 @@ import type { FileResult } from '../formatters/types.js';
 import type { CliIo } from '../io.js';
 import type { LintArgs } from '../options.js';
 import { crashed, lintBytes, lintPath, type FileOutcome } from '../pipeline.js';
-import { lintInWorkers, MIN_FILES_FOR_WORKERS, workerScript, type WorkerJob, type WorkerOutcome } from '../pool.js';
+import {
+  defaultConcurrency,
+  lintInWorkers,
+  MIN_FILES_FOR_WORKERS,
+  workerScript,
+  type WorkerJob,
+  type WorkerOutcome,
+} from '../pool.js';
 import { LintSession } from '../session.js';
 import { lintRoleSets, withSetFindings } from '../role-sets.js';
 
@@ -82,13 +91,47 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
   const pending = files.filter((f) => !sets.consumed.has(f));
   const outcomes = new Map<string, WorkerOutcome>();
   const script = workerScript();
-  if (args.concurrency > 1 && pending.length >= MIN_FILES_FOR_WORKERS && session.parallelSafe && script) {
-    const jobs: WorkerJob[] = pending.map((file) => {
+  // --cache: unchanged files (same bytes, same options) take their outcome from the cache. Runs
+  // that need each file's text on the main thread (the same as for workers) do not use it.
+  const cache =
+    args.cache && session.parallelSafe
+      ? LintCache.open(cacheFilePath(args.cacheLocation, io.cwd), `${VERSION}\0${iamDataVersion()}`)
+      : undefined;
+  const hashes = new Map<string, string>();
+  if (cache) {
+    for (const file of pending) {
+      let bytes: Uint8Array;
+      try {
+        bytes = fs.readFileSync(file);
+      } catch {
+        continue; // the pipeline reports it
+      }
+      const { iamData: _unused, ...options }: LintOptions = session.optionsFor(file, base);
+      const hash = LintCache.hash(bytes, [options, explicitFiles.has(file), shownPath(io.cwd, file)]);
+      hashes.set(file, hash);
+      const hit = cache.get(file, hash);
+      if (hit) outcomes.set(file, hit);
+    }
+  }
+  const toLint = cache ? pending.filter((f) => !outcomes.has(f)) : pending;
+  const concurrency = args.concurrency ?? defaultConcurrency(toLint.length);
+  if (concurrency > 1 && toLint.length >= MIN_FILES_FOR_WORKERS && session.parallelSafe && script) {
+    const jobs: WorkerJob[] = toLint.map((file) => {
       const { iamData: _ignored, ...options }: LintOptions = session.optionsFor(file, base);
       return { file, explicit: explicitFiles.has(file), shownName: shownPath(io.cwd, file), options };
     });
-    const done = await lintInWorkers(jobs, args.concurrency, script);
-    pending.forEach((file, i) => outcomes.set(file, done[i]!));
+    const done = await lintInWorkers(jobs, concurrency, script);
+    toLint.forEach((file, i) => {
+      const outcome = done[i]!;
+      outcomes.set(file, outcome);
+      remember(file, outcome);
+    });
+  }
+  function remember(file: string, outcome: WorkerOutcome | FileOutcome): void {
+    const hash = hashes.get(file);
+    if (!cache || hash === undefined || cache.get(file, hash)) return;
+    if (outcome.kind === 'skip') cache.set(file, hash, { kind: 'skip' });
+    else if (outcome.kind === 'result') cache.set(file, hash, { kind: 'result', result: outcome.result });
   }
 
   for (const file of files) {
@@ -124,6 +167,7 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
       results.push(toFileResult(file, crashed(error, fileOptions).messages, args.quiet));
       continue;
     }
+    remember(file, own);
     if (own.kind === 'skip') continue;
     if (own.kind === 'fsError') {
       problems.push(
@@ -154,6 +198,8 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
     problems.push(`nothing to lint in ${d.given}: ${what}`);
   }
 
+  const cacheProblem = cache?.save();
+  if (cacheProblem) io.stderr(`${NAME}: cannot write the cache ${cache!.file}: ${cacheProblem}\n`);
   const acceptAll = report(args, results, problems, session, io);
   return exitCode(args, results, io, acceptAll, problems.length > 0 || crashes > 0);
 }

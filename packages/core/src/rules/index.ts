@@ -10,6 +10,9 @@ import mfaUnsatisfiable from './mfa-unsatisfiable.js';
 import trustPolicyMfaMissing from './trust-policy-mfa-missing.js';
 import principalMisplaced from './principal-misplaced.js';
 import principalWildcard from './principal-wildcard.js';
+import principalInvalid from './principal-invalid.js';
+import trustAccountUnconditioned from './trust-account-unconditioned.js';
+import trustFederation from './trust-federation.js';
 import versionMissing from './version-missing.js';
 import versionOutdated from './version-outdated.js';
 import sidDuplicate from './sid-duplicate.js';
@@ -40,6 +43,9 @@ export const allRules: readonly Rule[] = [
   trustPolicyMfaMissing,
   principalMisplaced,
   principalWildcard,
+  principalInvalid,
+  trustAccountUnconditioned,
+  trustFederation,
   versionMissing,
   versionOutdated,
   sidDuplicate,

@@ -1,5 +1,6 @@
 import type { NCondition, NPrincipalEntry, NStatement } from '../model/normalize.js';
 import { globCovers } from '../util/glob.js';
+import { replaceUnresolved } from './unresolved.js';
 
 /** The entries that make a Principal everyone: `"*"` or `{"AWS": "*"}`. */
 export function wildcardPrincipalEntries(s: NStatement): NPrincipalEntry[] {
@@ -105,9 +106,14 @@ export function principalArnWildcard(value: string): 'account' | 'name' | undefi
   return /[*?]/.test(parts.slice(5).join(':')) ? 'name' : undefined;
 }
 
-/** A whole AWS account as principal: `123456789012` or `arn:<partition>:iam::<account>:root`. */
+/**
+ * A whole AWS account as principal: `123456789012` or `arn:<partition>:iam::<account>:root`, the
+ * account possibly known only at deploy time (`${data.aws_caller_identity.current.account_id}`).
+ */
 export function isAccountPrincipal(e: NPrincipalEntry): boolean {
-  return e.type === 'AWS' && (/^\d{12}$/.test(e.value) || /^arn:[^:]+:iam::[^:*?]+:root$/.test(e.value));
+  if (e.type !== 'AWS') return false;
+  const v = replaceUnresolved(e.value, 'unresolved');
+  return /^\d{12}$/.test(v) || /^arn:[^:]+:iam::[^:*?]+:root$/.test(v);
 }
 
 /** Is the operator one that keeps only requests whose key matches (not a negation, not IfExists)? */

@@ -31,6 +31,7 @@ const FULLY_REVIEWED = [
   'principal-invalid',
   'trust-account-unconditioned',
   'trust-federation',
+  'condition-unbounded',
 ];
 
 interface Review {
@@ -200,8 +201,8 @@ describe('the real-world corpus', () => {
     // them (docs/precision.md). Issue 12's trust and principal checks add 17, all in checkov's
     // test files: 7 whole-account trusts without a condition, 5 placeholder AWS principals
     // ("some_arn"), 1 GitHub trust without sub and 3 with an any-owner sub, 1 principal ARN with a
-    // wildcard account.
-    expect(right.length).toBe(45);
+    // wildcard account; and 1 aws:SourceArn "arn:aws:ses:*" that narrows nothing (condition-unbounded).
+    expect(right.length).toBe(46);
   });
 
   it('documents read per input kind (the "before" of docs/precision.md)', async () => {

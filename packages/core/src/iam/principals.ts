@@ -51,12 +51,18 @@ const NEGATIVE = new Set([
   'NotIpAddress',
 ]);
 
-/** A value that bounds nothing: `*`, `arn:aws:*:*`, `0.0.0.0/0`, `::/0`. */
-function unbounded(value: unknown): boolean {
+/** A value that bounds nothing: `*`, `arn:aws:*:*`, `arn:aws:iam::*`, `0.0.0.0/0`, `::/0`. */
+export function unbounded(value: unknown): boolean {
   if (typeof value !== 'string') return false;
   if (value === '0.0.0.0/0' || value === '::/0') return true;
-  const rest = value.replace(/^arn:(?:aws|aws-cn|aws-us-gov|[*?]+)?/, '');
+  // After the partition, at most a service ("arn:aws:iam::*", "arn:aws:sqs:*"): every account's resources.
+  const rest = value.replace(/^arn:(?:aws|aws-cn|aws-us-gov|[*?]+)?(?::[a-z0-9-]+(?=:))?/, '');
   return /^[*?:]*$/.test(rest);
+}
+
+/** Is the key one whose value pins down who calls or from where (NARROWING_KEYS)? */
+export function isNarrowingKey(key: string): boolean {
+  return NARROWING.has(key.toLowerCase());
 }
 
 function bounded(c: NCondition): boolean {

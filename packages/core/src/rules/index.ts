@@ -13,6 +13,7 @@ import principalWildcard from './principal-wildcard.js';
 import principalInvalid from './principal-invalid.js';
 import trustAccountUnconditioned from './trust-account-unconditioned.js';
 import trustFederation from './trust-federation.js';
+import conditionUnbounded from './condition-unbounded.js';
 import versionMissing from './version-missing.js';
 import versionOutdated from './version-outdated.js';
 import sidDuplicate from './sid-duplicate.js';
@@ -46,6 +47,7 @@ export const allRules: readonly Rule[] = [
   principalInvalid,
   trustAccountUnconditioned,
   trustFederation,
+  conditionUnbounded,
   versionMissing,
   versionOutdated,
   sidDuplicate,

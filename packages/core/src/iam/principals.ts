@@ -1,5 +1,6 @@
 import type { NCondition, NPrincipalEntry, NStatement } from '../model/normalize.js';
 import { globCovers } from '../util/glob.js';
+import { replaceUnresolved } from './unresolved.js';
 
 /** The entries that make a Principal everyone: `"*"` or `{"AWS": "*"}`. */
 export function wildcardPrincipalEntries(s: NStatement): NPrincipalEntry[] {
@@ -50,12 +51,18 @@ const NEGATIVE = new Set([
   'NotIpAddress',
 ]);
 
-/** A value that bounds nothing: `*`, `arn:aws:*:*`, `0.0.0.0/0`, `::/0`. */
-function unbounded(value: unknown): boolean {
+/** A value that bounds nothing: `*`, `arn:aws:*:*`, `arn:aws:iam::*`, `0.0.0.0/0`, `::/0`. */
+export function unbounded(value: unknown): boolean {
   if (typeof value !== 'string') return false;
   if (value === '0.0.0.0/0' || value === '::/0') return true;
-  const rest = value.replace(/^arn:(?:aws|aws-cn|aws-us-gov|[*?]+)?/, '');
+  // After the partition, at most a service ("arn:aws:iam::*", "arn:aws:sqs:*"): every account's resources.
+  const rest = value.replace(/^arn:(?:aws|aws-cn|aws-us-gov|[*?]+)?(?::[a-z0-9-]+(?=:))?/, '');
   return /^[*?:]*$/.test(rest);
+}
+
+/** Is the key one whose value pins down who calls or from where (NARROWING_KEYS)? */
+export function isNarrowingKey(key: string): boolean {
+  return NARROWING.has(key.toLowerCase());
 }
 
 function bounded(c: NCondition): boolean {
@@ -90,4 +97,82 @@ export function narrowedByDeny(allow: NStatement, statements: readonly NStatemen
       (c) => NEGATIVE.has(c.operator.replace(/IfExists$/, '').replace(/^ForAllValues:/, '')) && bounded(c),
     );
   });
+}
+
+/**
+ * Where an AWS principal ARN holds a wildcard: `account` (`arn:aws:iam::*:root`: any AWS account)
+ * or `name` (`arn:aws:iam::123456789012:role/ci-*`: IAM matches no wildcard in a principal ARN).
+ * Undefined for `*` itself, for values that are no ARN and for ARNs without a wildcard.
+ */
+export function principalArnWildcard(value: string): 'account' | 'name' | undefined {
+  if (!value.startsWith('arn:') || value.includes('${')) return undefined;
+  const parts = value.split(':');
+  if (parts.length < 6) return undefined;
+  if (/[*?]/.test(parts[4]!)) return 'account';
+  return /[*?]/.test(parts.slice(5).join(':')) ? 'name' : undefined;
+}
+
+/**
+ * A whole AWS account as principal: `123456789012` or `arn:<partition>:iam::<account>:root`, the
+ * account possibly known only at deploy time (`${data.aws_caller_identity.current.account_id}`).
+ */
+export function isAccountPrincipal(e: NPrincipalEntry): boolean {
+  if (e.type !== 'AWS') return false;
+  const v = replaceUnresolved(e.value, 'unresolved');
+  return /^\d{12}$/.test(v) || /^arn:[^:]+:iam::[^:*?]+:root$/.test(v);
+}
+
+/** Is the operator one that keeps only requests whose key matches (not a negation, not IfExists)? */
+export function isPositiveOperator(operator: string): boolean {
+  return POSITIVE.has(operator.replace(/^(ForAnyValue|ForAllValues):/, ''));
+}
+
+/** The statement's conditions on `key` (case-insensitive) under a positive operator. */
+export function positiveConditions(s: NStatement, key: string): NCondition[] {
+  const k = key.toLowerCase();
+  return s.conditions.filter((c) => c.key.toLowerCase() === k && isPositiveOperator(c.operator));
+}
+
+/** Web identity providers that AWS names directly in `Federated` (no IAM provider ARN). */
+export const KNOWN_IDENTITY_PROVIDERS: readonly string[] = [
+  'cognito-identity.amazonaws.com',
+  'accounts.google.com',
+  'graph.facebook.com',
+  'www.amazon.com',
+];
+
+/** The host a Federated entry names: the provider ARN's path after `oidc-provider/`, or the value itself. */
+export function federatedHost(value: string): string {
+  const m = /^arn:[^:]+:iam::[^:]*:oidc-provider\/(.+)$/.exec(value);
+  return m ? m[1]! : value;
+}
+
+/** A SAML provider ARN (`arn:aws:iam::123456789012:saml-provider/Okta`). */
+export function isSamlProvider(value: string): boolean {
+  return /^arn:[^:]+:iam::[^:]*:saml-provider\/./.test(value);
+}
+
+/** Why a principal value names no principal, or undefined when it is well-formed (or unknown until deploy). */
+export function principalValueProblem(
+  e: NPrincipalEntry,
+): 'notAwsPrincipal' | 'unknownFederated' | 'unknownService' | undefined {
+  const v = e.value.trim();
+  if (v.includes('${') || v === '*') return undefined;
+  if (e.type === 'AWS') {
+    if (/^\d{12}$/.test(v)) return undefined;
+    if (/^arn:[^:]+:(iam|sts)::[^:]*:.+/.test(v)) return undefined;
+    return 'notAwsPrincipal';
+  }
+  if (e.type === 'Federated') {
+    if (/^arn:[^:]+:iam::[^:]*:(saml-provider|oidc-provider)\/./.test(v)) return undefined;
+    return KNOWN_IDENTITY_PROVIDERS.includes(v.toLowerCase()) ? undefined : 'unknownFederated';
+  }
+  if (e.type === 'Service') {
+    // service.amazonaws.com, its China form, the regional forms (logs.us-east-1.amazonaws.com), Alexa's
+    // (alexa-appkit.amazon.com) and AWS's internal stages (preprod.states.aws.internal).
+    return /^[a-z0-9][a-z0-9.-]*\.(amazonaws\.com(\.cn)?|aws\.internal)$/.test(v) || /^[a-z0-9-]+\.amazon\.com$/.test(v)
+      ? undefined
+      : 'unknownService';
+  }
+  return undefined;
 }

@@ -10,6 +10,10 @@ import mfaUnsatisfiable from './mfa-unsatisfiable.js';
 import trustPolicyMfaMissing from './trust-policy-mfa-missing.js';
 import principalMisplaced from './principal-misplaced.js';
 import principalWildcard from './principal-wildcard.js';
+import principalInvalid from './principal-invalid.js';
+import trustAccountUnconditioned from './trust-account-unconditioned.js';
+import trustFederation from './trust-federation.js';
+import conditionUnbounded from './condition-unbounded.js';
 import versionMissing from './version-missing.js';
 import versionOutdated from './version-outdated.js';
 import sidDuplicate from './sid-duplicate.js';
@@ -40,6 +44,10 @@ export const allRules: readonly Rule[] = [
   trustPolicyMfaMissing,
   principalMisplaced,
   principalWildcard,
+  principalInvalid,
+  trustAccountUnconditioned,
+  trustFederation,
+  conditionUnbounded,
   versionMissing,
   versionOutdated,
   sidDuplicate,

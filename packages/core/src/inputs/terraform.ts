@@ -60,6 +60,10 @@ export async function extractTerraform(text: string, fileName: string, hcl: HclP
   const references: Array<{ address: string; attr: string; kind: PolicyType; expr: string; values: Json }> = [];
   for (const block of top) {
     const [type, name] = block.labels;
+    if (block.type === 'module' && type !== undefined) {
+      await addModuleArguments(ctx, out, block, firstDecl({ module: parsed.module }, 'module', type), `module.${type}`);
+      continue;
+    }
     if (type === undefined || name === undefined) continue;
     if (block.type === 'data' && type === 'aws_iam_policy_document') {
       const decl = firstDecl(parsed.data, type, name);
@@ -135,6 +139,30 @@ export async function extractTerraform(text: string, fileName: string, hcl: HclP
     .filter(([, r]) => r.trust !== undefined || r.policies.length > 0)
     .map(([id, r]) => ({ id: `aws_iam_role.${id}`, ...r }));
   return out;
+}
+
+/**
+ * Policies given to a module as arguments (`policy = jsonencode({...})`, a heredoc or quoted JSON):
+ * arguments named like a policy whose expression holds a Statement. A reference to
+ * `data.aws_iam_policy_document.X.json` needs nothing here: the data source is read itself.
+ * The kind comes from the content, as for a standalone file.
+ */
+async function addModuleArguments(
+  ctx: Context,
+  out: Extraction,
+  block: HclBlock,
+  decl: Json | undefined,
+  address: string,
+): Promise<void> {
+  if (!decl) return;
+  const body = scanBody(ctx.text, block.bodyStart, block.bodyEnd);
+  for (const attr of body.attributes) {
+    const value = decl[attr.name];
+    if (!/polic/i.test(attr.name) || typeof value !== 'string') continue;
+    if (!ctx.text.slice(attr.valueStart, attr.valueEnd).includes('Statement')) continue;
+    const idx = await addAttributeDocument(ctx, out, attr, value, `${address}.${attr.name}`, 'identity');
+    if (idx !== undefined) out.documents[idx]!.kind = detectPolicyType(normalize(out.documents[idx]!.value));
+  }
 }
 
 function firstDecl(group: unknown, type: string, name: string): Json | undefined {

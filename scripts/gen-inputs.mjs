@@ -87,9 +87,7 @@ const lines = [
   'export const CFN_POLICY_PROPERTIES: Readonly<',
   '  Record<string, ReadonlyArray<readonly [property: string, kind: PolicyType]>>',
   '> = table({',
-  ...[...byType].map(
-    ([type, props]) => `  '${type}': [${props.map(([p, k]) => `['${p}', '${k}']`).join(', ')}],`,
-  ),
+  ...[...byType].map(([type, props]) => `  '${type}': [${props.map(([p, k]) => `['${p}', '${k}']`).join(', ')}],`),
   '});',
   '',
   `/** The specification the table was generated from. */`,

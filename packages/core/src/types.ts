@@ -79,6 +79,8 @@ export interface LintResult {
   messages: LintMessage[];
   errorCount: number;
   warningCount: number;
+  /** How many policy documents were read (set by lintFile and lintExtraction); absent when unknown. */
+  documents?: number;
 }
 
 export interface LintOptions {

@@ -105,6 +105,11 @@ export interface LintOptions {
    */
   audience?: Audience;
   /**
+   * The document is a VPC endpoint policy: it only limits what passes through the endpoint and
+   * grants nothing by itself, so `"Principal": "*"` there is AWS's default, not public access.
+   */
+  endpointPolicy?: boolean;
+  /**
    * AWS's service reference (actions, resource types, condition keys). Without it the rules that
    * need it (unknown-action, resource-type-mismatch, condition-key-unknown, ...) report nothing;
    * the `iam-mfa-lint` package passes one by default.

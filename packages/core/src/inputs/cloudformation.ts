@@ -519,8 +519,10 @@ export function extractCloudFormation(root: SNode, options: { text?: string } = 
     }
     // Every other policy-bearing property, from the generated table (scripts/gen-inputs.mjs).
     const policyProps = CFN_POLICY_PROPERTIES[r.type] ?? [];
-    for (const [prop, kind] of policyProps)
-      add(entry(props, prop), policyProps.length > 1 ? `${r.id}/${prop}` : r.id, kind);
+    for (const [prop, kind] of policyProps) {
+      const idx = add(entry(props, prop), policyProps.length > 1 ? `${r.id}/${prop}` : r.id, kind);
+      if (idx !== undefined && r.type === 'AWS::EC2::VPCEndpoint') out.documents[idx]!.endpointPolicy = true;
+    }
     if (r.type === 'AWS::Serverless::Function' || r.type === 'AWS::Serverless::StateMachine') {
       const policies = pick(entry(props, 'Policies'));
       const list = policies?.type === 'seq' ? items(policies) : policies ? [policies] : [];

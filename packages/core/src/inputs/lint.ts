@@ -46,6 +46,7 @@ export function lintExtraction(extraction: Extraction, options: LintExtractionOp
       label: d.label,
       source: d.source,
       ...(d.audience ? { audience: d.audience } : {}),
+      ...(d.endpointPolicy ? { endpointPolicy: true } : {}),
     })),
     principals: [
       ...extraction.roles.map((r) => ({

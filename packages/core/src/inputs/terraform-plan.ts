@@ -91,6 +91,12 @@ export const TERRAFORM_POLICY_ATTRIBUTES: Readonly<
   aws_xray_resource_policy: [['policy_document', 'resource']],
 });
 
+/** Resource types whose policy is a VPC endpoint policy (ExtractedDocument.endpointPolicy). */
+export const TERRAFORM_ENDPOINT_POLICIES: ReadonlySet<string> = new Set([
+  'aws_vpc_endpoint',
+  'aws_vpc_endpoint_policy',
+]);
+
 interface Found {
   address: string;
   type: string;
@@ -160,6 +166,7 @@ export function extractTerraformPlan(host: JsonHost): Extraction {
       addDocumentAt(host, out, joinPointer(f.pointer, attribute), value, f.address, kind);
       if (out.documents.length === before) continue;
       const idx = before;
+      if (TERRAFORM_ENDPOINT_POLICIES.has(f.type)) out.documents[idx]!.endpointPolicy = true;
       // A policy document data source is used elsewhere (a trust policy, a bucket or domain
       // policy, an identity policy): its kind comes from its content, as a standalone file's does.
       if (f.type === 'aws_iam_policy_document')

@@ -4,7 +4,7 @@ import { detectPolicyType } from '../iam/policy-type.js';
 import { hasUnresolved, unresolvedMarker } from '../iam/unresolved.js';
 import type { NodeLocation, PolicyType, Range } from '../types.js';
 import { LineIndex } from '../util/lines.js';
-import { TERRAFORM_POLICY_ATTRIBUTES } from './terraform-plan.js';
+import { TERRAFORM_ENDPOINT_POLICIES, TERRAFORM_POLICY_ATTRIBUTES } from './terraform-plan.js';
 import { emptyExtraction, type Extraction, type HclParser } from './types.js';
 import { scanBody, skipString, type HclAttribute, type HclBlock } from './hcl-locate.js';
 
@@ -82,6 +82,7 @@ export async function extractTerraform(text: string, fileName: string, hcl: HclP
       if (!attr || typeof value !== 'string') continue;
       const address = `${type}.${name}`;
       const idx = await addAttributeDocument(ctx, out, attr, value, address, kind);
+      if (idx !== undefined && TERRAFORM_ENDPOINT_POLICIES.has(type)) out.documents[idx]!.endpointPolicy = true;
       if (idx !== undefined) docByAddress.set(address, idx);
       else references.push({ address, attr: attribute, kind, expr: value, values: decl });
     }

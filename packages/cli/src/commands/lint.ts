@@ -11,6 +11,7 @@ import { defaultIamData } from '../iam-data.js';
 import { formatJson, formatJsonChunks } from '../formatters/json.js';
 import { formatStylish } from '../formatters/stylish.js';
 import { formatRuleList } from '../formatters/rules.js';
+import { formatInputList } from '../formatters/inputs.js';
 import { escapeControl } from '../formatters/text.js';
 import type { FileResult } from '../formatters/types.js';
 import type { CliIo } from '../io.js';
@@ -53,6 +54,10 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
   });
   if (args.session.printConfig !== undefined) {
     io.stdout(session.printConfig(args.session.printConfig));
+    return 0;
+  }
+  if (args.listInputs) {
+    io.stdout(formatInputList());
     return 0;
   }
   if (args.listRules) {

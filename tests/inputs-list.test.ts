@@ -75,5 +75,10 @@ describe('a run says how many policies it read', () => {
     expect(wildcard(yaml.stdout)).toEqual(['11:24 Repo', '33:20 Search']);
     const tf = await run(['--format', 'json', 'fixtures/inputs/terraform/resource-policies/main.tf']);
     expect(wildcard(tf.stdout)).toEqual(['8:19 aws_ecr_repository_policy.repo']);
+    const plan = await run(['--format', 'json', 'fixtures/inputs/terraform-plan/resource-policies.plan.json']);
+    expect(wildcard(plan.stdout)).toEqual([
+      '1:352 aws_ecr_repository_policy.repo',
+      '1:999 aws_opensearch_domain_policy.search',
+    ]);
   });
 });

@@ -134,8 +134,12 @@ export async function extractTerraform(text: string, fileName: string, hcl: HclP
     const role = isObj(d) ? refName(d.role, 'aws_iam_role') : undefined;
     if (role) roleOf(role).instanceProfile = true;
   }
-  // A resource whose policy is `data.aws_iam_policy_document.X.json` shares that document (no second lint).
-  void references;
+  // A resource whose policy is `data.aws_iam_policy_document.X.json` shares that document (no second
+  // lint); given to a VPC endpoint, the document is an endpoint policy.
+  for (const r of references) {
+    const idx = TERRAFORM_ENDPOINT_POLICIES.has(r.address.split('.')[0]!) ? docOf('', r.expr) : undefined;
+    if (idx !== undefined) out.documents[idx]!.endpointPolicy = true;
+  }
   out.roles = [...roles.entries()]
     .filter(([, r]) => r.trust !== undefined || r.policies.length > 0)
     .map(([id, r]) => ({ id: `aws_iam_role.${id}`, ...r }));

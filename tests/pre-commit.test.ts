@@ -143,7 +143,7 @@ describe.skipIf(!available && !inCi)('pre-commit hook (.pre-commit-hooks.yaml)',
         '               ("arn:aws:s3:::my-s3-bucket-08-01-2023/*")',
         '               resource-bucket-mismatch',
         '',
-        '\u2716 2 problems (2 errors, 0 warnings)',
+        '\u2716 2 problems (2 errors, 0 warnings) in 1 policy of 1 file',
       ].join('\n'),
     );
     // Nothing was committed.

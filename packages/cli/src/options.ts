@@ -232,6 +232,8 @@ export interface LintArgs {
   stdin: { filename: string } | undefined;
   /** --list-rules: print the rules and exit. */
   listRules: boolean;
+  /** --list-inputs: print the resource types and properties policies are read from, and exit. */
+  listInputs: boolean;
   /** --skip-non-policy-files: named files that hold no policy are skipped, as in a walk (the pre-commit hook). */
   skipNonPolicyFiles: boolean;
 }
@@ -240,12 +242,13 @@ export function decodeLintArgs(argv: Record<string, unknown>): LintArgs {
   // Paths after `--` land in `_` (the default command consumes no command name).
   const paths = [...allValues(argv.paths), ...allValues(argv._)];
   const listRules = lastValue(argv['list-rules'] as boolean | boolean[] | undefined) === true;
+  const listInputs = lastValue(argv['list-inputs'] as boolean | boolean[] | undefined) === true;
   const useStdin = lastValue(argv.stdin as boolean | boolean[] | undefined) === true;
   const stdinFilename = lastValue(argv['stdin-filename'] as string | string[] | undefined);
   if (stdinFilename !== undefined && !useStdin) throw new UsageError('--stdin-filename needs --stdin');
   if (stdinFilename === '') throw new UsageError('--stdin-filename needs a file name');
   if (useStdin && paths.length > 0) throw new UsageError('--stdin lints standard input: give no paths with it');
-  if (paths.length === 0 && !useStdin && !listRules && argv['print-config'] === undefined)
+  if (paths.length === 0 && !useStdin && !listRules && !listInputs && argv['print-config'] === undefined)
     throw new UsageError('no paths given: pass the policy files or directories to lint');
   const session = decodeSessionArgs(argv);
   if (useStdin && session.fix)
@@ -266,6 +269,7 @@ export function decodeLintArgs(argv: Record<string, unknown>): LintArgs {
     cacheLocation: lastValue(argv['cache-location'] as string | string[] | undefined),
     stdin: useStdin ? { filename: stdinFilename ?? '<stdin>' } : undefined,
     listRules,
+    listInputs,
     skipNonPolicyFiles: lastValue(argv['skip-non-policy-files'] as boolean | boolean[] | undefined) === true,
   };
 }
@@ -350,6 +354,10 @@ export function lintOptions(y: Argv): Argv {
       type: 'boolean',
       describe:
         'Skip named files that hold no policy, as a directory walk does (the pre-commit hook passes every staged file)',
+    })
+    .option('list-inputs', {
+      type: 'boolean',
+      describe: 'Print every resource type and property that policies are read from, and exit',
     })
     .option('list-rules', {
       type: 'boolean',

@@ -228,7 +228,7 @@ describe('linting', () => {
         '               only the actions it needs (for S3 data: s3:GetObject,\n' +
         '               s3:PutObject, s3:ListBucket)  action-wildcard\n' +
         '\n' +
-        '\u2716 2 problems (2 errors, 0 warnings)\n',
+        '\u2716 2 problems (2 errors, 0 warnings) in 1 policy of 1 file\n',
     );
   });
 
@@ -286,7 +286,7 @@ describe('linting', () => {
     const r = await run(['w.json']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('  1:65  warning  ');
-    expect(r.stdout.endsWith('\u2716 1 problem (0 errors, 1 warning)\n')).toBe(true);
+    expect(r.stdout.endsWith('\u2716 1 problem (0 errors, 1 warning) in 1 policy of 1 file\n')).toBe(true);
   });
 
   it('--max-warnings: more warnings than allowed exits 1 with a message', async () => {

@@ -102,5 +102,6 @@ export type { GenerateBucketPolicyOptions } from './generate/generate-bucket-pol
 export { globMatch, globMatchesPrefix } from './util/glob.js';
 export { BoundedCache } from './util/cache.js';
 export { TERRAFORM_POLICY_ATTRIBUTES } from './inputs/terraform-plan.js';
+export { CFN_POLICY_PROPERTIES, CFN_SPEC_SOURCE } from './inputs/generated/cfn-policy-properties.js';
 export { applyFixes, fixUntilStable, MAX_FIX_PASSES } from './fix/apply.js';
 export type { FixOutcome } from './fix/apply.js';

@@ -79,6 +79,8 @@ export interface LintResult {
   messages: LintMessage[];
   errorCount: number;
   warningCount: number;
+  /** How many policy documents were read (set by lintFile and lintExtraction); absent when unknown. */
+  documents?: number;
 }
 
 export interface LintOptions {
@@ -102,6 +104,11 @@ export interface LintOptions {
    * can present MFA. Set by lintSet and the template readers; unknown when absent.
    */
   audience?: Audience;
+  /**
+   * The document is a VPC endpoint policy: it only limits what passes through the endpoint and
+   * grants nothing by itself, so `"Principal": "*"` there is AWS's default, not public access.
+   */
+  endpointPolicy?: boolean;
   /**
    * AWS's service reference (actions, resource types, condition keys). Without it the rules that
    * need it (unknown-action, resource-type-mismatch, condition-key-unknown, ...) report nothing;

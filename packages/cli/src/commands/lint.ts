@@ -13,6 +13,7 @@ import { defaultIamData, iamDataVersion } from '../iam-data.js';
 import { formatJson, formatJsonChunks } from '../formatters/json.js';
 import { formatStylish } from '../formatters/stylish.js';
 import { formatRuleList } from '../formatters/rules.js';
+import { formatInputList } from '../formatters/inputs.js';
 import { escapeControl } from '../formatters/text.js';
 import type { FileResult } from '../formatters/types.js';
 import type { CliIo } from '../io.js';
@@ -39,13 +40,14 @@ function useColor(io: CliIo): boolean {
   return io.stdoutIsTTY;
 }
 
-function toFileResult(filePath: string, messages: LintMessage[], quiet: boolean): FileResult {
+function toFileResult(filePath: string, messages: LintMessage[], quiet: boolean, documents?: number): FileResult {
   const kept = quiet ? messages.filter((m) => m.severity === 2) : messages;
   return {
     filePath,
     messages: kept,
     errorCount: kept.filter((m) => m.severity === 2).length,
     warningCount: kept.filter((m) => m.severity === 1).length,
+    ...(documents !== undefined ? { documents } : {}),
   };
 }
 
@@ -61,6 +63,10 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
   });
   if (args.session.printConfig !== undefined) {
     io.stdout(session.printConfig(args.session.printConfig));
+    return 0;
+  }
+  if (args.listInputs) {
+    io.stdout(formatInputList());
     return 0;
   }
   if (args.listRules) {
@@ -153,7 +159,7 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
     }
     if (outcome?.kind === 'result') {
       const messages = session.afterLint(file, new Uint8Array(), '', outcome.result, () => outcome.result);
-      results.push(toFileResult(file, withSetFindings(sets, file, messages), args.quiet));
+      results.push(toFileResult(file, withSetFindings(sets, file, messages), args.quiet, outcome.result.documents));
       continue;
     }
     const fileOptions = session.optionsFor(file, base);
@@ -182,7 +188,7 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
       own.text === '' && own.bytes.length > 0
         ? own.result.messages
         : session.afterLint(file, own.bytes, own.text, own.result, relint);
-    results.push(toFileResult(file, withSetFindings(sets, file, messages), args.quiet));
+    results.push(toFileResult(file, withSetFindings(sets, file, messages), args.quiet, own.result.documents));
   }
   for (const [file, messages] of sets.outside) results.push(toFileResult(file, messages, args.quiet));
   results.push(...session.extraResults());
@@ -283,7 +289,7 @@ async function lintStdin(
     crashesHere++;
     result = crashed(error, options);
   }
-  const results = [toFileResult(file, result.messages, args.quiet)];
+  const results = [toFileResult(file, result.messages, args.quiet, result.documents)];
   const acceptAll = report(args, results, [], session, io);
   return exitCode(args, results, io, acceptAll, crashesHere > 0);
 }

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { rules as coreRules, type LintMessage, type RuleInfo } from '@iam-mfa-lint/core';
+import { documentsRead } from './counts.js';
 import type { FileResult } from './types.js';
 
 export interface SarifFormatterOptions {
@@ -103,6 +104,7 @@ export function formatSarif(results: readonly FileResult[], options: SarifFormat
     });
   }
 
+  const read = documentsRead(results);
   const log = {
     $schema: SCHEMA,
     version: '2.1.0',
@@ -121,6 +123,8 @@ export function formatSarif(results: readonly FileResult[], options: SarifFormat
         artifacts,
         columnKind: 'utf16CodeUnits',
         results: sarifResults,
+        // How much was read, so that an empty result list is not mistaken for a clean repository.
+        properties: { policiesRead: read?.documents ?? 0, filesRead: read?.files ?? 0 },
       },
     ],
   };

@@ -1,4 +1,5 @@
 import { displayPath, escapeControl } from './text.js';
+import { documentsRead } from './counts.js';
 import type { FileResult } from './types.js';
 
 export interface StylishFormatterOptions {
@@ -139,10 +140,13 @@ export function formatStylish(results: readonly FileResult[], options: StylishFo
   }
 
   const total = errorCount + warningCount;
-  if (total === 0) return '';
+  const read = documentsRead(results);
+  // A clean run says nothing, as ESLint's; unless nothing was read, which is no clean repository.
+  if (total === 0) return read && read.documents === 0 ? `0 problems in ${read.text}\n` : '';
   const summary =
     `\u2716 ${total} ${pluralize('problem', total)} ` +
-    `(${errorCount} ${pluralize('error', errorCount)}, ${warningCount} ${pluralize('warning', warningCount)})`;
+    `(${errorCount} ${pluralize('error', errorCount)}, ${warningCount} ${pluralize('warning', warningCount)})` +
+    (read ? ` in ${read.text}` : '');
   output += `${(errorCount > 0 ? c.red : c.yellow)(c.bold(summary))}\n`;
   return output;
 }

@@ -7,4 +7,6 @@ export interface FileResult {
   messages: LintMessage[];
   errorCount: number;
   warningCount: number;
+  /** Policy documents read in the file, when known (the summary and SARIF's run.properties count them). */
+  documents?: number;
 }

@@ -5,6 +5,7 @@ import { joinPointer } from '../util/pointer.js';
 import { entry, entryWithKey, scalarString, type SNode } from './tree.js';
 import { emptyExtraction, type Extraction, type ExtractedHolder, type ExtractedRole } from './types.js';
 import { table } from '../util/table.js';
+import { CFN_POLICY_PROPERTIES } from './generated/cfn-policy-properties.js';
 
 /**
  * The account id written for `${AWS::AccountId}` where an ARN's account field expects one: a
@@ -386,14 +387,6 @@ function items(node: SNode | undefined): SNode[] {
   return n.items.map(pick).filter((x): x is SNode => x !== undefined);
 }
 
-/** Resource types whose property holds a resource-based policy. */
-const RESOURCE_POLICIES: Readonly<Record<string, string>> = table({
-  'AWS::S3::BucketPolicy': 'PolicyDocument',
-  'AWS::SQS::QueuePolicy': 'PolicyDocument',
-  'AWS::SNS::TopicPolicy': 'PolicyDocument',
-  'AWS::KMS::Key': 'KeyPolicy',
-});
-
 /** Standalone policies and which property lists the principals they attach to. */
 const STANDALONE: Readonly<
   Record<
@@ -524,10 +517,11 @@ export function extractCloudFormation(root: SNode, options: { text?: string } = 
       managed.set(r.id, idx);
       continue;
     }
-    const resourceProp = RESOURCE_POLICIES[r.type];
-    if (resourceProp) {
-      add(entry(props, resourceProp), r.id, 'resource');
-      continue;
+    // Every other policy-bearing property, from the generated table (scripts/gen-inputs.mjs).
+    const policyProps = CFN_POLICY_PROPERTIES[r.type] ?? [];
+    for (const [prop, kind] of policyProps) {
+      const idx = add(entry(props, prop), policyProps.length > 1 ? `${r.id}/${prop}` : r.id, kind);
+      if (idx !== undefined && r.type === 'AWS::EC2::VPCEndpoint') out.documents[idx]!.endpointPolicy = true;
     }
     if (r.type === 'AWS::Serverless::Function' || r.type === 'AWS::Serverless::StateMachine') {
       const policies = pick(entry(props, 'Policies'));

@@ -46,6 +46,7 @@ export function lintExtraction(extraction: Extraction, options: LintExtractionOp
       label: d.label,
       source: d.source,
       ...(d.audience ? { audience: d.audience } : {}),
+      ...(d.endpointPolicy ? { endpointPolicy: true } : {}),
     })),
     principals: [
       ...extraction.roles.map((r) => ({
@@ -63,7 +64,7 @@ export function lintExtraction(extraction: Extraction, options: LintExtractionOp
     const label = d.document.label;
     for (const m of d.result.messages) messages.push({ ...m, message: `${label}: ${m.message}` });
   });
-  return toResult(messages);
+  return { ...toResult(messages), documents: extraction.documents.length };
 }
 
 function pick(r: { line: number; column: number; endLine: number; endColumn: number }) {
@@ -89,7 +90,7 @@ export function looksLikeAccountDetails(text: string): boolean {
 }
 
 /** Lints account snapshot text as a set, each finding named by its principal and policy; undefined for other text. */
-function lintAccountDetails(text: string, options: FileLintOptions): LintMessage[] | undefined {
+function lintAccountDetails(text: string, options: FileLintOptions): LintResult | undefined {
   if (!looksLikeAccountDetails(text)) return undefined;
   const details = policySetFromAccountDetails(text, options.shownName);
   if (!details) return undefined;
@@ -107,7 +108,7 @@ function lintAccountDetails(text: string, options: FileLintOptions): LintMessage
     const m = createMessage(getRule(p.ruleId)!, p.messageId, { message: p.message }, pick(p.range), '', config);
     if (m) messages.push(m);
   }
-  return messages;
+  return { ...toResult(messages), documents: details.set.documents.length };
 }
 
 /**
@@ -121,7 +122,7 @@ export async function lintFile(
   options: FileLintOptions = {},
 ): Promise<LintResult | undefined> {
   const account = lintAccountDetails(text, options);
-  if (account) return toResult(account);
+  if (account) return account;
   const detected = detectInput(text, fileName, { explicit: options.explicit ?? false });
   if (detected.format === 'terraform') {
     if (!options.hcl) return undefined;
@@ -136,13 +137,13 @@ export async function lintFile(
  */
 export function lintFileSync(text: string, fileName: string, options: FileLintOptions = {}): LintResult | undefined {
   const account = lintAccountDetails(text, options);
-  if (account) return toResult(account);
+  if (account) return account;
   const detected = detectInput(text, fileName, { explicit: options.explicit ?? false });
   return detected.format === 'terraform' ? undefined : lintDetected(text, detected, options);
 }
 
 function lintDetected(text: string, detected: DetectedInput, options: FileLintOptions): LintResult | undefined {
   if (detected.format === 'skip' || detected.format === 'terraform') return undefined;
-  if (detected.format === 'policy') return lintText(text, options);
+  if (detected.format === 'policy') return { ...lintText(text, options), documents: 1 };
   return lintExtraction(detected, options);
 }

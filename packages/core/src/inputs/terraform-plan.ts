@@ -14,7 +14,16 @@ export function isTerraformPlan(value: unknown): boolean {
   );
 }
 
-/** Attributes that hold policy documents, by resource type (plans and .tf source alike). */
+/**
+ * Attributes that hold policy documents, by resource type (plans and .tf source alike).
+ *
+ * A reviewed hand table: no maintained npm package publishes the Terraform AWS provider's schema
+ * (`terraform providers schema -json` needs the provider binary). Source: the argument references
+ * of the hashicorp/aws provider 5.x/6.x on registry.terraform.io, every argument documented as "a
+ * valid policy JSON document" (or an IAM policy document's JSON). Left out on purpose: IoT policies,
+ * Organizations policies (`content` may be a tag or backup policy), and arguments of nested blocks
+ * other than aws_iam_role's `inline_policy`.
+ */
 export const TERRAFORM_POLICY_ATTRIBUTES: Readonly<
   Record<string, ReadonlyArray<readonly [attribute: string, kind: PolicyType]>>
 > = table({
@@ -23,11 +32,70 @@ export const TERRAFORM_POLICY_ATTRIBUTES: Readonly<
   aws_iam_role_policy: [['policy', 'identity']],
   aws_iam_user_policy: [['policy', 'identity']],
   aws_iam_group_policy: [['policy', 'identity']],
-  aws_s3_bucket_policy: [['policy', 'resource']],
-  aws_sqs_queue_policy: [['policy', 'resource']],
-  aws_sns_topic_policy: [['policy', 'resource']],
+  aws_ssoadmin_permission_set_inline_policy: [['inline_policy', 'identity']],
   aws_iam_policy_document: [['json', 'identity']],
+  aws_acmpca_policy: [['policy', 'resource']],
+  aws_api_gateway_rest_api: [['policy', 'resource']],
+  aws_api_gateway_rest_api_policy: [['policy', 'resource']],
+  aws_backup_vault_policy: [['policy', 'resource']],
+  aws_cloudsearch_domain_service_access_policy: [['access_policy', 'resource']],
+  aws_cloudwatch_event_bus_policy: [['policy', 'resource']],
+  aws_cloudwatch_log_destination_policy: [['access_policy', 'resource']],
+  aws_cloudwatch_log_resource_policy: [['policy_document', 'resource']],
+  aws_codeartifact_domain_permissions_policy: [['policy_document', 'resource']],
+  aws_codeartifact_repository_permissions_policy: [['policy_document', 'resource']],
+  aws_codebuild_resource_policy: [['policy', 'resource']],
+  aws_dynamodb_resource_policy: [['policy', 'resource']],
+  aws_ecr_registry_policy: [['policy', 'resource']],
+  aws_ecr_repository_policy: [['policy', 'resource']],
+  aws_ecrpublic_repository_policy: [['policy', 'resource']],
+  aws_efs_file_system_policy: [['policy', 'resource']],
+  aws_elasticsearch_domain: [['access_policies', 'resource']],
+  aws_elasticsearch_domain_policy: [['access_policies', 'resource']],
+  aws_glacier_vault: [['access_policy', 'resource']],
+  aws_glacier_vault_lock: [['policy', 'resource']],
+  aws_glue_resource_policy: [['policy', 'resource']],
+  aws_kinesis_resource_policy: [['policy', 'resource']],
+  aws_kms_external_key: [['policy', 'resource']],
+  aws_kms_key: [['policy', 'resource']],
+  aws_kms_replica_external_key: [['policy', 'resource']],
+  aws_kms_replica_key: [['policy', 'resource']],
+  aws_media_store_container_policy: [['policy', 'resource']],
+  aws_msk_cluster_policy: [['policy', 'resource']],
+  aws_networkfirewall_resource_policy: [['policy', 'resource']],
+  aws_oam_sink_policy: [['policy', 'resource']],
+  aws_opensearch_domain: [['access_policies', 'resource']],
+  aws_opensearch_domain_policy: [['access_policies', 'resource']],
+  aws_redshift_resource_policy: [['policy', 'resource']],
+  aws_s3_access_point: [['policy', 'resource']],
+  aws_s3_bucket: [['policy', 'resource']],
+  aws_s3_bucket_policy: [['policy', 'resource']],
+  aws_s3control_access_point_policy: [['policy', 'resource']],
+  aws_s3control_bucket_policy: [['policy', 'resource']],
+  aws_s3control_object_lambda_access_point_policy: [['policy', 'resource']],
+  aws_s3tables_table_bucket_policy: [['resource_policy', 'resource']],
+  aws_s3tables_table_policy: [['resource_policy', 'resource']],
+  aws_sagemaker_model_package_group_policy: [['resource_policy', 'resource']],
+  aws_schemas_registry_policy: [['policy', 'resource']],
+  aws_secretsmanager_secret: [['policy', 'resource']],
+  aws_secretsmanager_secret_policy: [['policy', 'resource']],
+  aws_ses_identity_policy: [['policy', 'resource']],
+  aws_sns_topic: [['policy', 'resource']],
+  aws_sns_topic_policy: [['policy', 'resource']],
+  aws_sqs_queue: [['policy', 'resource']],
+  aws_sqs_queue_policy: [['policy', 'resource']],
+  aws_vpc_endpoint: [['policy', 'resource']],
+  aws_vpc_endpoint_policy: [['policy', 'resource']],
+  aws_vpclattice_auth_policy: [['policy', 'resource']],
+  aws_vpclattice_resource_policy: [['policy', 'resource']],
+  aws_xray_resource_policy: [['policy_document', 'resource']],
 });
+
+/** Resource types whose policy is a VPC endpoint policy (ExtractedDocument.endpointPolicy). */
+export const TERRAFORM_ENDPOINT_POLICIES: ReadonlySet<string> = new Set([
+  'aws_vpc_endpoint',
+  'aws_vpc_endpoint_policy',
+]);
 
 interface Found {
   address: string;
@@ -98,6 +166,7 @@ export function extractTerraformPlan(host: JsonHost): Extraction {
       addDocumentAt(host, out, joinPointer(f.pointer, attribute), value, f.address, kind);
       if (out.documents.length === before) continue;
       const idx = before;
+      if (TERRAFORM_ENDPOINT_POLICIES.has(f.type)) out.documents[idx]!.endpointPolicy = true;
       // A policy document data source is used elsewhere (a trust policy, a bucket or domain
       // policy, an identity policy): its kind comes from its content, as a standalone file's does.
       if (f.type === 'aws_iam_policy_document')

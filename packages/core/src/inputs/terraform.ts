@@ -4,7 +4,7 @@ import { detectPolicyType } from '../iam/policy-type.js';
 import { hasUnresolved, unresolvedMarker } from '../iam/unresolved.js';
 import type { NodeLocation, PolicyType, Range } from '../types.js';
 import { LineIndex } from '../util/lines.js';
-import { TERRAFORM_POLICY_ATTRIBUTES } from './terraform-plan.js';
+import { TERRAFORM_ENDPOINT_POLICIES, TERRAFORM_POLICY_ATTRIBUTES } from './terraform-plan.js';
 import { emptyExtraction, type Extraction, type HclParser } from './types.js';
 import { scanBody, skipString, type HclAttribute, type HclBlock } from './hcl-locate.js';
 
@@ -66,6 +66,10 @@ export async function extractTerraform(text: string, fileName: string, hcl: HclP
   const references: Array<{ address: string; attr: string; kind: PolicyType; expr: string; values: Json }> = [];
   for (const block of top) {
     const [type, name] = block.labels;
+    if (block.type === 'module' && type !== undefined) {
+      await addModuleArguments(ctx, out, block, firstDecl({ module: parsed.module }, 'module', type), `module.${type}`);
+      continue;
+    }
     if (type === undefined || name === undefined) continue;
     if (block.type === 'data' && type === 'aws_iam_policy_document') {
       const decl = firstDecl(parsed.data, type, name);
@@ -84,6 +88,7 @@ export async function extractTerraform(text: string, fileName: string, hcl: HclP
       if (!attr || typeof value !== 'string') continue;
       const address = `${type}.${name}`;
       const idx = await addAttributeDocument(ctx, out, attr, value, address, kind);
+      if (idx !== undefined && TERRAFORM_ENDPOINT_POLICIES.has(type)) out.documents[idx]!.endpointPolicy = true;
       if (idx !== undefined) docByAddress.set(address, idx);
       else references.push({ address, attr: attribute, kind, expr: value, values: decl });
     }
@@ -133,12 +138,40 @@ export async function extractTerraform(text: string, fileName: string, hcl: HclP
     const role = isObj(d) ? refName(d.role, 'aws_iam_role') : undefined;
     if (role) roleOf(role).instanceProfile = true;
   }
-  // A resource whose policy is `data.aws_iam_policy_document.X.json` shares that document (no second lint).
-  void references;
+  // A resource whose policy is `data.aws_iam_policy_document.X.json` shares that document (no second
+  // lint); given to a VPC endpoint, the document is an endpoint policy.
+  for (const r of references) {
+    const idx = TERRAFORM_ENDPOINT_POLICIES.has(r.address.split('.')[0]!) ? docOf('', r.expr) : undefined;
+    if (idx !== undefined) out.documents[idx]!.endpointPolicy = true;
+  }
   out.roles = [...roles.entries()]
     .filter(([, r]) => r.trust !== undefined || r.policies.length > 0)
     .map(([id, r]) => ({ id: `aws_iam_role.${id}`, ...r }));
   return out;
+}
+
+/**
+ * Policies given to a module as arguments (`policy = jsonencode({...})`, a heredoc or quoted JSON):
+ * arguments named like a policy whose expression holds a Statement. A reference to
+ * `data.aws_iam_policy_document.X.json` needs nothing here: the data source is read itself.
+ * The kind comes from the content, as for a standalone file.
+ */
+async function addModuleArguments(
+  ctx: Context,
+  out: Extraction,
+  block: HclBlock,
+  decl: Json | undefined,
+  address: string,
+): Promise<void> {
+  if (!decl) return;
+  const body = scanBody(ctx.text, block.bodyStart, block.bodyEnd);
+  for (const attr of body.attributes) {
+    const value = decl[attr.name];
+    if (!/polic/i.test(attr.name) || typeof value !== 'string') continue;
+    if (!ctx.text.slice(attr.valueStart, attr.valueEnd).includes('Statement')) continue;
+    const idx = await addAttributeDocument(ctx, out, attr, value, `${address}.${attr.name}`, 'identity');
+    if (idx !== undefined) out.documents[idx]!.kind = detectPolicyType(normalize(out.documents[idx]!.value));
+  }
 }
 
 function firstDecl(group: unknown, type: string, name: string): Json | undefined {

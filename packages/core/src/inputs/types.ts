@@ -23,6 +23,8 @@ export interface ExtractedDocument {
   range: Range;
   /** Who uses it, when the host file says so directly (a SAM function's inline policies: the function, a machine). */
   audience?: Audience;
+  /** A VPC endpoint policy: it limits what passes through the endpoint and grants nothing itself. */
+  endpointPolicy?: boolean;
 }
 
 /**

@@ -29,7 +29,8 @@ export default defineRule({
     },
   },
   check(ctx) {
-    if (ctx.policyType === 'identity') return;
+    // A VPC endpoint policy grants nothing: "Principal": "*" there is AWS's default, not public access.
+    if (ctx.policyType === 'identity' || ctx.endpointPolicy) return;
     for (const s of ctx.policy.statements) {
       if (s.effect?.value !== 'Allow') continue;
       for (const e of s.principal?.entries ?? []) {

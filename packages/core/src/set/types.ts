@@ -23,6 +23,8 @@ export interface SetDocument {
   source?: DocumentSource;
   /** Who uses it, when the host file says so directly (a SAM function's policies: the function); else derived from its holders. */
   audience?: Audience;
+  /** A VPC endpoint policy (LintOptions.endpointPolicy). */
+  endpointPolicy?: boolean;
 }
 
 export type PrincipalKind = 'user' | 'group' | 'role';

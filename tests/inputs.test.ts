@@ -175,8 +175,8 @@ ${extra}Resources:
     const statements = (x.documents[0]!.value as any).Statement;
     expect(statements.map((s: any) => s.Sid)).toEqual(['ReadReports', 'ReadArchive', 'ReadExternal', 'ListInAccount']);
     expect(statements[0].Resource).toBe('arn:aws:s3:::acme-reports-prod/*');
-    expect(statements[2].Resource).toBe('${unresolved:Ref ExternalBucketArn}/*');
-    expect(statements[3].Resource).toBe('arn:aws:s3:::logs-${unresolved:AWS::AccountId}');
+    expect(statements[2].Resource).toBe('${unresolved:!Ref ExternalBucketArn}/*');
+    expect(statements[3].Resource).toBe('arn:aws:s3:::logs-${unresolved:~AWS::AccountId}');
   });
 
   it('a malformed template gives one finding at its position and never throws', () => {
@@ -212,7 +212,7 @@ describe('Terraform source', () => {
     const file = path.join(ROOT, 'terraform/heredoc/main.tf');
     const x = await extractTerraform(fs.readFileSync(file, 'utf8'), file);
     expect(x.roles).toEqual([{ id: 'aws_iam_role.app', trust: 0, policies: [1], instanceProfile: true }]);
-    expect((x.documents[1]!.value as any).Statement[0].Resource).toBe('arn:aws:s3:::${unresolved:var.bucket}/*');
+    expect((x.documents[1]!.value as any).Statement[0].Resource).toBe('arn:aws:s3:::${unresolved:~var.bucket}/*');
   });
 
   it('aws_iam_policy_document: effect defaults to Allow, &{} is a policy variable', async () => {

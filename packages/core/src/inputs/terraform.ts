@@ -1,7 +1,7 @@
 import { parsePolicyText } from '../model/parse.js';
 import { normalize } from '../model/normalize.js';
 import { detectPolicyType } from '../iam/policy-type.js';
-import { hasUnresolved, unresolvedMarker } from '../iam/unresolved.js';
+import { hasUnresolved, unresolvedMarker } from '../util/unresolved.js';
 import type { NodeLocation, PolicyType, Range } from '../types.js';
 import { LineIndex } from '../util/lines.js';
 import { TERRAFORM_POLICY_ATTRIBUTES } from './terraform-plan.js';
@@ -196,7 +196,7 @@ function templateText(ctx: Context, s: string, ampersand: boolean): string {
         else if (s[j] === '}' && --depth === 0) break;
       }
       const expr = s.slice(i + 2, j);
-      out += (s[i] === '$' ? resolveReference(ctx, expr) : undefined) ?? unresolvedMarker(expr);
+      out += (s[i] === '$' ? resolveReference(ctx, expr) : undefined) ?? unresolvedMarker(`~${expr}`);
       i = j + 1;
     } else if (ampersand && s.startsWith('&{', i)) {
       out += '${';

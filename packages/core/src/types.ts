@@ -102,6 +102,8 @@ export interface LintOptions {
    * can present MFA. Set by lintSet and the template readers; unknown when absent.
    */
   audience?: Audience;
+  /** The document is an AWS managed policy (`arn:aws:iam::aws:policy/...`): AWS wrote it and its quotas are not the user's. */
+  awsManaged?: boolean;
   /**
    * AWS's service reference (actions, resource types, condition keys). Without it the rules that
    * need it (unknown-action, resource-type-mismatch, condition-key-unknown, ...) report nothing;

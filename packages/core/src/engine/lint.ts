@@ -125,6 +125,7 @@ function check(
       buckets,
       policyType,
       audience: options.audience,
+      awsManaged: options.awsManaged === true,
       inferredBuckets: options.inferredBuckets ?? [],
       ...(options.iamData ? { iamData: options.iamData } : {}),
       options: resolved.options.get(rule.id) ?? {},

@@ -93,6 +93,7 @@ export function lintSet(set: PolicySet, options: LintOptions = {}): SetLintResul
       ...options,
       policyType: d.kind,
       ...(audience ? { audience } : {}),
+      ...(d.awsManaged ? { awsManaged: true } : {}),
       ...(source ? { source } : {}),
     });
     const result = toResult([...r.messages, ...(extra.get(d.id) ?? [])]);

@@ -63,6 +63,8 @@ export interface RuleContext<MessageIds extends string = string> {
   readonly policyType: PolicyType;
   /** Who uses the document, when its set or host file tells (LintOptions.audience). */
   readonly audience: Audience | undefined;
+  /** The document is an AWS managed policy (LintOptions.awsManaged). */
+  readonly awsManaged: boolean;
   /** This rule's options from the configuration (`[level, options]`, checked against `meta.schema`), or `{}`. */
   readonly options: Readonly<Record<string, unknown>>;
   /** AWS's service reference, when the host provides one (LintOptions.iamData). */

@@ -23,6 +23,8 @@ export interface SetDocument {
   source?: DocumentSource;
   /** Who uses it, when the host file says so directly (a SAM function's policies: the function); else derived from its holders. */
   audience?: Audience;
+  /** An AWS managed policy (`arn:aws:iam::aws:policy/...`), not the account's own. */
+  awsManaged?: boolean;
 }
 
 export type PrincipalKind = 'user' | 'group' | 'role';

@@ -52,7 +52,7 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
  * UTF-8, or UTF-16 when the bytes start with its byte order mark (what PowerShell's `>` writes,
  * e.g. `terraform show -json > plan.json`); throws on ill-formed bytes.
  */
-function decodeText(bytes: Uint8Array): string {
+export function decodeText(bytes: Uint8Array): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le', { fatal: true }).decode(bytes);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be', { fatal: true }).decode(bytes);
   return decoder.decode(bytes);

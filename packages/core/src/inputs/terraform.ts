@@ -387,7 +387,7 @@ class ExpressionReader {
       case 'template': {
         let s = '';
         for (const c of n.children)
-          s += c.type === 'literalValue' ? unescapeHcl(c.meta?.value ?? '') : this.reference(c);
+          s += c.type === 'literalValue' ? unescapeHcl(c.meta?.value ?? '') : this.reference(c, true);
         return s;
       }
       case 'templateWrap':
@@ -409,9 +409,10 @@ class ExpressionReader {
     }
   }
 
-  private reference(n: AstNode): string {
+  /** A reference's value, or the marker of an unknown one (`interpolated`: written as `${...}` in a string). */
+  private reference(n: AstNode, interpolated = false): string {
     const src = n.meta?.value ?? this.source(n);
-    return resolveReference(this.ctx, src) ?? unresolvedMarker(src);
+    return resolveReference(this.ctx, src) ?? unresolvedMarker(interpolated ? `~${src}` : src);
   }
 
   private keyText(k: AstNode): string | undefined {

@@ -17,6 +17,7 @@ const extractTerraform = (text: string, fileName: string) => coreExtractTerrafor
 const lintAnyFile = (text: string, file: string, options: LintOptions, explicit: boolean) =>
   coreLintFile(text, file, { ...options, explicit, hcl: nodeHclParser });
 import { runMain } from '../packages/cli/test/helpers/run-main.ts';
+import { decodeText } from '../packages/cli/src/pipeline.ts';
 
 /** The rules these fixtures were written for; rules added later stay off so the positions stay put. */
 const CORE = [
@@ -44,7 +45,8 @@ const expected = JSON.parse(fs.readFileSync(path.join(ROOT, 'expected.json'), 'u
 >;
 
 async function lintFile(file: string, options: { buckets?: string[] } = {}, explicit = true) {
-  return lintAnyFile(fs.readFileSync(file, 'utf8'), file, { rules, ...options }, explicit);
+  // Decoded as the CLI decodes (UTF-8, or UTF-16 with a byte order mark).
+  return lintAnyFile(decodeText(fs.readFileSync(file)), file, { rules, ...options }, explicit);
 }
 
 function brief(m: LintMessage) {
@@ -55,7 +57,7 @@ describe('fixtures/inputs: findings at their lines and columns in the host file'
   it('covers every format the issue names', () => {
     const files = Object.keys(expected);
     expect(files.filter((f) => f.startsWith('cloudformation/')).length).toBeGreaterThanOrEqual(6);
-    expect(files.filter((f) => f.startsWith('terraform/')).length).toBe(3);
+    expect(files.filter((f) => f.startsWith('terraform/')).length).toBeGreaterThanOrEqual(3);
     expect(files.filter((f) => f.startsWith('terraform-plan/')).length).toBeGreaterThanOrEqual(2);
     expect(files.filter((f) => f.startsWith('aws-cli/')).length).toBeGreaterThanOrEqual(3);
   });

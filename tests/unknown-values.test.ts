@@ -58,6 +58,19 @@ describe('unresolved values are unknown (item 4)', () => {
     });
   }
 
+  it('an unknown NotAction list is not counted', async () => {
+    const text = `resource "aws_iam_policy" "p" {
+  policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", NotAction = var.actions, Resource = "*" }]
+  })
+}
+`;
+    const r = await lintFile(text, 'main.tf', { explicit: true, hcl: nodeHclParser, iamData });
+    expect(r!.messages.map(brief)).toEqual(['4:38 action-wildcard/notAction (warn)']);
+    expect(r!.messages[0]!.message).toContain('every service except the actions listed');
+  });
+
   it('markers name the value as the user wrote it', async () => {
     const cfn = path.join(INPUTS, 'cloudformation/unresolved.yaml');
     const x = detectInput(fs.readFileSync(cfn, 'utf8'), cfn);

@@ -44,7 +44,12 @@ describe('unresolved values are unknown (item 4)', () => {
       name: 'Terraform: resource attributes and variables, in values and in strings',
       file: 'terraform/unresolved/main.tf',
       fixed: 'terraform/unresolved-fixed/main.tf',
-      findings: ['10:12 version-missing/missing (warn)', '24:20 resource-type-mismatch/mismatch (error)'],
+      findings: [
+        '10:12 version-missing/missing (warn)',
+        '24:20 resource-type-mismatch/mismatch (error)',
+        // The body of `[for b in var.buckets : {...}]`, linted as the template of every statement.
+        '56:18 resource-type-mismatch/mismatch (error)',
+      ],
       shown: '("arn:aws:s3:::${var.bucket}/*")',
     },
   ];
@@ -102,8 +107,11 @@ describe('statements built by functions are unknown, not invalid (item 5)', () =
     const tf = await lint('terraform/unresolved/main.tf');
     const cfn = await lint('cloudformation/unresolved.yaml');
     expect([...tf, ...cfn].filter((m) => m.ruleId === 'invalid-policy')).toEqual([]);
-    // The known statements of the same files are still checked (the mismatches above).
-    expect(tf.filter((m) => m.ruleId === 'resource-type-mismatch')).toHaveLength(1);
+    // The known statements of the same files are still checked, and the body of a `for` is a
+    // statement template: "s3:ListBucket" on "arn:aws:s3:::${b}/*" is wrong for every b.
+    const mismatches = tf.filter((m) => m.ruleId === 'resource-type-mismatch');
+    expect(mismatches.map((m) => m.line)).toEqual([24, 56]);
+    expect(mismatches[1]!.message).toMatch(/^aws_iam_policy\.per_bucket: .*\("arn:aws:s3:::\$\{b\}\/\*"\)/);
   });
 });
 

@@ -320,7 +320,7 @@ function addJsonText(
 
 interface AstNode {
   type: string;
-  meta?: { value?: string; type?: string; name?: string };
+  meta?: { value?: string; type?: string; name?: string; openRangeValue?: string };
   range: { start: { byte: number }; end: { byte: number } };
   children: AstNode[];
 }
@@ -384,6 +384,11 @@ class ExpressionReader {
       }
       case 'tuple':
         return n.children.map((c, i) => this.read(c, `${pointer}/${i}`, locs));
+      case 'for':
+        // `[for b in var.buckets : {...}]`: the body is the template of every element, linted as
+        // one (its references to `b` are unknown); an object `for` stays unknown.
+        if (n.meta?.openRangeValue === '[' && n.children[1]) return [this.read(n.children[1], `${pointer}/0`, locs)];
+        return this.reference(n);
       case 'template': {
         let s = '';
         for (const c of n.children)

@@ -4,9 +4,9 @@
 "use strict";
 export const validate = validate14;
 export default validate14;
-const schema16 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/iam-mfa-lint/iam-mfa-lint/schemas/iam-policy.schema.json","title":"PolicyDocument","description":"An AWS IAM policy document (identity, resource or trust policy), as the IAM JSON policy grammar defines it.","type":"object","properties":{"Version":{"title":"PolicyVersion","description":"The policy language version. 2012-10-17 is current; 2008-10-17 does not expand policy variables.","type":"string","enum":["2012-10-17","2008-10-17"],"errorMessage":"must be \"2012-10-17\" (or the outdated \"2008-10-17\")"},"Id":{"description":"An optional identifier for the policy.","type":"string","errorMessage":"must be a string"},"Statement":{"description":"One statement, or an array of statements.","tsType":"Statement | Statement[]","if":{"type":"array"},"then":{"items":{"$ref":"#/definitions/Statement"}},"else":{"$ref":"#/definitions/Statement"}}},"required":["Statement"],"additionalProperties":false,"errorMessage":{"type":"A policy document must be a JSON object","required":{"Statement":"The policy has no Statement"}},"definitions":{"Statement":{"title":"Statement","type":"object","properties":{"Sid":{"description":"An optional statement identifier.","type":"string","errorMessage":"must be a string"},"Effect":{"title":"Effect","description":"Allow or Deny (case-sensitive).","type":"string","enum":["Allow","Deny"],"errorMessage":"must be \"Allow\" or \"Deny\" (case-sensitive)"},"Principal":{"$ref":"#/definitions/Principal"},"NotPrincipal":{"$ref":"#/definitions/Principal"},"Action":{"$ref":"#/definitions/ActionList"},"NotAction":{"$ref":"#/definitions/ActionList"},"Resource":{"$ref":"#/definitions/StringOrStringArray"},"NotResource":{"$ref":"#/definitions/StringOrStringArray"},"Condition":{"$ref":"#/definitions/ConditionBlock"}},"required":["Effect"],"additionalProperties":false,"if":{"not":{"required":["NotAction"]}},"then":{"required":["Action"],"errorMessage":"has neither Action nor NotAction"},"dependencies":{"Action":{"not":{"required":["NotAction"]},"errorMessage":"has both Action and NotAction"},"Resource":{"not":{"required":["NotResource"]},"errorMessage":"has both Resource and NotResource"},"Principal":{"not":{"required":["NotPrincipal"]},"errorMessage":"has both Principal and NotPrincipal"}},"errorMessage":{"type":"must be a JSON object","required":{"Effect":"has no Effect"}}},"StringOrStringArray":{"tsType":"string | string[]","if":{"type":"array"},"then":{"items":{"type":"string","errorMessage":"must be a string"}},"else":{"type":"string","errorMessage":"must be a string or an array of strings"}},"ActionList":{"description":"Action or NotAction: one action or a non-empty array of them; IAM rejects \"\" and [].","tsType":"string | string[]","if":{"type":"array"},"then":{"minItems":1,"items":{"type":"string","pattern":"[\\s\\S]","errorMessage":{"type":"must be a string","pattern":"is empty; IAM rejects an empty action"}},"errorMessage":{"minItems":"is an empty list; IAM rejects a statement without actions"}},"else":{"type":"string","pattern":"[\\s\\S]","errorMessage":{"type":"must be a string or an array of strings","pattern":"is empty; IAM rejects an empty action"}}},"Principal":{"title":"Principal","description":"\"*\" or a map of principal type to one or more principals.","anyOf":[{"type":"string","const":"*"},{"type":"object","properties":{"AWS":{"$ref":"#/definitions/StringOrStringArray"},"Service":{"$ref":"#/definitions/StringOrStringArray"},"Federated":{"$ref":"#/definitions/StringOrStringArray"},"CanonicalUser":{"$ref":"#/definitions/StringOrStringArray"}},"additionalProperties":false}],"errorMessage":"must be \"*\" or an object whose keys are AWS, Service, Federated or CanonicalUser, each with a string or an array of strings"},"ConditionBlock":{"title":"ConditionBlock","description":"Condition operator -> condition key -> value or values.","type":"object","additionalProperties":{"type":"object","additionalProperties":{"$ref":"#/definitions/ConditionValues"},"errorMessage":{"type":"must map condition keys to values"}},"errorMessage":{"type":"must be an object mapping condition operators to keys"}},"ConditionValues":{"title":"ConditionValues","tsType":"ConditionValue | ConditionValue[]","if":{"type":"array"},"then":{"items":{"$ref":"#/definitions/ConditionValue"}},"else":{"$ref":"#/definitions/ConditionValue"}},"ConditionValue":{"title":"ConditionValue","type":["string","number","boolean"],"errorMessage":"must be a string, a number or a boolean"}}};
+const schema16 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/iam-mfa-lint/iam-mfa-lint/schemas/iam-policy.schema.json","title":"PolicyDocument","description":"An AWS IAM policy document (identity, resource or trust policy), as the IAM JSON policy grammar defines it.","type":"object","properties":{"Version":{"title":"PolicyVersion","description":"The policy language version. 2012-10-17 is current; 2008-10-17 does not expand policy variables.","type":"string","enum":["2012-10-17","2008-10-17"],"errorMessage":"must be \"2012-10-17\" (or the outdated \"2008-10-17\")"},"Id":{"description":"An optional identifier for the policy.","type":"string","errorMessage":"must be a string"},"Statement":{"description":"One statement, or an array of statements.","tsType":"Statement | Statement[]","if":{"type":"array"},"then":{"items":{"$ref":"#/definitions/Statement"}},"else":{"$ref":"#/definitions/Statement"}}},"required":["Statement"],"additionalProperties":false,"errorMessage":{"type":"A policy document must be a JSON object","required":{"Statement":"The policy has no Statement"}},"definitions":{"Statement":{"title":"Statement","type":"object","properties":{"Sid":{"description":"An optional statement identifier.","type":"string","errorMessage":"must be a string"},"Effect":{"title":"Effect","description":"Allow or Deny (case-sensitive).","type":"string","enum":["Allow","Deny"],"errorMessage":"must be \"Allow\" or \"Deny\" (case-sensitive)"},"Principal":{"$ref":"#/definitions/Principal"},"NotPrincipal":{"$ref":"#/definitions/Principal"},"Action":{"$ref":"#/definitions/ActionList"},"NotAction":{"$ref":"#/definitions/ActionList"},"Resource":{"$ref":"#/definitions/StringOrStringArray"},"NotResource":{"$ref":"#/definitions/StringOrStringArray"},"Condition":{"$ref":"#/definitions/ConditionBlock"}},"required":["Effect"],"additionalProperties":false,"if":{"not":{"required":["NotAction"]}},"then":{"required":["Action"],"errorMessage":"has neither Action nor NotAction"},"dependencies":{"Action":{"not":{"required":["NotAction"]},"errorMessage":"has both Action and NotAction"},"Resource":{"not":{"required":["NotResource"]},"errorMessage":"has both Resource and NotResource"},"Principal":{"not":{"required":["NotPrincipal"]},"errorMessage":"has both Principal and NotPrincipal"}},"errorMessage":{"type":"must be a JSON object","required":{"Effect":"has no Effect"}}},"StringOrStringArray":{"tsType":"string | string[]","if":{"type":"array"},"then":{"items":{"type":"string","errorMessage":"must be a string"}},"else":{"type":"string","errorMessage":"must be a string or an array of strings"}},"ActionList":{"description":"Action or NotAction: one action or a non-empty array of them; IAM rejects \"\" and [].","tsType":"string | string[]","if":{"type":"array"},"then":{"minItems":1,"items":{"type":"string","not":{"const":""},"errorMessage":{"type":"must be a string","not":"is empty; IAM rejects an empty action"}},"errorMessage":{"minItems":"is an empty list; IAM rejects a statement without actions"}},"else":{"type":"string","not":{"const":""},"errorMessage":{"type":"must be a string or an array of strings","not":"is empty; IAM rejects an empty action"}}},"Principal":{"title":"Principal","description":"\"*\" or a map of principal type to one or more principals.","anyOf":[{"type":"string","const":"*"},{"type":"object","properties":{"AWS":{"$ref":"#/definitions/StringOrStringArray"},"Service":{"$ref":"#/definitions/StringOrStringArray"},"Federated":{"$ref":"#/definitions/StringOrStringArray"},"CanonicalUser":{"$ref":"#/definitions/StringOrStringArray"}},"additionalProperties":false}],"errorMessage":"must be \"*\" or an object whose keys are AWS, Service, Federated or CanonicalUser, each with a string or an array of strings"},"ConditionBlock":{"title":"ConditionBlock","description":"Condition operator -> condition key -> value or values.","type":"object","additionalProperties":{"type":"object","additionalProperties":{"$ref":"#/definitions/ConditionValues"},"errorMessage":{"type":"must map condition keys to values"}},"errorMessage":{"type":"must be an object mapping condition operators to keys"}},"ConditionValues":{"title":"ConditionValues","tsType":"ConditionValue | ConditionValue[]","if":{"type":"array"},"then":{"items":{"$ref":"#/definitions/ConditionValue"}},"else":{"$ref":"#/definitions/ConditionValue"}},"ConditionValue":{"title":"ConditionValue","type":["string","number","boolean"],"errorMessage":"must be a string, a number or a boolean"}}};
 const schema17 = {"title":"Statement","type":"object","properties":{"Sid":{"description":"An optional statement identifier.","type":"string","errorMessage":"must be a string"},"Effect":{"title":"Effect","description":"Allow or Deny (case-sensitive).","type":"string","enum":["Allow","Deny"],"errorMessage":"must be \"Allow\" or \"Deny\" (case-sensitive)"},"Principal":{"$ref":"#/definitions/Principal"},"NotPrincipal":{"$ref":"#/definitions/Principal"},"Action":{"$ref":"#/definitions/ActionList"},"NotAction":{"$ref":"#/definitions/ActionList"},"Resource":{"$ref":"#/definitions/StringOrStringArray"},"NotResource":{"$ref":"#/definitions/StringOrStringArray"},"Condition":{"$ref":"#/definitions/ConditionBlock"}},"required":["Effect"],"additionalProperties":false,"if":{"not":{"required":["NotAction"]}},"then":{"required":["Action"],"errorMessage":"has neither Action nor NotAction"},"dependencies":{"Action":{"not":{"required":["NotAction"]},"errorMessage":"has both Action and NotAction"},"Resource":{"not":{"required":["NotResource"]},"errorMessage":"has both Resource and NotResource"},"Principal":{"not":{"required":["NotPrincipal"]},"errorMessage":"has both Principal and NotPrincipal"}},"errorMessage":{"type":"must be a JSON object","required":{"Effect":"has no Effect"}}};
-const schema23 = {"description":"Action or NotAction: one action or a non-empty array of them; IAM rejects \"\" and [].","tsType":"string | string[]","if":{"type":"array"},"then":{"minItems":1,"items":{"type":"string","pattern":"[\\s\\S]","errorMessage":{"type":"must be a string","pattern":"is empty; IAM rejects an empty action"}},"errorMessage":{"minItems":"is an empty list; IAM rejects a statement without actions"}},"else":{"type":"string","pattern":"[\\s\\S]","errorMessage":{"type":"must be a string or an array of strings","pattern":"is empty; IAM rejects an empty action"}}};
+const schema23 = {"description":"Action or NotAction: one action or a non-empty array of them; IAM rejects \"\" and [].","tsType":"string | string[]","if":{"type":"array"},"then":{"minItems":1,"items":{"type":"string","not":{"const":""},"errorMessage":{"type":"must be a string","not":"is empty; IAM rejects an empty action"}},"errorMessage":{"minItems":"is an empty list; IAM rejects a statement without actions"}},"else":{"type":"string","not":{"const":""},"errorMessage":{"type":"must be a string or an array of strings","not":"is empty; IAM rejects an empty action"}}};
 const schema19 = {"tsType":"string | string[]","if":{"type":"array"},"then":{"items":{"type":"string","errorMessage":"must be a string"}},"else":{"type":"string","errorMessage":"must be a string or an array of strings"}};
 const func2 = Object.prototype.hasOwnProperty;
 const schema18 = {"title":"Principal","description":"\"*\" or a map of principal type to one or more principals.","anyOf":[{"type":"string","const":"*"},{"type":"object","properties":{"AWS":{"$ref":"#/definitions/StringOrStringArray"},"Service":{"$ref":"#/definitions/StringOrStringArray"},"Federated":{"$ref":"#/definitions/StringOrStringArray"},"CanonicalUser":{"$ref":"#/definitions/StringOrStringArray"}},"additionalProperties":false}],"errorMessage":"must be \"*\" or an object whose keys are AWS, Service, Federated or CanonicalUser, each with a string or an array of strings"};
@@ -870,7 +870,6 @@ validate19.errors = vErrors;
 return errors === 0;
 }
 
-const pattern0 = new RegExp("[\\s\\S]", "u");
 const obj0 = {"required":"missingProperty","dependencies":"property","dependentRequired":"property"};
 
 function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -1344,9 +1343,8 @@ errors++;
 const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
 let data5 = data4[i0];
-if(typeof data5 === "string"){
-if(!pattern0.test(data5)){
-const err35 = {instancePath:instancePath+"/Action/" + i0,schemaPath:"#/definitions/ActionList/then/items/pattern",keyword:"pattern",params:{pattern: "[\\s\\S]"},message:"must match pattern \""+"[\\s\\S]"+"\""};
+if(typeof data5 !== "string"){
+const err35 = {instancePath:instancePath+"/Action/" + i0,schemaPath:"#/definitions/ActionList/then/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -1355,9 +1353,10 @@ vErrors.push(err35);
 }
 errors++;
 }
-}
-else {
-const err36 = {instancePath:instancePath+"/Action/" + i0,schemaPath:"#/definitions/ActionList/then/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const _errs30 = errors;
+const _errs31 = errors;
+if("" !== data5){
+const err36 = {};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -1366,31 +1365,53 @@ vErrors.push(err36);
 }
 errors++;
 }
+var valid11 = _errs31 === errors;
+if(valid11){
+const err37 = {instancePath:instancePath+"/Action/" + i0,schemaPath:"#/definitions/ActionList/then/items/not",keyword:"not",params:{},message:"must NOT be valid"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+else {
+errors = _errs30;
+if(vErrors !== null){
+if(_errs30){
+vErrors.length = _errs30;
+}
+else {
+vErrors = null;
+}
+}
+}
 if(errors > 0){
-const emErrors0 = {"type":[],"pattern":[]};
+const emErrors0 = {"type":[],"not":[]};
 const templates0 = {};
-for(const err37 of vErrors){
-if((((((err37.keyword !== "errorMessage") && (!err37.emUsed)) && (err37.instancePath === instancePath+"/Action/" + i0)) && (err37.keyword in emErrors0)) && (err37.schemaPath.indexOf("#/definitions/ActionList/then/items") === 0)) && (/^\/[^\/]*$/.test(err37.schemaPath.slice(35)))){
-emErrors0[err37.keyword].push(err37);
-err37.emUsed = true;
+for(const err38 of vErrors){
+if((((((err38.keyword !== "errorMessage") && (!err38.emUsed)) && (err38.instancePath === instancePath+"/Action/" + i0)) && (err38.keyword in emErrors0)) && (err38.schemaPath.indexOf("#/definitions/ActionList/then/items") === 0)) && (/^\/[^\/]*$/.test(err38.schemaPath.slice(35)))){
+emErrors0[err38.keyword].push(err38);
+err38.emUsed = true;
 }
 }
 for(const key1 in emErrors0){
 if(emErrors0[key1].length){
-const err38 = {instancePath:instancePath+"/Action/" + i0,schemaPath:"#/definitions/ActionList/then/items/errorMessage",keyword:"errorMessage",params:{errors: emErrors0[key1]},message:key1 in templates0 ? templates0[key1]() : schema23.then.items.errorMessage[key1]};
+const err39 = {instancePath:instancePath+"/Action/" + i0,schemaPath:"#/definitions/ActionList/then/items/errorMessage",keyword:"errorMessage",params:{errors: emErrors0[key1]},message:key1 in templates0 ? templates0[key1]() : schema23.then.items.errorMessage[key1]};
 if(vErrors === null){
-vErrors = [err38];
+vErrors = [err39];
 }
 else {
-vErrors.push(err38);
+vErrors.push(err39);
 }
 errors++;
 }
 }
 const emErrs12 = [];
-for(const err39 of vErrors){
-if(!err39.emUsed){
-emErrs12.push(err39);
+for(const err40 of vErrors){
+if(!err40.emUsed){
+emErrs12.push(err40);
 }
 }
 vErrors = emErrs12;
@@ -1401,28 +1422,28 @@ errors = emErrs12.length;
 if(errors > 0){
 const emErrors1 = {"minItems":[]};
 const templates1 = {};
-for(const err40 of vErrors){
-if((((((err40.keyword !== "errorMessage") && (!err40.emUsed)) && (err40.instancePath === instancePath+"/Action")) && (err40.keyword in emErrors1)) && (err40.schemaPath.indexOf("#/definitions/ActionList/then") === 0)) && (/^\/[^\/]*$/.test(err40.schemaPath.slice(29)))){
-emErrors1[err40.keyword].push(err40);
-err40.emUsed = true;
+for(const err41 of vErrors){
+if((((((err41.keyword !== "errorMessage") && (!err41.emUsed)) && (err41.instancePath === instancePath+"/Action")) && (err41.keyword in emErrors1)) && (err41.schemaPath.indexOf("#/definitions/ActionList/then") === 0)) && (/^\/[^\/]*$/.test(err41.schemaPath.slice(29)))){
+emErrors1[err41.keyword].push(err41);
+err41.emUsed = true;
 }
 }
 for(const key2 in emErrors1){
 if(emErrors1[key2].length){
-const err41 = {instancePath:instancePath+"/Action",schemaPath:"#/definitions/ActionList/then/errorMessage",keyword:"errorMessage",params:{errors: emErrors1[key2]},message:key2 in templates1 ? templates1[key2]() : schema23.then.errorMessage[key2]};
+const err42 = {instancePath:instancePath+"/Action",schemaPath:"#/definitions/ActionList/then/errorMessage",keyword:"errorMessage",params:{errors: emErrors1[key2]},message:key2 in templates1 ? templates1[key2]() : schema23.then.errorMessage[key2]};
 if(vErrors === null){
-vErrors = [err41];
+vErrors = [err42];
 }
 else {
-vErrors.push(err41);
+vErrors.push(err42);
 }
 errors++;
 }
 }
 const emErrs13 = [];
-for(const err42 of vErrors){
-if(!err42.emUsed){
-emErrs13.push(err42);
+for(const err43 of vErrors){
+if(!err43.emUsed){
+emErrs13.push(err43);
 }
 }
 vErrors = emErrs13;
@@ -1433,20 +1454,8 @@ valid8 = _valid1;
 ifClause0 = "then";
 }
 else {
-const _errs30 = errors;
-if(typeof data4 === "string"){
-if(!pattern0.test(data4)){
-const err43 = {instancePath:instancePath+"/Action",schemaPath:"#/definitions/ActionList/else/pattern",keyword:"pattern",params:{pattern: "[\\s\\S]"},message:"must match pattern \""+"[\\s\\S]"+"\""};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-}
-else {
+const _errs32 = errors;
+if(typeof data4 !== "string"){
 const err44 = {instancePath:instancePath+"/Action",schemaPath:"#/definitions/ActionList/else/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err44];
@@ -1456,18 +1465,21 @@ vErrors.push(err44);
 }
 errors++;
 }
-if(errors > 0){
-const emErrors2 = {"type":[],"pattern":[]};
-const templates2 = {};
-for(const err45 of vErrors){
-if((((((err45.keyword !== "errorMessage") && (!err45.emUsed)) && (err45.instancePath === instancePath+"/Action")) && (err45.keyword in emErrors2)) && (err45.schemaPath.indexOf("#/definitions/ActionList/else") === 0)) && (/^\/[^\/]*$/.test(err45.schemaPath.slice(29)))){
-emErrors2[err45.keyword].push(err45);
-err45.emUsed = true;
+const _errs34 = errors;
+const _errs35 = errors;
+if("" !== data4){
+const err45 = {};
+if(vErrors === null){
+vErrors = [err45];
 }
+else {
+vErrors.push(err45);
 }
-for(const key3 in emErrors2){
-if(emErrors2[key3].length){
-const err46 = {instancePath:instancePath+"/Action",schemaPath:"#/definitions/ActionList/else/errorMessage",keyword:"errorMessage",params:{errors: emErrors2[key3]},message:key3 in templates2 ? templates2[key3]() : schema23.else.errorMessage[key3]};
+errors++;
+}
+var valid12 = _errs35 === errors;
+if(valid12){
+const err46 = {instancePath:instancePath+"/Action",schemaPath:"#/definitions/ActionList/else/not",keyword:"not",params:{},message:"must NOT be valid"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -1476,47 +1488,7 @@ vErrors.push(err46);
 }
 errors++;
 }
-}
-const emErrs14 = [];
-for(const err47 of vErrors){
-if(!err47.emUsed){
-emErrs14.push(err47);
-}
-}
-vErrors = emErrs14;
-errors = emErrs14.length;
-}
-var _valid1 = _errs30 === errors;
-valid8 = _valid1;
-ifClause0 = "else";
-}
-if(!valid8){
-const err48 = {instancePath:instancePath+"/Action",schemaPath:"#/definitions/ActionList/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema"};
-if(vErrors === null){
-vErrors = [err48];
-}
 else {
-vErrors.push(err48);
-}
-errors++;
-}
-}
-if(data.NotAction !== undefined){
-let data6 = data.NotAction;
-const _errs34 = errors;
-let valid12 = true;
-const _errs35 = errors;
-if(!(Array.isArray(data6))){
-const err49 = {};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-var _valid2 = _errs35 === errors;
 errors = _errs34;
 if(vErrors !== null){
 if(_errs34){
@@ -1526,12 +1498,43 @@ else {
 vErrors = null;
 }
 }
-let ifClause1;
-if(_valid2){
-const _errs37 = errors;
-if(Array.isArray(data6)){
-if(data6.length < 1){
-const err50 = {instancePath:instancePath+"/NotAction",schemaPath:"#/definitions/ActionList/then/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+}
+if(errors > 0){
+const emErrors2 = {"type":[],"not":[]};
+const templates2 = {};
+for(const err47 of vErrors){
+if((((((err47.keyword !== "errorMessage") && (!err47.emUsed)) && (err47.instancePath === instancePath+"/Action")) && (err47.keyword in emErrors2)) && (err47.schemaPath.indexOf("#/definitions/ActionList/else") === 0)) && (/^\/[^\/]*$/.test(err47.schemaPath.slice(29)))){
+emErrors2[err47.keyword].push(err47);
+err47.emUsed = true;
+}
+}
+for(const key3 in emErrors2){
+if(emErrors2[key3].length){
+const err48 = {instancePath:instancePath+"/Action",schemaPath:"#/definitions/ActionList/else/errorMessage",keyword:"errorMessage",params:{errors: emErrors2[key3]},message:key3 in templates2 ? templates2[key3]() : schema23.else.errorMessage[key3]};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+const emErrs14 = [];
+for(const err49 of vErrors){
+if(!err49.emUsed){
+emErrs14.push(err49);
+}
+}
+vErrors = emErrs14;
+errors = emErrs14.length;
+}
+var _valid1 = _errs32 === errors;
+valid8 = _valid1;
+ifClause0 = "else";
+}
+if(!valid8){
+const err50 = {instancePath:instancePath+"/Action",schemaPath:"#/definitions/ActionList/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -1540,12 +1543,14 @@ vErrors.push(err50);
 }
 errors++;
 }
-const len1 = data6.length;
-for(let i1=0; i1<len1; i1++){
-let data7 = data6[i1];
-if(typeof data7 === "string"){
-if(!pattern0.test(data7)){
-const err51 = {instancePath:instancePath+"/NotAction/" + i1,schemaPath:"#/definitions/ActionList/then/items/pattern",keyword:"pattern",params:{pattern: "[\\s\\S]"},message:"must match pattern \""+"[\\s\\S]"+"\""};
+}
+if(data.NotAction !== undefined){
+let data6 = data.NotAction;
+const _errs38 = errors;
+let valid14 = true;
+const _errs39 = errors;
+if(!(Array.isArray(data6))){
+const err51 = {};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -1554,9 +1559,22 @@ vErrors.push(err51);
 }
 errors++;
 }
+var _valid2 = _errs39 === errors;
+errors = _errs38;
+if(vErrors !== null){
+if(_errs38){
+vErrors.length = _errs38;
 }
 else {
-const err52 = {instancePath:instancePath+"/NotAction/" + i1,schemaPath:"#/definitions/ActionList/then/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+vErrors = null;
+}
+}
+let ifClause1;
+if(_valid2){
+const _errs41 = errors;
+if(Array.isArray(data6)){
+if(data6.length < 1){
+const err52 = {instancePath:instancePath+"/NotAction",schemaPath:"#/definitions/ActionList/then/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -1565,18 +1583,23 @@ vErrors.push(err52);
 }
 errors++;
 }
-if(errors > 0){
-const emErrors3 = {"type":[],"pattern":[]};
-const templates3 = {};
-for(const err53 of vErrors){
-if((((((err53.keyword !== "errorMessage") && (!err53.emUsed)) && (err53.instancePath === instancePath+"/NotAction/" + i1)) && (err53.keyword in emErrors3)) && (err53.schemaPath.indexOf("#/definitions/ActionList/then/items") === 0)) && (/^\/[^\/]*$/.test(err53.schemaPath.slice(35)))){
-emErrors3[err53.keyword].push(err53);
-err53.emUsed = true;
+const len1 = data6.length;
+for(let i1=0; i1<len1; i1++){
+let data7 = data6[i1];
+if(typeof data7 !== "string"){
+const err53 = {instancePath:instancePath+"/NotAction/" + i1,schemaPath:"#/definitions/ActionList/then/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err53];
 }
+else {
+vErrors.push(err53);
 }
-for(const key4 in emErrors3){
-if(emErrors3[key4].length){
-const err54 = {instancePath:instancePath+"/NotAction/" + i1,schemaPath:"#/definitions/ActionList/then/items/errorMessage",keyword:"errorMessage",params:{errors: emErrors3[key4]},message:key4 in templates3 ? templates3[key4]() : schema23.then.items.errorMessage[key4]};
+errors++;
+}
+const _errs44 = errors;
+const _errs45 = errors;
+if("" !== data7){
+const err54 = {};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -1585,11 +1608,53 @@ vErrors.push(err54);
 }
 errors++;
 }
+var valid17 = _errs45 === errors;
+if(valid17){
+const err55 = {instancePath:instancePath+"/NotAction/" + i1,schemaPath:"#/definitions/ActionList/then/items/not",keyword:"not",params:{},message:"must NOT be valid"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+else {
+errors = _errs44;
+if(vErrors !== null){
+if(_errs44){
+vErrors.length = _errs44;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(errors > 0){
+const emErrors3 = {"type":[],"not":[]};
+const templates3 = {};
+for(const err56 of vErrors){
+if((((((err56.keyword !== "errorMessage") && (!err56.emUsed)) && (err56.instancePath === instancePath+"/NotAction/" + i1)) && (err56.keyword in emErrors3)) && (err56.schemaPath.indexOf("#/definitions/ActionList/then/items") === 0)) && (/^\/[^\/]*$/.test(err56.schemaPath.slice(35)))){
+emErrors3[err56.keyword].push(err56);
+err56.emUsed = true;
+}
+}
+for(const key4 in emErrors3){
+if(emErrors3[key4].length){
+const err57 = {instancePath:instancePath+"/NotAction/" + i1,schemaPath:"#/definitions/ActionList/then/items/errorMessage",keyword:"errorMessage",params:{errors: emErrors3[key4]},message:key4 in templates3 ? templates3[key4]() : schema23.then.items.errorMessage[key4]};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
 }
 const emErrs15 = [];
-for(const err55 of vErrors){
-if(!err55.emUsed){
-emErrs15.push(err55);
+for(const err58 of vErrors){
+if(!err58.emUsed){
+emErrs15.push(err58);
 }
 }
 vErrors = emErrs15;
@@ -1600,53 +1665,15 @@ errors = emErrs15.length;
 if(errors > 0){
 const emErrors4 = {"minItems":[]};
 const templates4 = {};
-for(const err56 of vErrors){
-if((((((err56.keyword !== "errorMessage") && (!err56.emUsed)) && (err56.instancePath === instancePath+"/NotAction")) && (err56.keyword in emErrors4)) && (err56.schemaPath.indexOf("#/definitions/ActionList/then") === 0)) && (/^\/[^\/]*$/.test(err56.schemaPath.slice(29)))){
-emErrors4[err56.keyword].push(err56);
-err56.emUsed = true;
+for(const err59 of vErrors){
+if((((((err59.keyword !== "errorMessage") && (!err59.emUsed)) && (err59.instancePath === instancePath+"/NotAction")) && (err59.keyword in emErrors4)) && (err59.schemaPath.indexOf("#/definitions/ActionList/then") === 0)) && (/^\/[^\/]*$/.test(err59.schemaPath.slice(29)))){
+emErrors4[err59.keyword].push(err59);
+err59.emUsed = true;
 }
 }
 for(const key5 in emErrors4){
 if(emErrors4[key5].length){
-const err57 = {instancePath:instancePath+"/NotAction",schemaPath:"#/definitions/ActionList/then/errorMessage",keyword:"errorMessage",params:{errors: emErrors4[key5]},message:key5 in templates4 ? templates4[key5]() : schema23.then.errorMessage[key5]};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
-errors++;
-}
-}
-const emErrs16 = [];
-for(const err58 of vErrors){
-if(!err58.emUsed){
-emErrs16.push(err58);
-}
-}
-vErrors = emErrs16;
-errors = emErrs16.length;
-}
-var _valid2 = _errs37 === errors;
-valid12 = _valid2;
-ifClause1 = "then";
-}
-else {
-const _errs40 = errors;
-if(typeof data6 === "string"){
-if(!pattern0.test(data6)){
-const err59 = {instancePath:instancePath+"/NotAction",schemaPath:"#/definitions/ActionList/else/pattern",keyword:"pattern",params:{pattern: "[\\s\\S]"},message:"must match pattern \""+"[\\s\\S]"+"\""};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
-}
-errors++;
-}
-}
-else {
-const err60 = {instancePath:instancePath+"/NotAction",schemaPath:"#/definitions/ActionList/else/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err60 = {instancePath:instancePath+"/NotAction",schemaPath:"#/definitions/ActionList/then/errorMessage",keyword:"errorMessage",params:{errors: emErrors4[key5]},message:key5 in templates4 ? templates4[key5]() : schema23.then.errorMessage[key5]};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -1655,18 +1682,24 @@ vErrors.push(err60);
 }
 errors++;
 }
-if(errors > 0){
-const emErrors5 = {"type":[],"pattern":[]};
-const templates5 = {};
+}
+const emErrs16 = [];
 for(const err61 of vErrors){
-if((((((err61.keyword !== "errorMessage") && (!err61.emUsed)) && (err61.instancePath === instancePath+"/NotAction")) && (err61.keyword in emErrors5)) && (err61.schemaPath.indexOf("#/definitions/ActionList/else") === 0)) && (/^\/[^\/]*$/.test(err61.schemaPath.slice(29)))){
-emErrors5[err61.keyword].push(err61);
-err61.emUsed = true;
+if(!err61.emUsed){
+emErrs16.push(err61);
 }
 }
-for(const key6 in emErrors5){
-if(emErrors5[key6].length){
-const err62 = {instancePath:instancePath+"/NotAction",schemaPath:"#/definitions/ActionList/else/errorMessage",keyword:"errorMessage",params:{errors: emErrors5[key6]},message:key6 in templates5 ? templates5[key6]() : schema23.else.errorMessage[key6]};
+vErrors = emErrs16;
+errors = emErrs16.length;
+}
+var _valid2 = _errs41 === errors;
+valid14 = _valid2;
+ifClause1 = "then";
+}
+else {
+const _errs46 = errors;
+if(typeof data6 !== "string"){
+const err62 = {instancePath:instancePath+"/NotAction",schemaPath:"#/definitions/ActionList/else/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -1675,22 +1708,21 @@ vErrors.push(err62);
 }
 errors++;
 }
+const _errs48 = errors;
+const _errs49 = errors;
+if("" !== data6){
+const err63 = {};
+if(vErrors === null){
+vErrors = [err63];
 }
-const emErrs17 = [];
-for(const err63 of vErrors){
-if(!err63.emUsed){
-emErrs17.push(err63);
+else {
+vErrors.push(err63);
 }
+errors++;
 }
-vErrors = emErrs17;
-errors = emErrs17.length;
-}
-var _valid2 = _errs40 === errors;
-valid12 = _valid2;
-ifClause1 = "else";
-}
-if(!valid12){
-const err64 = {instancePath:instancePath+"/NotAction",schemaPath:"#/definitions/ActionList/if",keyword:"if",params:{failingKeyword: ifClause1},message:"must match \""+ifClause1+"\" schema"};
+var valid18 = _errs49 === errors;
+if(valid18){
+const err64 = {instancePath:instancePath+"/NotAction",schemaPath:"#/definitions/ActionList/else/not",keyword:"not",params:{},message:"must NOT be valid"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -1699,40 +1731,29 @@ vErrors.push(err64);
 }
 errors++;
 }
-}
-if(data.Resource !== undefined){
-let data8 = data.Resource;
-const _errs44 = errors;
-let valid16 = true;
-const _errs45 = errors;
-if(!(Array.isArray(data8))){
-const err65 = {};
-if(vErrors === null){
-vErrors = [err65];
-}
 else {
-vErrors.push(err65);
-}
-errors++;
-}
-var _valid3 = _errs45 === errors;
-errors = _errs44;
+errors = _errs48;
 if(vErrors !== null){
-if(_errs44){
-vErrors.length = _errs44;
+if(_errs48){
+vErrors.length = _errs48;
 }
 else {
 vErrors = null;
 }
 }
-let ifClause2;
-if(_valid3){
-const _errs47 = errors;
-if(Array.isArray(data8)){
-const len2 = data8.length;
-for(let i2=0; i2<len2; i2++){
-if(typeof data8[i2] !== "string"){
-const err66 = {instancePath:instancePath+"/Resource/" + i2,schemaPath:"#/definitions/StringOrStringArray/then/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(errors > 0){
+const emErrors5 = {"type":[],"not":[]};
+const templates5 = {};
+for(const err65 of vErrors){
+if((((((err65.keyword !== "errorMessage") && (!err65.emUsed)) && (err65.instancePath === instancePath+"/NotAction")) && (err65.keyword in emErrors5)) && (err65.schemaPath.indexOf("#/definitions/ActionList/else") === 0)) && (/^\/[^\/]*$/.test(err65.schemaPath.slice(29)))){
+emErrors5[err65.keyword].push(err65);
+err65.emUsed = true;
+}
+}
+for(const key6 in emErrors5){
+if(emErrors5[key6].length){
+const err66 = {instancePath:instancePath+"/NotAction",schemaPath:"#/definitions/ActionList/else/errorMessage",keyword:"errorMessage",params:{errors: emErrors5[key6]},message:key6 in templates5 ? templates5[key6]() : schema23.else.errorMessage[key6]};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -1741,16 +1762,22 @@ vErrors.push(err66);
 }
 errors++;
 }
-if(errors > 0){
-const emErrs18 = [];
+}
+const emErrs17 = [];
 for(const err67 of vErrors){
-if(((((err67.keyword !== "errorMessage") && (!err67.emUsed)) && ((err67.instancePath === instancePath+"/Resource/" + i2) || ((err67.instancePath.indexOf(instancePath+"/Resource/" + i2) === 0) && (err67.instancePath[instancePath+"/Resource/" + i2.length] === "/")))) && (err67.schemaPath.indexOf("#/definitions/StringOrStringArray/then/items") === 0)) && (err67.schemaPath["#/definitions/StringOrStringArray/then/items".length] === "/")){
-emErrs18.push(err67);
-err67.emUsed = true;
+if(!err67.emUsed){
+emErrs17.push(err67);
 }
 }
-if(emErrs18.length){
-const err68 = {instancePath:instancePath+"/Resource/" + i2,schemaPath:"#/definitions/StringOrStringArray/then/items/errorMessage",keyword:"errorMessage",params:{errors: emErrs18},message:"must be a string"};
+vErrors = emErrs17;
+errors = emErrs17.length;
+}
+var _valid2 = _errs46 === errors;
+valid14 = _valid2;
+ifClause1 = "else";
+}
+if(!valid14){
+const err68 = {instancePath:instancePath+"/NotAction",schemaPath:"#/definitions/ActionList/if",keyword:"if",params:{failingKeyword: ifClause1},message:"must match \""+ifClause1+"\" schema"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -1759,25 +1786,40 @@ vErrors.push(err68);
 }
 errors++;
 }
-const emErrs19 = [];
-for(const err69 of vErrors){
-if(!err69.emUsed){
-emErrs19.push(err69);
 }
-}
-vErrors = emErrs19;
-errors = emErrs19.length;
-}
-}
-}
-var _valid3 = _errs47 === errors;
-valid16 = _valid3;
-ifClause2 = "then";
+if(data.Resource !== undefined){
+let data8 = data.Resource;
+const _errs52 = errors;
+let valid20 = true;
+const _errs53 = errors;
+if(!(Array.isArray(data8))){
+const err69 = {};
+if(vErrors === null){
+vErrors = [err69];
 }
 else {
-const _errs50 = errors;
-if(typeof data8 !== "string"){
-const err70 = {instancePath:instancePath+"/Resource",schemaPath:"#/definitions/StringOrStringArray/else/type",keyword:"type",params:{type: "string"},message:"must be string"};
+vErrors.push(err69);
+}
+errors++;
+}
+var _valid3 = _errs53 === errors;
+errors = _errs52;
+if(vErrors !== null){
+if(_errs52){
+vErrors.length = _errs52;
+}
+else {
+vErrors = null;
+}
+}
+let ifClause2;
+if(_valid3){
+const _errs55 = errors;
+if(Array.isArray(data8)){
+const len2 = data8.length;
+for(let i2=0; i2<len2; i2++){
+if(typeof data8[i2] !== "string"){
+const err70 = {instancePath:instancePath+"/Resource/" + i2,schemaPath:"#/definitions/StringOrStringArray/then/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -1787,15 +1829,15 @@ vErrors.push(err70);
 errors++;
 }
 if(errors > 0){
-const emErrs20 = [];
+const emErrs18 = [];
 for(const err71 of vErrors){
-if(((((err71.keyword !== "errorMessage") && (!err71.emUsed)) && ((err71.instancePath === instancePath+"/Resource") || ((err71.instancePath.indexOf(instancePath+"/Resource") === 0) && (err71.instancePath[instancePath+"/Resource".length] === "/")))) && (err71.schemaPath.indexOf("#/definitions/StringOrStringArray/else") === 0)) && (err71.schemaPath["#/definitions/StringOrStringArray/else".length] === "/")){
-emErrs20.push(err71);
+if(((((err71.keyword !== "errorMessage") && (!err71.emUsed)) && ((err71.instancePath === instancePath+"/Resource/" + i2) || ((err71.instancePath.indexOf(instancePath+"/Resource/" + i2) === 0) && (err71.instancePath[instancePath+"/Resource/" + i2.length] === "/")))) && (err71.schemaPath.indexOf("#/definitions/StringOrStringArray/then/items") === 0)) && (err71.schemaPath["#/definitions/StringOrStringArray/then/items".length] === "/")){
+emErrs18.push(err71);
 err71.emUsed = true;
 }
 }
-if(emErrs20.length){
-const err72 = {instancePath:instancePath+"/Resource",schemaPath:"#/definitions/StringOrStringArray/else/errorMessage",keyword:"errorMessage",params:{errors: emErrs20},message:"must be a string or an array of strings"};
+if(emErrs18.length){
+const err72 = {instancePath:instancePath+"/Resource/" + i2,schemaPath:"#/definitions/StringOrStringArray/then/items/errorMessage",keyword:"errorMessage",params:{errors: emErrs18},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -1804,21 +1846,25 @@ vErrors.push(err72);
 }
 errors++;
 }
-const emErrs21 = [];
+const emErrs19 = [];
 for(const err73 of vErrors){
 if(!err73.emUsed){
-emErrs21.push(err73);
+emErrs19.push(err73);
 }
 }
-vErrors = emErrs21;
-errors = emErrs21.length;
+vErrors = emErrs19;
+errors = emErrs19.length;
 }
-var _valid3 = _errs50 === errors;
-valid16 = _valid3;
-ifClause2 = "else";
 }
-if(!valid16){
-const err74 = {instancePath:instancePath+"/Resource",schemaPath:"#/definitions/StringOrStringArray/if",keyword:"if",params:{failingKeyword: ifClause2},message:"must match \""+ifClause2+"\" schema"};
+}
+var _valid3 = _errs55 === errors;
+valid20 = _valid3;
+ifClause2 = "then";
+}
+else {
+const _errs58 = errors;
+if(typeof data8 !== "string"){
+const err74 = {instancePath:instancePath+"/Resource",schemaPath:"#/definitions/StringOrStringArray/else/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -1827,40 +1873,16 @@ vErrors.push(err74);
 }
 errors++;
 }
-}
-if(data.NotResource !== undefined){
-let data10 = data.NotResource;
-const _errs54 = errors;
-let valid20 = true;
-const _errs55 = errors;
-if(!(Array.isArray(data10))){
-const err75 = {};
-if(vErrors === null){
-vErrors = [err75];
-}
-else {
-vErrors.push(err75);
-}
-errors++;
-}
-var _valid4 = _errs55 === errors;
-errors = _errs54;
-if(vErrors !== null){
-if(_errs54){
-vErrors.length = _errs54;
-}
-else {
-vErrors = null;
+if(errors > 0){
+const emErrs20 = [];
+for(const err75 of vErrors){
+if(((((err75.keyword !== "errorMessage") && (!err75.emUsed)) && ((err75.instancePath === instancePath+"/Resource") || ((err75.instancePath.indexOf(instancePath+"/Resource") === 0) && (err75.instancePath[instancePath+"/Resource".length] === "/")))) && (err75.schemaPath.indexOf("#/definitions/StringOrStringArray/else") === 0)) && (err75.schemaPath["#/definitions/StringOrStringArray/else".length] === "/")){
+emErrs20.push(err75);
+err75.emUsed = true;
 }
 }
-let ifClause3;
-if(_valid4){
-const _errs57 = errors;
-if(Array.isArray(data10)){
-const len3 = data10.length;
-for(let i3=0; i3<len3; i3++){
-if(typeof data10[i3] !== "string"){
-const err76 = {instancePath:instancePath+"/NotResource/" + i3,schemaPath:"#/definitions/StringOrStringArray/then/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(emErrs20.length){
+const err76 = {instancePath:instancePath+"/Resource",schemaPath:"#/definitions/StringOrStringArray/else/errorMessage",keyword:"errorMessage",params:{errors: emErrs20},message:"must be a string or an array of strings"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1869,16 +1891,21 @@ vErrors.push(err76);
 }
 errors++;
 }
-if(errors > 0){
-const emErrs22 = [];
+const emErrs21 = [];
 for(const err77 of vErrors){
-if(((((err77.keyword !== "errorMessage") && (!err77.emUsed)) && ((err77.instancePath === instancePath+"/NotResource/" + i3) || ((err77.instancePath.indexOf(instancePath+"/NotResource/" + i3) === 0) && (err77.instancePath[instancePath+"/NotResource/" + i3.length] === "/")))) && (err77.schemaPath.indexOf("#/definitions/StringOrStringArray/then/items") === 0)) && (err77.schemaPath["#/definitions/StringOrStringArray/then/items".length] === "/")){
-emErrs22.push(err77);
-err77.emUsed = true;
+if(!err77.emUsed){
+emErrs21.push(err77);
 }
 }
-if(emErrs22.length){
-const err78 = {instancePath:instancePath+"/NotResource/" + i3,schemaPath:"#/definitions/StringOrStringArray/then/items/errorMessage",keyword:"errorMessage",params:{errors: emErrs22},message:"must be a string"};
+vErrors = emErrs21;
+errors = emErrs21.length;
+}
+var _valid3 = _errs58 === errors;
+valid20 = _valid3;
+ifClause2 = "else";
+}
+if(!valid20){
+const err78 = {instancePath:instancePath+"/Resource",schemaPath:"#/definitions/StringOrStringArray/if",keyword:"if",params:{failingKeyword: ifClause2},message:"must match \""+ifClause2+"\" schema"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1887,25 +1914,40 @@ vErrors.push(err78);
 }
 errors++;
 }
-const emErrs23 = [];
-for(const err79 of vErrors){
-if(!err79.emUsed){
-emErrs23.push(err79);
 }
-}
-vErrors = emErrs23;
-errors = emErrs23.length;
-}
-}
-}
-var _valid4 = _errs57 === errors;
-valid20 = _valid4;
-ifClause3 = "then";
+if(data.NotResource !== undefined){
+let data10 = data.NotResource;
+const _errs62 = errors;
+let valid24 = true;
+const _errs63 = errors;
+if(!(Array.isArray(data10))){
+const err79 = {};
+if(vErrors === null){
+vErrors = [err79];
 }
 else {
-const _errs60 = errors;
-if(typeof data10 !== "string"){
-const err80 = {instancePath:instancePath+"/NotResource",schemaPath:"#/definitions/StringOrStringArray/else/type",keyword:"type",params:{type: "string"},message:"must be string"};
+vErrors.push(err79);
+}
+errors++;
+}
+var _valid4 = _errs63 === errors;
+errors = _errs62;
+if(vErrors !== null){
+if(_errs62){
+vErrors.length = _errs62;
+}
+else {
+vErrors = null;
+}
+}
+let ifClause3;
+if(_valid4){
+const _errs65 = errors;
+if(Array.isArray(data10)){
+const len3 = data10.length;
+for(let i3=0; i3<len3; i3++){
+if(typeof data10[i3] !== "string"){
+const err80 = {instancePath:instancePath+"/NotResource/" + i3,schemaPath:"#/definitions/StringOrStringArray/then/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1915,15 +1957,15 @@ vErrors.push(err80);
 errors++;
 }
 if(errors > 0){
-const emErrs24 = [];
+const emErrs22 = [];
 for(const err81 of vErrors){
-if(((((err81.keyword !== "errorMessage") && (!err81.emUsed)) && ((err81.instancePath === instancePath+"/NotResource") || ((err81.instancePath.indexOf(instancePath+"/NotResource") === 0) && (err81.instancePath[instancePath+"/NotResource".length] === "/")))) && (err81.schemaPath.indexOf("#/definitions/StringOrStringArray/else") === 0)) && (err81.schemaPath["#/definitions/StringOrStringArray/else".length] === "/")){
-emErrs24.push(err81);
+if(((((err81.keyword !== "errorMessage") && (!err81.emUsed)) && ((err81.instancePath === instancePath+"/NotResource/" + i3) || ((err81.instancePath.indexOf(instancePath+"/NotResource/" + i3) === 0) && (err81.instancePath[instancePath+"/NotResource/" + i3.length] === "/")))) && (err81.schemaPath.indexOf("#/definitions/StringOrStringArray/then/items") === 0)) && (err81.schemaPath["#/definitions/StringOrStringArray/then/items".length] === "/")){
+emErrs22.push(err81);
 err81.emUsed = true;
 }
 }
-if(emErrs24.length){
-const err82 = {instancePath:instancePath+"/NotResource",schemaPath:"#/definitions/StringOrStringArray/else/errorMessage",keyword:"errorMessage",params:{errors: emErrs24},message:"must be a string or an array of strings"};
+if(emErrs22.length){
+const err82 = {instancePath:instancePath+"/NotResource/" + i3,schemaPath:"#/definitions/StringOrStringArray/then/items/errorMessage",keyword:"errorMessage",params:{errors: emErrs22},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1932,26 +1974,71 @@ vErrors.push(err82);
 }
 errors++;
 }
-const emErrs25 = [];
+const emErrs23 = [];
 for(const err83 of vErrors){
 if(!err83.emUsed){
-emErrs25.push(err83);
+emErrs23.push(err83);
 }
 }
-vErrors = emErrs25;
-errors = emErrs25.length;
+vErrors = emErrs23;
+errors = emErrs23.length;
 }
-var _valid4 = _errs60 === errors;
-valid20 = _valid4;
-ifClause3 = "else";
 }
-if(!valid20){
-const err84 = {instancePath:instancePath+"/NotResource",schemaPath:"#/definitions/StringOrStringArray/if",keyword:"if",params:{failingKeyword: ifClause3},message:"must match \""+ifClause3+"\" schema"};
+}
+var _valid4 = _errs65 === errors;
+valid24 = _valid4;
+ifClause3 = "then";
+}
+else {
+const _errs68 = errors;
+if(typeof data10 !== "string"){
+const err84 = {instancePath:instancePath+"/NotResource",schemaPath:"#/definitions/StringOrStringArray/else/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err84];
 }
 else {
 vErrors.push(err84);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs24 = [];
+for(const err85 of vErrors){
+if(((((err85.keyword !== "errorMessage") && (!err85.emUsed)) && ((err85.instancePath === instancePath+"/NotResource") || ((err85.instancePath.indexOf(instancePath+"/NotResource") === 0) && (err85.instancePath[instancePath+"/NotResource".length] === "/")))) && (err85.schemaPath.indexOf("#/definitions/StringOrStringArray/else") === 0)) && (err85.schemaPath["#/definitions/StringOrStringArray/else".length] === "/")){
+emErrs24.push(err85);
+err85.emUsed = true;
+}
+}
+if(emErrs24.length){
+const err86 = {instancePath:instancePath+"/NotResource",schemaPath:"#/definitions/StringOrStringArray/else/errorMessage",keyword:"errorMessage",params:{errors: emErrs24},message:"must be a string or an array of strings"};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+const emErrs25 = [];
+for(const err87 of vErrors){
+if(!err87.emUsed){
+emErrs25.push(err87);
+}
+}
+vErrors = emErrs25;
+errors = emErrs25.length;
+}
+var _valid4 = _errs68 === errors;
+valid24 = _valid4;
+ifClause3 = "else";
+}
+if(!valid24){
+const err88 = {instancePath:instancePath+"/NotResource",schemaPath:"#/definitions/StringOrStringArray/if",keyword:"if",params:{failingKeyword: ifClause3},message:"must match \""+ifClause3+"\" schema"};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
 }
 errors++;
 }
@@ -1964,56 +2051,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err85 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err85];
-}
-else {
-vErrors.push(err85);
-}
-errors++;
-}
-if(errors > 0){
-const emErrors6 = {"type":[]};
-const templates6 = {};
-for(const err86 of vErrors){
-if((((((err86.keyword !== "errorMessage") && (!err86.emUsed)) && (err86.instancePath === instancePath)) && (err86.keyword in emErrors6)) && (err86.schemaPath.indexOf("#") === 0)) && (/^\/[^\/]*$/.test(err86.schemaPath.slice(1)))){
-emErrors6[err86.keyword].push(err86);
-err86.emUsed = true;
-}
-}
-for(const key7 in emErrors6){
-if(emErrors6[key7].length){
-const err87 = {instancePath,schemaPath:"#/errorMessage",keyword:"errorMessage",params:{errors: emErrors6[key7]},message:key7 in templates6 ? templates6[key7]() : schema17.errorMessage[key7]};
-if(vErrors === null){
-vErrors = [err87];
-}
-else {
-vErrors.push(err87);
-}
-errors++;
-}
-}
-const emErrors7 = {"required":{"Effect":[]}};
-const templates7 = {required:{}};
-let emPropParams0;
-let emParamsErrors0;
-for(const err88 of vErrors){
-if((((((err88.keyword !== "errorMessage") && (!err88.emUsed)) && (err88.instancePath === instancePath)) && (err88.keyword in emErrors7)) && (err88.schemaPath.indexOf("#") === 0)) && (/^\/[^\/]*$/.test(err88.schemaPath.slice(1)))){
-emPropParams0 = obj0[err88.keyword];
-emParamsErrors0 = emErrors7[err88.keyword][err88.params[emPropParams0]];
-if(emParamsErrors0){
-emParamsErrors0.push(err88);
-err88.emUsed = true;
-}
-}
-}
-for(const key8 in emErrors7){
-for(const keyProp0 in emErrors7[key8]){
-emParamsErrors0 = emErrors7[key8][keyProp0];
-if(emParamsErrors0.length){
-const tmpl0 = templates7[key8] && templates7[key8][keyProp0];
-const err89 = {instancePath,schemaPath:"#/errorMessage",keyword:"errorMessage",params:{errors: emParamsErrors0},message:tmpl0 ? tmpl0() : schema17.errorMessage[key8][keyProp0]};
+const err89 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -2022,12 +2060,61 @@ vErrors.push(err89);
 }
 errors++;
 }
+if(errors > 0){
+const emErrors6 = {"type":[]};
+const templates6 = {};
+for(const err90 of vErrors){
+if((((((err90.keyword !== "errorMessage") && (!err90.emUsed)) && (err90.instancePath === instancePath)) && (err90.keyword in emErrors6)) && (err90.schemaPath.indexOf("#") === 0)) && (/^\/[^\/]*$/.test(err90.schemaPath.slice(1)))){
+emErrors6[err90.keyword].push(err90);
+err90.emUsed = true;
+}
+}
+for(const key7 in emErrors6){
+if(emErrors6[key7].length){
+const err91 = {instancePath,schemaPath:"#/errorMessage",keyword:"errorMessage",params:{errors: emErrors6[key7]},message:key7 in templates6 ? templates6[key7]() : schema17.errorMessage[key7]};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+const emErrors7 = {"required":{"Effect":[]}};
+const templates7 = {required:{}};
+let emPropParams0;
+let emParamsErrors0;
+for(const err92 of vErrors){
+if((((((err92.keyword !== "errorMessage") && (!err92.emUsed)) && (err92.instancePath === instancePath)) && (err92.keyword in emErrors7)) && (err92.schemaPath.indexOf("#") === 0)) && (/^\/[^\/]*$/.test(err92.schemaPath.slice(1)))){
+emPropParams0 = obj0[err92.keyword];
+emParamsErrors0 = emErrors7[err92.keyword][err92.params[emPropParams0]];
+if(emParamsErrors0){
+emParamsErrors0.push(err92);
+err92.emUsed = true;
+}
+}
+}
+for(const key8 in emErrors7){
+for(const keyProp0 in emErrors7[key8]){
+emParamsErrors0 = emErrors7[key8][keyProp0];
+if(emParamsErrors0.length){
+const tmpl0 = templates7[key8] && templates7[key8][keyProp0];
+const err93 = {instancePath,schemaPath:"#/errorMessage",keyword:"errorMessage",params:{errors: emParamsErrors0},message:tmpl0 ? tmpl0() : schema17.errorMessage[key8][keyProp0]};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
 }
 }
 const emErrs26 = [];
-for(const err90 of vErrors){
-if(!err90.emUsed){
-emErrs26.push(err90);
+for(const err94 of vErrors){
+if(!err94.emUsed){
+emErrs26.push(err94);
 }
 }
 vErrors = emErrs26;

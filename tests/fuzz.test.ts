@@ -17,6 +17,12 @@ import { iamData } from './helpers/iam-data.ts';
 import { runMain } from '../packages/cli/test/helpers/run-main.ts';
 import { cpuMs } from './helpers/cpu.ts';
 
+// A fixed seed in CI, so a run is reproducible and cannot hang on an unlucky draw; FUZZ_SEED=random
+// (or any number) explores further. A random run once drew a YAML template on which the yaml
+// parser spent minutes in blockSequence (see DEVELOPERS.md, "Known limits"): that case is open.
+const seedText = process.env.FUZZ_SEED ?? '20261203';
+fc.configureGlobal({ seed: seedText === 'random' ? Date.now() : Number(seedText) });
+
 const ALL: LintOptions = {
   rules: Object.fromEntries(ruleIds.map((id) => [id, 'error' as const])),
   iamData,

@@ -48,6 +48,16 @@ export function firstInvalidUtf8Offset(bytes: Uint8Array): number {
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
+/**
+ * UTF-8, or UTF-16 when the bytes start with its byte order mark (what PowerShell's `>` writes,
+ * e.g. `terraform show -json > plan.json`); throws on ill-formed bytes.
+ */
+export function decodeText(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le', { fatal: true }).decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be', { fatal: true }).decode(bytes);
+  return decoder.decode(bytes);
+}
+
 /** The finding for bytes that are not UTF-8, at the first bad byte (none when invalid-json is off). */
 function notUtf8(bytes: Uint8Array, options: LintOptions): LintResult {
   const offset = Math.max(0, firstInvalidUtf8Offset(bytes));
@@ -109,7 +119,7 @@ export async function lintBytes(
 ): Promise<FileOutcome> {
   let text: string;
   try {
-    text = decoder.decode(bytes);
+    text = decodeText(bytes);
   } catch {
     return { kind: 'result', result: notUtf8(bytes, options), text: '', bytes };
   }

@@ -55,6 +55,7 @@ export {
   emptyExtraction,
   LineIndex,
   unresolvedMarker,
+  showUnresolved,
   hasUnresolved,
   ACCOUNT_PLACEHOLDER,
 } from './inputs/index.js';

@@ -104,6 +104,8 @@ export interface LintOptions {
    * can present MFA. Set by lintSet and the template readers; unknown when absent.
    */
   audience?: Audience;
+  /** The document is an AWS managed policy (`arn:aws:iam::aws:policy/...`): AWS wrote it and its quotas are not the user's. */
+  awsManaged?: boolean;
   /**
    * The document is a VPC endpoint policy: it only limits what passes through the endpoint and
    * grants nothing by itself, so `"Principal": "*"` there is AWS's default, not public access.

@@ -5,6 +5,7 @@
  * UTF-8, an unused ignore entry) use `createFinding` so that `--rule` and configuration apply.
  */
 import { getRule } from '../rules/index.js';
+import { showUnresolved } from '../util/unresolved.js';
 import { formatMessage, validateRuleOptions, type Rule } from '../rules/define.js';
 import {
   ConfigError,
@@ -76,7 +77,7 @@ export function createMessage(
     ruleId: rule.id,
     messageId,
     severity,
-    message: formatMessage(spec.text, data),
+    message: showUnresolved(formatMessage(spec.text, data)),
     line,
     column,
     endLine,

@@ -126,6 +126,7 @@ function check(
       policyType,
       audience: options.audience,
       endpointPolicy: options.endpointPolicy === true,
+      awsManaged: options.awsManaged === true,
       inferredBuckets: options.inferredBuckets ?? [],
       ...(options.iamData ? { iamData: options.iamData } : {}),
       options: resolved.options.get(rule.id) ?? {},

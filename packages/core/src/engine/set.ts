@@ -94,6 +94,7 @@ export function lintSet(set: PolicySet, options: LintOptions = {}): SetLintResul
       policyType: d.kind,
       ...(audience ? { audience } : {}),
       ...(d.endpointPolicy ? { endpointPolicy: true } : {}),
+      ...(d.awsManaged ? { awsManaged: true } : {}),
       ...(source ? { source } : {}),
     });
     const result = toResult([...r.messages, ...(extra.get(d.id) ?? [])]);

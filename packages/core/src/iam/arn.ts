@@ -1,5 +1,5 @@
 import { arnPatternMatchesTemplate, type IamData } from './data.js';
-import { hasUnresolved } from './unresolved.js';
+import { hasUnresolved } from '../util/unresolved.js';
 import { PARTITIONS, splitArn } from './s3.js';
 import { closest } from '../util/distance.js';
 import { BoundedCache } from '../util/cache.js';
@@ -61,7 +61,7 @@ const checked = new WeakMap<IamData, BoundedCache<string, ArnProblem | undefined
 
 function check(raw: string, data: IamData | undefined): ArnProblem | undefined {
   if (raw === '*' || /^[*?]+$/.test(raw)) return undefined;
-  // A value a template computes at deploy time (iam/unresolved.ts): its text is not known here.
+  // A value a template computes at deploy time (util/unresolved.ts): its text is not known here.
   if (hasUnresolved(raw)) return undefined;
   const parts = splitArn(raw);
   if (parts[0] !== 'arn' && !(open(parts[0]!) && parts.length > 1)) return { messageId: 'notArn', data: {} };

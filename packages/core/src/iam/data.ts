@@ -1,4 +1,5 @@
 import { globMatch } from '../util/glob.js';
+import { hasUnresolved } from '../util/unresolved.js';
 
 /**
  * AWS's service authorization reference (actions, resource types, condition keys), as the rules
@@ -27,6 +28,8 @@ export function lookupAction(data: IamData, entry: string): ActionLookup {
   const v = entry.trim();
   const colon = v.indexOf(':');
   if (colon <= 0) return { kind: 'skip' };
+  // A value computed at deploy time (`var.action`, `!Ref Action`) is unknown: nothing to check.
+  if (hasUnresolved(v)) return { kind: 'skip' };
   const prefix = v.slice(0, colon).toLowerCase();
   const name = v.slice(colon + 1).toLowerCase();
   if (prefix.includes('*') || prefix.includes('?')) return { kind: 'skip' };

@@ -1,6 +1,6 @@
 import type { NCondition, NPrincipalEntry, NStatement } from '../model/normalize.js';
 import { globCovers } from '../util/glob.js';
-import { replaceUnresolved } from './unresolved.js';
+import { replaceUnresolved } from '../util/unresolved.js';
 
 /** The entries that make a Principal everyone: `"*"` or `{"AWS": "*"}`. */
 export function wildcardPrincipalEntries(s: NStatement): NPrincipalEntry[] {

@@ -3,7 +3,7 @@ import { BoundedCache } from '../util/cache.js';
 import { globMatch, globMatchesPrefix, hasWildcard } from '../util/glob.js';
 import type { NStatement } from '../model/normalize.js';
 import { S3_BUCKET_ACTIONS } from './generated/s3-bucket-actions.js';
-import { hasUnresolved, replaceUnresolved } from './unresolved.js';
+import { hasUnresolved, replaceUnresolved } from '../util/unresolved.js';
 
 export const PARTITIONS = [
   'aws',
@@ -88,7 +88,7 @@ export type S3Resource =
   /** A bucket (`key` undefined) or object ARN naming one bucket. */
   | { kind: 'bucket'; bucket: string; key?: string; partition: string }
   /**
-   * A value a host file computes at deploy time (see iam/unresolved.ts) that may name an S3
+   * A value a host file computes at deploy time (see util/unresolved.ts) that may name an S3
    * bucket: it may be the target bucket, so it is never reported as another bucket.
    */
   | { kind: 'unresolved' }

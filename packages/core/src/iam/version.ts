@@ -1,4 +1,5 @@
 import type { Located, PolicyModel } from '../model/normalize.js';
+import { withoutUnresolved } from '../util/unresolved.js';
 
 /** The current policy language version; the only one that expands policy variables. */
 export const CURRENT_VERSION = '2012-10-17';
@@ -9,7 +10,8 @@ export const OUTDATED_VERSION = '2008-10-17';
  * condition values), or undefined. Under 2008-10-17 (or with no Version) such text is literal.
  */
 export function firstPolicyVariable(policy: PolicyModel): Located<string> | undefined {
-  const hasVariable = (v: string) => /\$\{[^}]+\}/.test(v);
+  // Markers of unknown values (util/unresolved.ts) are not variables: their text is not in the policy.
+  const hasVariable = (v: string) => /\$\{[^}]+\}/.test(withoutUnresolved(v));
   for (const s of policy.statements) {
     for (const r of [...(s.resource?.items ?? []), ...(s.notResource?.items ?? [])]) if (hasVariable(r.value)) return r;
     for (const c of s.conditions) {
@@ -22,7 +24,7 @@ export function firstPolicyVariable(policy: PolicyModel): Located<string> | unde
 
 /** Does any string of any statement contain `${` (a variable, or an escape such as `${*}`)? */
 export function mentionsVariableSyntax(policy: PolicyModel): boolean {
-  const has = (v: unknown) => typeof v === 'string' && v.includes('${');
+  const has = (v: unknown) => typeof v === 'string' && withoutUnresolved(v).includes('${');
   for (const s of policy.statements) {
     const lists = [s.action, s.notAction, s.resource, s.notResource];
     if (lists.some((l) => l?.items.some((i) => has(i.value)))) return true;

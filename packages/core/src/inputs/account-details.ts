@@ -12,6 +12,9 @@ import type { PolicyType } from '../types.js';
 import { joinPointer } from '../util/pointer.js';
 import type { PolicySet, SetDocument, SetPrincipal } from '../set/types.js';
 
+/** AWS managed policies: AWS writes them, in every partition (`arn:aws-cn:iam::aws:policy/...`). */
+const AWS_MANAGED = /^arn:aws[a-z-]*:iam::aws:policy\//;
+
 const LISTS = ['UserDetailList', 'GroupDetailList', 'RoleDetailList', 'Policies'] as const;
 
 /** Does this JSON value look like get-account-authorization-details output? */
@@ -50,7 +53,14 @@ export function policySetFromAccountDetails(text: string, file?: string): Accoun
   const problems: InputProblem[] = [];
   let accountId: string | undefined;
 
-  const add = (id: string, pointer: string, value: unknown, label: string, kind: PolicyType): string | undefined => {
+  const add = (
+    id: string,
+    pointer: string,
+    value: unknown,
+    label: string,
+    kind: PolicyType,
+    awsManaged = false,
+  ): string | undefined => {
     const out = emptyExtraction('aws-cli');
     addDocumentAt(host, out, pointer, value, label, kind);
     problems.push(...out.problems);
@@ -58,6 +68,7 @@ export function policySetFromAccountDetails(text: string, file?: string): Accoun
     if (!d) return undefined;
     const doc: SetDocument = { id, kind, value: d.value, label, source: d.source };
     if (file !== undefined) doc.file = file;
+    if (awsManaged) doc.awsManaged = true;
     documents.push(doc);
     return id;
   };
@@ -80,6 +91,7 @@ export function policySetFromAccountDetails(text: string, file?: string): Accoun
         v.Document,
         label,
         'identity',
+        AWS_MANAGED.test(arn ?? ''),
       );
       if (added && isDefault && arn) defaultVersion.set(arn, added);
     });

@@ -1,6 +1,6 @@
 import type { NodeLocation, Range } from '../model/parse.js';
 import type { PolicyType } from '../types.js';
-import { hasUnresolved, unresolvedMarker } from '../iam/unresolved.js';
+import { hasUnresolved, isUnresolved, showUnresolved, unresolvedMarker } from '../util/unresolved.js';
 import { joinPointer } from '../util/pointer.js';
 import { entry, entryWithKey, scalarString, type SNode } from './tree.js';
 import { emptyExtraction, type Extraction, type ExtractedHolder, type ExtractedRole } from './types.js';
@@ -160,11 +160,11 @@ class Template {
   }
 
   private evaluate(name: string, arg: SNode, depth: number): unknown {
-    if (depth > 64) return unresolvedMarker(name);
+    if (depth > 64) return unresolvedMarker(`!${name.replace(/^Fn::/, '')}`);
     switch (name) {
       case 'Ref': {
         const target = scalarString(arg) ?? (arg.type === 'scalar' ? String(arg.value) : undefined);
-        return target === undefined ? unresolvedMarker('Ref') : this.ref(target, depth);
+        return target === undefined ? unresolvedMarker('!Ref') : this.ref(target, depth);
       }
       case 'Fn::GetAtt': {
         let id: string | undefined;
@@ -177,12 +177,12 @@ class Template {
           id = dot < 0 ? arg.value : arg.value.slice(0, dot);
           attr = dot < 0 ? '' : arg.value.slice(dot + 1);
         }
-        return id !== undefined && attr !== undefined ? this.getAtt(id, attr, depth) : unresolvedMarker('GetAtt');
+        return id !== undefined && attr !== undefined ? this.getAtt(id, attr, depth) : unresolvedMarker('!GetAtt');
       }
       case 'Fn::Sub':
         return this.sub(arg, depth);
       case 'Fn::Join': {
-        if (arg.type !== 'seq') return unresolvedMarker('Join');
+        if (arg.type !== 'seq') return unresolvedMarker('!Join');
         const delimiter = this.text(arg.items[0], depth) ?? '';
         const listNode = arg.items[1];
         if (listNode?.type === 'seq' && !asIntrinsic(listNode)) {
@@ -192,46 +192,46 @@ class Template {
             const p = this.parts(item, depth + 1);
             if (!first) out.push(delimiter);
             first = false;
-            out.push(...(p ?? [unresolvedMarker('Join element')]));
+            out.push(...(p ?? [unresolvedMarker('!Join element')]));
           }
           return concat(out);
         }
         const list = this.list(listNode, depth);
         return list
-          ? list.map((x) => (typeof x === 'string' ? x : unresolvedMarker('Join element'))).join(delimiter)
-          : unresolvedMarker('Join');
+          ? list.map((x) => (typeof x === 'string' ? x : unresolvedMarker('!Join element'))).join(delimiter)
+          : unresolvedMarker('!Join');
       }
       case 'Fn::Select': {
-        if (arg.type !== 'seq') return unresolvedMarker('Select');
+        if (arg.type !== 'seq') return unresolvedMarker('!Select');
         const index = Number(this.text(arg.items[0], depth));
         const list = this.list(arg.items[1], depth);
         return list && Number.isInteger(index) && index >= 0 && index < list.length
           ? list[index]
-          : unresolvedMarker('Select');
+          : unresolvedMarker('!Select');
       }
       case 'Fn::Split': {
-        if (arg.type !== 'seq') return unresolvedMarker('Split');
+        if (arg.type !== 'seq') return unresolvedMarker('!Split');
         const delimiter = this.text(arg.items[0], depth);
         const source = this.text(arg.items[1], depth);
         return delimiter && source !== undefined && !hasUnresolved(source)
           ? source.split(delimiter)
-          : unresolvedMarker('Split');
+          : unresolvedMarker('!Split');
       }
       case 'Fn::FindInMap': {
-        if (arg.type !== 'seq') return unresolvedMarker('FindInMap');
+        if (arg.type !== 'seq') return unresolvedMarker('!FindInMap');
         const keys = arg.items.slice(0, 3).map((k) => this.text(k, depth));
         if (keys.length === 3 && keys.every((k) => k !== undefined && !hasUnresolved(k))) {
           const node = entry(entry(entry(this.mappings, keys[0]!), keys[1]!), keys[2]!);
           if (node) return this.resolve(node, '', new Map(), undefined, depth + 1);
         }
-        return unresolvedMarker(`FindInMap ${keys.map((k) => k ?? '?').join(' ')}`);
+        return unresolvedMarker(`!FindInMap ${keys.map((k) => k ?? '?').join(' ')}`);
       }
       case 'Fn::ImportValue': {
         const what = this.text(arg, depth);
-        return unresolvedMarker(`ImportValue ${what ?? ''}`);
+        return unresolvedMarker(`!ImportValue ${showUnresolved(what ?? '')}`);
       }
       default:
-        return unresolvedMarker(name.replace(/^Fn::/, ''));
+        return unresolvedMarker(`!${name.replace(/^Fn::/, '')}`);
     }
   }
 
@@ -246,19 +246,20 @@ class Template {
       case 'AWS::NoValue':
         return NO_VALUE;
     }
-    if (target.startsWith('AWS::')) return unresolvedMarker(target);
+    if (target.startsWith('AWS::')) return unresolvedMarker(`!Ref ${target}`);
     const param = entry(this.parameters, target);
     if (param) {
       const def = entry(param, 'Default');
       if (def) {
         const v = this.resolve(def, '', new Map(), undefined, depth + 1);
-        if (typeof v === 'string' || typeof v === 'number') return String(v);
+        // An empty default is a placeholder (templates guard it with a Condition): unknown, not "".
+        if ((typeof v === 'string' && v !== '') || typeof v === 'number') return String(v);
       }
-      return unresolvedMarker(`Ref ${target}`);
+      return unresolvedMarker(`!Ref ${target}`);
     }
     const r = this.resources.get(target);
-    if (r?.type === 'AWS::S3::Bucket') return this.bucketName(target) ?? unresolvedMarker(`Ref ${target}`);
-    return unresolvedMarker(`Ref ${target}`);
+    if (r?.type === 'AWS::S3::Bucket') return this.bucketName(target) ?? unresolvedMarker(`!Ref ${target}`);
+    return unresolvedMarker(`!Ref ${target}`);
   }
 
   private getAtt(id: string, attr: string, _depth: number): unknown {
@@ -270,7 +271,7 @@ class Template {
         if (attr === 'DomainName') return `${name}.s3.amazonaws.com`;
       }
     }
-    return unresolvedMarker(`GetAtt ${id}.${attr}`);
+    return unresolvedMarker(`!GetAtt ${id}.${attr}`);
   }
 
   private sub(arg: SNode, depth: number): unknown {
@@ -282,7 +283,7 @@ class Template {
     }
     const template =
       templateNode?.type === 'scalar' && typeof templateNode.value === 'string' ? templateNode.value : undefined;
-    if (template === undefined) return unresolvedMarker('Sub');
+    if (template === undefined) return unresolvedMarker('!Sub');
     const out: Part[] = [];
     const re = /\$\{([^}]*)\}/g;
     let last = 0;
@@ -296,7 +297,7 @@ class Template {
       }
       const v = entry(vars, name);
       if (v) {
-        out.push(...(this.parts(v, depth + 1) ?? [unresolvedMarker(name)]));
+        out.push(...(this.parts(v, depth + 1) ?? [unresolvedMarker(`~${name}`)]));
         continue;
       }
       const dot = name.indexOf('.');
@@ -305,7 +306,8 @@ class Template {
           ? this.ref(name, depth)
           : this.getAtt(name.slice(0, dot), name.slice(dot + 1), depth);
       if (value === ACCOUNT) out.push(ACCOUNT);
-      else out.push(typeof value === 'string' ? value : unresolvedMarker(name));
+      // An unknown value inside the template is shown as written there: `${LogBucket}`.
+      else out.push(typeof value === 'string' && !isUnresolved(value) ? value : unresolvedMarker(`~${name}`));
     }
     out.push(template.slice(last));
     return concat(out);
@@ -317,7 +319,7 @@ function concat(parts: readonly Part[]): string {
   let s = '';
   for (const p of parts) {
     if (p === ACCOUNT)
-      s += /^arn:[^:]*:[^:]*:[^:]*:$/.test(s) ? ACCOUNT_PLACEHOLDER : unresolvedMarker('AWS::AccountId');
+      s += /^arn:[^:]*:[^:]*:[^:]*:$/.test(s) ? ACCOUNT_PLACEHOLDER : unresolvedMarker('~AWS::AccountId');
     else s += p;
   }
   return s;

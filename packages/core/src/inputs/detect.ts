@@ -31,6 +31,8 @@ export interface DetectOptions {
   explicit?: boolean;
 }
 
+/** Helm/Go (`{{ ... }}`, `{{- if }}`) and Jinja (`{% ... %}`) template syntax. */
+const TEMPLATE_SYNTAX = /\{\{-?\s|\{%-?\s/;
 const YAML_EXTENSIONS = /\.(ya?ml|template)$/i;
 
 export function isYamlName(fileName: string): boolean {
@@ -79,6 +81,9 @@ export function detectInput(text: string, fileName: string, options: DetectOptio
       // looks like a policy (IAM accepts no comments, so such a policy is reported).
       if (!explicit && isJsoncNonPolicy(text))
         return { format: 'skip', reason: 'JSON with comments that is not a policy document' };
+      // A template for another tool (Helm's `{{- toJson .Values }}`, Jinja's `{% if %}`) found by a
+      // walk: not JSON until that tool renders it, and not a policy.
+      if (!explicit && TEMPLATE_SYNTAX.test(body)) return { format: 'skip', reason: 'a Helm or Jinja template' };
       // Broken JSON: a .json file (or a JSON-looking one) gets the exact JSON error, as always.
       if (!yamlName || first === '{' || first === '[') return { format: 'policy' };
     } else {
@@ -95,7 +100,9 @@ export function detectInput(text: string, fileName: string, options: DetectOptio
       return { format: 'skip', reason: 'neither a policy document nor a template, plan or CLI output' };
     }
   }
-  if (first === undefined) return explicit ? { format: 'policy' } : { format: 'skip', reason: 'empty file' };
+  // An empty .json file is a broken policy wherever it is found; an empty YAML file is nothing.
+  if (first === undefined)
+    return explicit || !yamlName ? { format: 'policy' } : { format: 'skip', reason: 'empty file' };
   // YAML: CloudFormation and SAM templates.
   const tree = parseYamlTree(text);
   const templateLike = /^(AWSTemplateFormatVersion|Resources|Transform)\s*:/m.test(body);

@@ -11,4 +11,4 @@ export { LineIndex } from '../util/lines.js';
 export { lintExtraction, targetBuckets, lintFile, lintFileSync, looksLikeAccountDetails } from './lint.js';
 export type { FileLintOptions } from './lint.js';
 export { extractTerraform } from './terraform.js';
-export { unresolvedMarker, hasUnresolved, UNRESOLVED_PREFIX } from '../iam/unresolved.js';
+export { unresolvedMarker, hasUnresolved, showUnresolved, UNRESOLVED_PREFIX } from '../util/unresolved.js';

@@ -1,7 +1,7 @@
 import { parsePolicyText } from '../model/parse.js';
 import { normalize } from '../model/normalize.js';
 import { detectPolicyType } from '../iam/policy-type.js';
-import { hasUnresolved, unresolvedMarker } from '../iam/unresolved.js';
+import { hasUnresolved, unresolvedMarker } from '../util/unresolved.js';
 import type { NodeLocation, PolicyType, Range } from '../types.js';
 import { LineIndex } from '../util/lines.js';
 import { TERRAFORM_ENDPOINT_POLICIES, TERRAFORM_POLICY_ATTRIBUTES } from './terraform-plan.js';
@@ -233,7 +233,7 @@ function templateText(ctx: Context, s: string, ampersand: boolean): string {
         else if (s[j] === '}' && --depth === 0) break;
       }
       const expr = s.slice(i + 2, j);
-      out += (s[i] === '$' ? resolveReference(ctx, expr) : undefined) ?? unresolvedMarker(expr);
+      out += (s[i] === '$' ? resolveReference(ctx, expr) : undefined) ?? unresolvedMarker(`~${expr}`);
       i = j + 1;
     } else if (ampersand && s.startsWith('&{', i)) {
       out += '${';
@@ -368,7 +368,7 @@ function addJsonText(
 
 interface AstNode {
   type: string;
-  meta?: { value?: string; type?: string; name?: string };
+  meta?: { value?: string; type?: string; name?: string; openRangeValue?: string };
   range: { start: { byte: number }; end: { byte: number } };
   children: AstNode[];
 }
@@ -432,10 +432,15 @@ class ExpressionReader {
       }
       case 'tuple':
         return n.children.map((c, i) => this.read(c, `${pointer}/${i}`, locs));
+      case 'for':
+        // `[for b in var.buckets : {...}]`: the body is the template of every element, linted as
+        // one (its references to `b` are unknown); an object `for` stays unknown.
+        if (n.meta?.openRangeValue === '[' && n.children[1]) return [this.read(n.children[1], `${pointer}/0`, locs)];
+        return this.reference(n);
       case 'template': {
         let s = '';
         for (const c of n.children)
-          s += c.type === 'literalValue' ? unescapeHcl(c.meta?.value ?? '') : this.reference(c);
+          s += c.type === 'literalValue' ? unescapeHcl(c.meta?.value ?? '') : this.reference(c, true);
         return s;
       }
       case 'templateWrap':
@@ -457,9 +462,10 @@ class ExpressionReader {
     }
   }
 
-  private reference(n: AstNode): string {
+  /** A reference's value, or the marker of an unknown one (`interpolated`: written as `${...}` in a string). */
+  private reference(n: AstNode, interpolated = false): string {
     const src = n.meta?.value ?? this.source(n);
-    return resolveReference(this.ctx, src) ?? unresolvedMarker(src);
+    return resolveReference(this.ctx, src) ?? unresolvedMarker(interpolated ? `~${src}` : src);
   }
 
   private keyText(k: AstNode): string | undefined {

@@ -1,4 +1,5 @@
 import { joinPointer } from '../util/pointer.js';
+import { isUnresolved } from '../util/unresolved.js';
 import { countCharacters } from '../util/json-size.js';
 import type { ConditionValue } from './generated/iam-policy.js';
 
@@ -97,6 +98,8 @@ function list(v: unknown, pointer: string): NList | undefined {
 
 function principal(v: unknown, pointer: string): NPrincipal | undefined {
   if (v === '*') return { pointer, wildcard: true, entries: [{ type: '*', value: '*', pointer }] };
+  // A principal computed at deploy time (`Principal = var.principal`): present, its entries unknown.
+  if (typeof v === 'string' && isUnresolved(v)) return { pointer, wildcard: false, entries: [] };
   if (!isObject(v)) return undefined;
   const entries: NPrincipalEntry[] = [];
   for (const type of Object.keys(v)) {

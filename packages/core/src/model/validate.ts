@@ -1,6 +1,7 @@
 import { validate as compiledValidate } from './generated/iam-policy.validate.js';
 import { closest } from '../util/distance.js';
 import { joinPointer, splitPointer } from '../util/pointer.js';
+import { isUnresolved } from '../util/unresolved.js';
 
 /** A grammar violation, worded for people, at a node of the document. */
 export interface GrammarIssue {
@@ -49,6 +50,10 @@ export function validatePolicy(doc: unknown): GrammarIssue[] {
   const issues: GrammarIssue[] = [];
   const seen = new Set<string>();
   for (const err of validate.errors ?? []) {
+    // A value computed at deploy time (`Statement = concat(...)`, `[for ...]`, `!Transform`) is
+    // unknown, not invalid: the known rest of the document is still checked.
+    const value = valueAt(doc, err.instancePath);
+    if (typeof value === 'string' && isUnresolved(value)) continue;
     const issue = toIssue(err, singleStatement);
     if (!issue) continue;
     const k = issue.pointer + '\u0000' + issue.message;
@@ -57,6 +62,16 @@ export function validatePolicy(doc: unknown): GrammarIssue[] {
     issues.push(issue);
   }
   return issues;
+}
+
+/** The value at a JSON pointer of the document (undefined when there is none). */
+function valueAt(doc: unknown, pointer: string): unknown {
+  let v = doc;
+  for (const seg of splitPointer(pointer)) {
+    if (typeof v !== 'object' || v === null || !Object.hasOwn(v, seg)) return undefined;
+    v = (v as Record<string, unknown>)[seg];
+  }
+  return v;
 }
 
 function toIssue(err: ErrorObject, singleStatement: boolean): GrammarIssue | undefined {

@@ -1,4 +1,5 @@
 import { defineRule } from './define.js';
+import { hasUnresolved } from '../util/unresolved.js';
 import { label } from '../model/words.js';
 
 export default defineRule({
@@ -42,7 +43,11 @@ export default defineRule({
       if (s.notAction) {
         ctx.report({
           messageId: 'notAction',
-          data: { statement, count: s.notAction.items.length },
+          // A list computed at deploy time (`NotAction = var.actions`) has no count here.
+          data: {
+            statement,
+            count: s.notAction.items.some((i) => hasUnresolved(i.value)) ? 'actions' : s.notAction.items.length,
+          },
           pointer: s.notAction.pointer,
           atKey: true,
         });

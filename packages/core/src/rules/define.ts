@@ -65,6 +65,8 @@ export interface RuleContext<MessageIds extends string = string> {
   readonly audience: Audience | undefined;
   /** A VPC endpoint policy (LintOptions.endpointPolicy): it grants nothing by itself. */
   readonly endpointPolicy: boolean;
+  /** The document is an AWS managed policy (LintOptions.awsManaged). */
+  readonly awsManaged: boolean;
   /** This rule's options from the configuration (`[level, options]`, checked against `meta.schema`), or `{}`. */
   readonly options: Readonly<Record<string, unknown>>;
   /** AWS's service reference, when the host provides one (LintOptions.iamData). */

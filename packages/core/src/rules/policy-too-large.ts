@@ -50,6 +50,8 @@ export default defineRule({
     },
   },
   check(ctx) {
+    // AWS managed policies are not bound by the quotas (several are far larger), unless asked.
+    if (ctx.awsManaged && ctx.options.quota === undefined && ctx.options.max === undefined) return;
     const quota = resolveQuota(ctx.options, ctx.policyType);
     if (!quota || ctx.policy.characterCount <= quota.max) return;
     ctx.report({

@@ -5,8 +5,26 @@ import { checkArn } from '../iam/arn.js';
 import { variablesAsWildcards } from '../iam/s3.js';
 import { globMatch } from '../util/glob.js';
 
+/**
+ * Resources that AWS documents for an action but its service reference does not list, by
+ * `prefix:action` (lower case). CloudFormation: a change set of a template with a transform needs
+ * CreateChangeSet on the transform, `arn:aws:cloudformation:REGION:aws:transform/Serverless-2016-10-31`
+ * (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/transform-aws-serverless.html).
+ */
+const DOCUMENTED_RESOURCES: Readonly<Record<string, readonly string[]>> = {
+  'cloudformation:createchangeset': ['arn:${Partition}:cloudformation:${Region}:aws:transform/${TransformName}'],
+};
+
 /** Can the action apply to one of the resources? Unknown resource types count as a fit. */
-function fits(service: IamService, action: IamAction, resources: readonly string[], anyResource: boolean): boolean {
+function fits(
+  prefix: string,
+  service: IamService,
+  action: IamAction,
+  resources: readonly string[],
+  anyResource: boolean,
+): boolean {
+  const documented = DOCUMENTED_RESOURCES[`${prefix}:${action.name}`.toLowerCase()] ?? [];
+  if (documented.some((t) => resources.some((r) => arnPatternMatchesTemplate(r, t)))) return true;
   if (action.resourceTypes.length === 0) return anyResource;
   for (const rt of action.resourceTypes) {
     const t = service.resourceTypes.get(rt.name);
@@ -56,7 +74,7 @@ export default defineRule({
       for (const item of s.action.items) {
         const r = lookupAction(data, item.value);
         if (r.kind !== 'service' || r.actions.length === 0) continue;
-        if (r.actions.some((a) => fits(r.service, a, resources, anyResource))) continue;
+        if (r.actions.some((a) => fits(r.prefix, r.service, a, resources, anyResource))) continue;
         const first = r.actions[0]!;
         const name = `${r.prefix}:${first.name}`;
         const shown = quoteList(resources);

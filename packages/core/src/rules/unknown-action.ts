@@ -2,6 +2,7 @@ import { defineRule } from './define.js';
 import { label } from '../model/words.js';
 import { lookupAction, type IamService } from '../iam/data.js';
 import { closest, suggest } from '../util/distance.js';
+import { globMatch } from '../util/glob.js';
 
 /** Near-miss action names for a misspelled one: the closest within a few edits (case-insensitive). */
 function suggestAction(service: IamService, name: string): string | undefined {
@@ -25,8 +26,13 @@ function suggestPattern(service: IamService, name: string): string | undefined {
       if (len > 0 && len <= a.name.length) heads.set(a.name.slice(0, len).toLowerCase(), a.name.slice(0, len));
     }
   }
+  // The head as written, with this tail, is the pattern that matches nothing: never suggest it.
+  heads.delete(head.toLowerCase());
   const fix = closest(head, [...heads.keys()], 1);
-  return fix === undefined ? undefined : heads.get(fix)! + tail;
+  if (fix === undefined) return undefined;
+  const pattern = heads.get(fix)! + tail;
+  const lower = pattern.toLowerCase();
+  return [...service.actions.keys()].some((a) => globMatch(lower, a)) ? pattern : undefined;
 }
 
 export default defineRule({

@@ -25,6 +25,8 @@ export interface SetDocument {
   audience?: Audience;
   /** A VPC endpoint policy (LintOptions.endpointPolicy). */
   endpointPolicy?: boolean;
+  /** An AWS managed policy (`arn:aws:iam::aws:policy/...`), not the account's own. */
+  awsManaged?: boolean;
 }
 
 export type PrincipalKind = 'user' | 'group' | 'role';

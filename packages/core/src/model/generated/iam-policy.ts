@@ -32,6 +32,13 @@ export type Principal =
  */
 export type StringOrStringArray = string | string[];
 /**
+ * Action or NotAction: one action or a non-empty array of them; IAM rejects "" and [].
+ *
+ * This interface was referenced by `PolicyDocument`'s JSON-Schema
+ * via the `definition` "ActionList".
+ */
+export type ActionList = string | string[];
+/**
  * This interface was referenced by `PolicyDocument`'s JSON-Schema
  * via the `definition` "ConditionValues".
  */
@@ -68,8 +75,8 @@ export interface Statement {
   Effect: Effect;
   Principal?: Principal;
   NotPrincipal?: Principal;
-  Action?: StringOrStringArray;
-  NotAction?: StringOrStringArray;
+  Action?: ActionList;
+  NotAction?: ActionList;
   Resource?: StringOrStringArray;
   NotResource?: StringOrStringArray;
   Condition?: ConditionBlock;

@@ -4,8 +4,9 @@
 "use strict";
 export const validate = validate14;
 export default validate14;
-const schema16 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/iam-mfa-lint/iam-mfa-lint/schemas/iam-policy.schema.json","title":"PolicyDocument","description":"An AWS IAM policy document (identity, resource or trust policy), as the IAM JSON policy grammar defines it.","type":"object","properties":{"Version":{"title":"PolicyVersion","description":"The policy language version. 2012-10-17 is current; 2008-10-17 does not expand policy variables.","type":"string","enum":["2012-10-17","2008-10-17"],"errorMessage":"must be \"2012-10-17\" (or the outdated \"2008-10-17\")"},"Id":{"description":"An optional identifier for the policy.","type":"string","errorMessage":"must be a string"},"Statement":{"description":"One statement, or an array of statements.","tsType":"Statement | Statement[]","if":{"type":"array"},"then":{"items":{"$ref":"#/definitions/Statement"}},"else":{"$ref":"#/definitions/Statement"}}},"required":["Statement"],"additionalProperties":false,"errorMessage":{"type":"A policy document must be a JSON object","required":{"Statement":"The policy has no Statement"}},"definitions":{"Statement":{"title":"Statement","type":"object","properties":{"Sid":{"description":"An optional statement identifier.","type":"string","errorMessage":"must be a string"},"Effect":{"title":"Effect","description":"Allow or Deny (case-sensitive).","type":"string","enum":["Allow","Deny"],"errorMessage":"must be \"Allow\" or \"Deny\" (case-sensitive)"},"Principal":{"$ref":"#/definitions/Principal"},"NotPrincipal":{"$ref":"#/definitions/Principal"},"Action":{"$ref":"#/definitions/StringOrStringArray"},"NotAction":{"$ref":"#/definitions/StringOrStringArray"},"Resource":{"$ref":"#/definitions/StringOrStringArray"},"NotResource":{"$ref":"#/definitions/StringOrStringArray"},"Condition":{"$ref":"#/definitions/ConditionBlock"}},"required":["Effect"],"additionalProperties":false,"if":{"not":{"required":["NotAction"]}},"then":{"required":["Action"],"errorMessage":"has neither Action nor NotAction"},"dependencies":{"Action":{"not":{"required":["NotAction"]},"errorMessage":"has both Action and NotAction"},"Resource":{"not":{"required":["NotResource"]},"errorMessage":"has both Resource and NotResource"},"Principal":{"not":{"required":["NotPrincipal"]},"errorMessage":"has both Principal and NotPrincipal"}},"errorMessage":{"type":"must be a JSON object","required":{"Effect":"has no Effect"}}},"StringOrStringArray":{"tsType":"string | string[]","if":{"type":"array"},"then":{"items":{"type":"string","errorMessage":"must be a string"}},"else":{"type":"string","errorMessage":"must be a string or an array of strings"}},"Principal":{"title":"Principal","description":"\"*\" or a map of principal type to one or more principals.","anyOf":[{"type":"string","const":"*"},{"type":"object","properties":{"AWS":{"$ref":"#/definitions/StringOrStringArray"},"Service":{"$ref":"#/definitions/StringOrStringArray"},"Federated":{"$ref":"#/definitions/StringOrStringArray"},"CanonicalUser":{"$ref":"#/definitions/StringOrStringArray"}},"additionalProperties":false}],"errorMessage":"must be \"*\" or an object whose keys are AWS, Service, Federated or CanonicalUser, each with a string or an array of strings"},"ConditionBlock":{"title":"ConditionBlock","description":"Condition operator -> condition key -> value or values.","type":"object","additionalProperties":{"type":"object","additionalProperties":{"$ref":"#/definitions/ConditionValues"},"errorMessage":{"type":"must map condition keys to values"}},"errorMessage":{"type":"must be an object mapping condition operators to keys"}},"ConditionValues":{"title":"ConditionValues","tsType":"ConditionValue | ConditionValue[]","if":{"type":"array"},"then":{"items":{"$ref":"#/definitions/ConditionValue"}},"else":{"$ref":"#/definitions/ConditionValue"}},"ConditionValue":{"title":"ConditionValue","type":["string","number","boolean"],"errorMessage":"must be a string, a number or a boolean"}}};
-const schema17 = {"title":"Statement","type":"object","properties":{"Sid":{"description":"An optional statement identifier.","type":"string","errorMessage":"must be a string"},"Effect":{"title":"Effect","description":"Allow or Deny (case-sensitive).","type":"string","enum":["Allow","Deny"],"errorMessage":"must be \"Allow\" or \"Deny\" (case-sensitive)"},"Principal":{"$ref":"#/definitions/Principal"},"NotPrincipal":{"$ref":"#/definitions/Principal"},"Action":{"$ref":"#/definitions/StringOrStringArray"},"NotAction":{"$ref":"#/definitions/StringOrStringArray"},"Resource":{"$ref":"#/definitions/StringOrStringArray"},"NotResource":{"$ref":"#/definitions/StringOrStringArray"},"Condition":{"$ref":"#/definitions/ConditionBlock"}},"required":["Effect"],"additionalProperties":false,"if":{"not":{"required":["NotAction"]}},"then":{"required":["Action"],"errorMessage":"has neither Action nor NotAction"},"dependencies":{"Action":{"not":{"required":["NotAction"]},"errorMessage":"has both Action and NotAction"},"Resource":{"not":{"required":["NotResource"]},"errorMessage":"has both Resource and NotResource"},"Principal":{"not":{"required":["NotPrincipal"]},"errorMessage":"has both Principal and NotPrincipal"}},"errorMessage":{"type":"must be a JSON object","required":{"Effect":"has no Effect"}}};
+const schema16 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/iam-mfa-lint/iam-mfa-lint/schemas/iam-policy.schema.json","title":"PolicyDocument","description":"An AWS IAM policy document (identity, resource or trust policy), as the IAM JSON policy grammar defines it.","type":"object","properties":{"Version":{"title":"PolicyVersion","description":"The policy language version. 2012-10-17 is current; 2008-10-17 does not expand policy variables.","type":"string","enum":["2012-10-17","2008-10-17"],"errorMessage":"must be \"2012-10-17\" (or the outdated \"2008-10-17\")"},"Id":{"description":"An optional identifier for the policy.","type":"string","errorMessage":"must be a string"},"Statement":{"description":"One statement, or an array of statements.","tsType":"Statement | Statement[]","if":{"type":"array"},"then":{"items":{"$ref":"#/definitions/Statement"}},"else":{"$ref":"#/definitions/Statement"}}},"required":["Statement"],"additionalProperties":false,"errorMessage":{"type":"A policy document must be a JSON object","required":{"Statement":"The policy has no Statement"}},"definitions":{"Statement":{"title":"Statement","type":"object","properties":{"Sid":{"description":"An optional statement identifier.","type":"string","errorMessage":"must be a string"},"Effect":{"title":"Effect","description":"Allow or Deny (case-sensitive).","type":"string","enum":["Allow","Deny"],"errorMessage":"must be \"Allow\" or \"Deny\" (case-sensitive)"},"Principal":{"$ref":"#/definitions/Principal"},"NotPrincipal":{"$ref":"#/definitions/Principal"},"Action":{"$ref":"#/definitions/ActionList"},"NotAction":{"$ref":"#/definitions/ActionList"},"Resource":{"$ref":"#/definitions/StringOrStringArray"},"NotResource":{"$ref":"#/definitions/StringOrStringArray"},"Condition":{"$ref":"#/definitions/ConditionBlock"}},"required":["Effect"],"additionalProperties":false,"if":{"not":{"required":["NotAction"]}},"then":{"required":["Action"],"errorMessage":"has neither Action nor NotAction"},"dependencies":{"Action":{"not":{"required":["NotAction"]},"errorMessage":"has both Action and NotAction"},"Resource":{"not":{"required":["NotResource"]},"errorMessage":"has both Resource and NotResource"},"Principal":{"not":{"required":["NotPrincipal"]},"errorMessage":"has both Principal and NotPrincipal"}},"errorMessage":{"type":"must be a JSON object","required":{"Effect":"has no Effect"}}},"StringOrStringArray":{"tsType":"string | string[]","if":{"type":"array"},"then":{"items":{"type":"string","errorMessage":"must be a string"}},"else":{"type":"string","errorMessage":"must be a string or an array of strings"}},"ActionList":{"description":"Action or NotAction: one action or a non-empty array of them; IAM rejects \"\" and [].","tsType":"string | string[]","if":{"type":"array"},"then":{"minItems":1,"items":{"type":"string","not":{"const":""},"errorMessage":{"type":"must be a string","not":"is empty; IAM rejects an empty action"}},"errorMessage":{"minItems":"is an empty list; IAM rejects a statement without actions"}},"else":{"type":"string","not":{"const":""},"errorMessage":{"type":"must be a string or an array of strings","not":"is empty; IAM rejects an empty action"}}},"Principal":{"title":"Principal","description":"\"*\" or a map of principal type to one or more principals.","anyOf":[{"type":"string","const":"*"},{"type":"object","properties":{"AWS":{"$ref":"#/definitions/StringOrStringArray"},"Service":{"$ref":"#/definitions/StringOrStringArray"},"Federated":{"$ref":"#/definitions/StringOrStringArray"},"CanonicalUser":{"$ref":"#/definitions/StringOrStringArray"}},"additionalProperties":false}],"errorMessage":"must be \"*\" or an object whose keys are AWS, Service, Federated or CanonicalUser, each with a string or an array of strings"},"ConditionBlock":{"title":"ConditionBlock","description":"Condition operator -> condition key -> value or values.","type":"object","additionalProperties":{"type":"object","additionalProperties":{"$ref":"#/definitions/ConditionValues"},"errorMessage":{"type":"must map condition keys to values"}},"errorMessage":{"type":"must be an object mapping condition operators to keys"}},"ConditionValues":{"title":"ConditionValues","tsType":"ConditionValue | ConditionValue[]","if":{"type":"array"},"then":{"items":{"$ref":"#/definitions/ConditionValue"}},"else":{"$ref":"#/definitions/ConditionValue"}},"ConditionValue":{"title":"ConditionValue","type":["string","number","boolean"],"errorMessage":"must be a string, a number or a boolean"}}};
+const schema17 = {"title":"Statement","type":"object","properties":{"Sid":{"description":"An optional statement identifier.","type":"string","errorMessage":"must be a string"},"Effect":{"title":"Effect","description":"Allow or Deny (case-sensitive).","type":"string","enum":["Allow","Deny"],"errorMessage":"must be \"Allow\" or \"Deny\" (case-sensitive)"},"Principal":{"$ref":"#/definitions/Principal"},"NotPrincipal":{"$ref":"#/definitions/Principal"},"Action":{"$ref":"#/definitions/ActionList"},"NotAction":{"$ref":"#/definitions/ActionList"},"Resource":{"$ref":"#/definitions/StringOrStringArray"},"NotResource":{"$ref":"#/definitions/StringOrStringArray"},"Condition":{"$ref":"#/definitions/ConditionBlock"}},"required":["Effect"],"additionalProperties":false,"if":{"not":{"required":["NotAction"]}},"then":{"required":["Action"],"errorMessage":"has neither Action nor NotAction"},"dependencies":{"Action":{"not":{"required":["NotAction"]},"errorMessage":"has both Action and NotAction"},"Resource":{"not":{"required":["NotResource"]},"errorMessage":"has both Resource and NotResource"},"Principal":{"not":{"required":["NotPrincipal"]},"errorMessage":"has both Principal and NotPrincipal"}},"errorMessage":{"type":"must be a JSON object","required":{"Effect":"has no Effect"}}};
+const schema23 = {"description":"Action or NotAction: one action or a non-empty array of them; IAM rejects \"\" and [].","tsType":"string | string[]","if":{"type":"array"},"then":{"minItems":1,"items":{"type":"string","not":{"const":""},"errorMessage":{"type":"must be a string","not":"is empty; IAM rejects an empty action"}},"errorMessage":{"minItems":"is an empty list; IAM rejects a statement without actions"}},"else":{"type":"string","not":{"const":""},"errorMessage":{"type":"must be a string or an array of strings","not":"is empty; IAM rejects an empty action"}}};
 const schema19 = {"tsType":"string | string[]","if":{"type":"array"},"then":{"items":{"type":"string","errorMessage":"must be a string"}},"else":{"type":"string","errorMessage":"must be a string or an array of strings"}};
 const func2 = Object.prototype.hasOwnProperty;
 const schema18 = {"title":"Principal","description":"\"*\" or a map of principal type to one or more principals.","anyOf":[{"type":"string","const":"*"},{"type":"object","properties":{"AWS":{"$ref":"#/definitions/StringOrStringArray"},"Service":{"$ref":"#/definitions/StringOrStringArray"},"Federated":{"$ref":"#/definitions/StringOrStringArray"},"CanonicalUser":{"$ref":"#/definitions/StringOrStringArray"}},"additionalProperties":false}],"errorMessage":"must be \"*\" or an object whose keys are AWS, Service, Federated or CanonicalUser, each with a string or an array of strings"};
@@ -1329,10 +1330,8 @@ let ifClause0;
 if(_valid1){
 const _errs27 = errors;
 if(Array.isArray(data4)){
-const len0 = data4.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data4[i0] !== "string"){
-const err34 = {instancePath:instancePath+"/Action/" + i0,schemaPath:"#/definitions/StringOrStringArray/then/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data4.length < 1){
+const err34 = {instancePath:instancePath+"/Action",schemaPath:"#/definitions/ActionList/then/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -1341,16 +1340,23 @@ vErrors.push(err34);
 }
 errors++;
 }
-if(errors > 0){
-const emErrs12 = [];
-for(const err35 of vErrors){
-if(((((err35.keyword !== "errorMessage") && (!err35.emUsed)) && ((err35.instancePath === instancePath+"/Action/" + i0) || ((err35.instancePath.indexOf(instancePath+"/Action/" + i0) === 0) && (err35.instancePath[instancePath+"/Action/" + i0.length] === "/")))) && (err35.schemaPath.indexOf("#/definitions/StringOrStringArray/then/items") === 0)) && (err35.schemaPath["#/definitions/StringOrStringArray/then/items".length] === "/")){
-emErrs12.push(err35);
-err35.emUsed = true;
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+let data5 = data4[i0];
+if(typeof data5 !== "string"){
+const err35 = {instancePath:instancePath+"/Action/" + i0,schemaPath:"#/definitions/ActionList/then/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err35];
 }
+else {
+vErrors.push(err35);
 }
-if(emErrs12.length){
-const err36 = {instancePath:instancePath+"/Action/" + i0,schemaPath:"#/definitions/StringOrStringArray/then/items/errorMessage",keyword:"errorMessage",params:{errors: emErrs12},message:"must be a string"};
+errors++;
+}
+const _errs30 = errors;
+const _errs31 = errors;
+if("" !== data5){
+const err36 = {};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -1359,66 +1365,72 @@ vErrors.push(err36);
 }
 errors++;
 }
-const emErrs13 = [];
-for(const err37 of vErrors){
-if(!err37.emUsed){
-emErrs13.push(err37);
-}
-}
-vErrors = emErrs13;
-errors = emErrs13.length;
-}
-}
-}
-var _valid1 = _errs27 === errors;
-valid8 = _valid1;
-ifClause0 = "then";
-}
-else {
-const _errs30 = errors;
-if(typeof data4 !== "string"){
-const err38 = {instancePath:instancePath+"/Action",schemaPath:"#/definitions/StringOrStringArray/else/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var valid11 = _errs31 === errors;
+if(valid11){
+const err37 = {instancePath:instancePath+"/Action/" + i0,schemaPath:"#/definitions/ActionList/then/items/not",keyword:"not",params:{},message:"must NOT be valid"};
 if(vErrors === null){
-vErrors = [err38];
+vErrors = [err37];
 }
 else {
-vErrors.push(err38);
+vErrors.push(err37);
 }
 errors++;
+}
+else {
+errors = _errs30;
+if(vErrors !== null){
+if(_errs30){
+vErrors.length = _errs30;
+}
+else {
+vErrors = null;
+}
+}
 }
 if(errors > 0){
-const emErrs14 = [];
-for(const err39 of vErrors){
-if(((((err39.keyword !== "errorMessage") && (!err39.emUsed)) && ((err39.instancePath === instancePath+"/Action") || ((err39.instancePath.indexOf(instancePath+"/Action") === 0) && (err39.instancePath[instancePath+"/Action".length] === "/")))) && (err39.schemaPath.indexOf("#/definitions/StringOrStringArray/else") === 0)) && (err39.schemaPath["#/definitions/StringOrStringArray/else".length] === "/")){
-emErrs14.push(err39);
-err39.emUsed = true;
+const emErrors0 = {"type":[],"not":[]};
+const templates0 = {};
+for(const err38 of vErrors){
+if((((((err38.keyword !== "errorMessage") && (!err38.emUsed)) && (err38.instancePath === instancePath+"/Action/" + i0)) && (err38.keyword in emErrors0)) && (err38.schemaPath.indexOf("#/definitions/ActionList/then/items") === 0)) && (/^\/[^\/]*$/.test(err38.schemaPath.slice(35)))){
+emErrors0[err38.keyword].push(err38);
+err38.emUsed = true;
 }
 }
-if(emErrs14.length){
-const err40 = {instancePath:instancePath+"/Action",schemaPath:"#/definitions/StringOrStringArray/else/errorMessage",keyword:"errorMessage",params:{errors: emErrs14},message:"must be a string or an array of strings"};
+for(const key1 in emErrors0){
+if(emErrors0[key1].length){
+const err39 = {instancePath:instancePath+"/Action/" + i0,schemaPath:"#/definitions/ActionList/then/items/errorMessage",keyword:"errorMessage",params:{errors: emErrors0[key1]},message:key1 in templates0 ? templates0[key1]() : schema23.then.items.errorMessage[key1]};
 if(vErrors === null){
-vErrors = [err40];
+vErrors = [err39];
 }
 else {
-vErrors.push(err40);
+vErrors.push(err39);
 }
 errors++;
 }
-const emErrs15 = [];
+}
+const emErrs12 = [];
+for(const err40 of vErrors){
+if(!err40.emUsed){
+emErrs12.push(err40);
+}
+}
+vErrors = emErrs12;
+errors = emErrs12.length;
+}
+}
+}
+if(errors > 0){
+const emErrors1 = {"minItems":[]};
+const templates1 = {};
 for(const err41 of vErrors){
-if(!err41.emUsed){
-emErrs15.push(err41);
+if((((((err41.keyword !== "errorMessage") && (!err41.emUsed)) && (err41.instancePath === instancePath+"/Action")) && (err41.keyword in emErrors1)) && (err41.schemaPath.indexOf("#/definitions/ActionList/then") === 0)) && (/^\/[^\/]*$/.test(err41.schemaPath.slice(29)))){
+emErrors1[err41.keyword].push(err41);
+err41.emUsed = true;
 }
 }
-vErrors = emErrs15;
-errors = emErrs15.length;
-}
-var _valid1 = _errs30 === errors;
-valid8 = _valid1;
-ifClause0 = "else";
-}
-if(!valid8){
-const err42 = {instancePath:instancePath+"/Action",schemaPath:"#/definitions/StringOrStringArray/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema"};
+for(const key2 in emErrors1){
+if(emErrors1[key2].length){
+const err42 = {instancePath:instancePath+"/Action",schemaPath:"#/definitions/ActionList/then/errorMessage",keyword:"errorMessage",params:{errors: emErrors1[key2]},message:key2 in templates1 ? templates1[key2]() : schema23.then.errorMessage[key2]};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -1428,22 +1440,55 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data.NotAction !== undefined){
-let data6 = data.NotAction;
-const _errs34 = errors;
-let valid12 = true;
-const _errs35 = errors;
-if(!(Array.isArray(data6))){
-const err43 = {};
-if(vErrors === null){
-vErrors = [err43];
+const emErrs13 = [];
+for(const err43 of vErrors){
+if(!err43.emUsed){
+emErrs13.push(err43);
+}
+}
+vErrors = emErrs13;
+errors = emErrs13.length;
+}
+var _valid1 = _errs27 === errors;
+valid8 = _valid1;
+ifClause0 = "then";
 }
 else {
-vErrors.push(err43);
+const _errs32 = errors;
+if(typeof data4 !== "string"){
+const err44 = {instancePath:instancePath+"/Action",schemaPath:"#/definitions/ActionList/else/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
 }
 errors++;
 }
-var _valid2 = _errs35 === errors;
+const _errs34 = errors;
+const _errs35 = errors;
+if("" !== data4){
+const err45 = {};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+var valid12 = _errs35 === errors;
+if(valid12){
+const err46 = {instancePath:instancePath+"/Action",schemaPath:"#/definitions/ActionList/else/not",keyword:"not",params:{},message:"must NOT be valid"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+else {
 errors = _errs34;
 if(vErrors !== null){
 if(_errs34){
@@ -1453,59 +1498,19 @@ else {
 vErrors = null;
 }
 }
-let ifClause1;
-if(_valid2){
-const _errs37 = errors;
-if(Array.isArray(data6)){
-const len1 = data6.length;
-for(let i1=0; i1<len1; i1++){
-if(typeof data6[i1] !== "string"){
-const err44 = {instancePath:instancePath+"/NotAction/" + i1,schemaPath:"#/definitions/StringOrStringArray/then/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
 }
 if(errors > 0){
-const emErrs16 = [];
-for(const err45 of vErrors){
-if(((((err45.keyword !== "errorMessage") && (!err45.emUsed)) && ((err45.instancePath === instancePath+"/NotAction/" + i1) || ((err45.instancePath.indexOf(instancePath+"/NotAction/" + i1) === 0) && (err45.instancePath[instancePath+"/NotAction/" + i1.length] === "/")))) && (err45.schemaPath.indexOf("#/definitions/StringOrStringArray/then/items") === 0)) && (err45.schemaPath["#/definitions/StringOrStringArray/then/items".length] === "/")){
-emErrs16.push(err45);
-err45.emUsed = true;
-}
-}
-if(emErrs16.length){
-const err46 = {instancePath:instancePath+"/NotAction/" + i1,schemaPath:"#/definitions/StringOrStringArray/then/items/errorMessage",keyword:"errorMessage",params:{errors: emErrs16},message:"must be a string"};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-const emErrs17 = [];
+const emErrors2 = {"type":[],"not":[]};
+const templates2 = {};
 for(const err47 of vErrors){
-if(!err47.emUsed){
-emErrs17.push(err47);
+if((((((err47.keyword !== "errorMessage") && (!err47.emUsed)) && (err47.instancePath === instancePath+"/Action")) && (err47.keyword in emErrors2)) && (err47.schemaPath.indexOf("#/definitions/ActionList/else") === 0)) && (/^\/[^\/]*$/.test(err47.schemaPath.slice(29)))){
+emErrors2[err47.keyword].push(err47);
+err47.emUsed = true;
 }
 }
-vErrors = emErrs17;
-errors = emErrs17.length;
-}
-}
-}
-var _valid2 = _errs37 === errors;
-valid12 = _valid2;
-ifClause1 = "then";
-}
-else {
-const _errs40 = errors;
-if(typeof data6 !== "string"){
-const err48 = {instancePath:instancePath+"/NotAction",schemaPath:"#/definitions/StringOrStringArray/else/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key3 in emErrors2){
+if(emErrors2[key3].length){
+const err48 = {instancePath:instancePath+"/Action",schemaPath:"#/definitions/ActionList/else/errorMessage",keyword:"errorMessage",params:{errors: emErrors2[key3]},message:key3 in templates2 ? templates2[key3]() : schema23.else.errorMessage[key3]};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -1514,16 +1519,22 @@ vErrors.push(err48);
 }
 errors++;
 }
-if(errors > 0){
-const emErrs18 = [];
+}
+const emErrs14 = [];
 for(const err49 of vErrors){
-if(((((err49.keyword !== "errorMessage") && (!err49.emUsed)) && ((err49.instancePath === instancePath+"/NotAction") || ((err49.instancePath.indexOf(instancePath+"/NotAction") === 0) && (err49.instancePath[instancePath+"/NotAction".length] === "/")))) && (err49.schemaPath.indexOf("#/definitions/StringOrStringArray/else") === 0)) && (err49.schemaPath["#/definitions/StringOrStringArray/else".length] === "/")){
-emErrs18.push(err49);
-err49.emUsed = true;
+if(!err49.emUsed){
+emErrs14.push(err49);
 }
 }
-if(emErrs18.length){
-const err50 = {instancePath:instancePath+"/NotAction",schemaPath:"#/definitions/StringOrStringArray/else/errorMessage",keyword:"errorMessage",params:{errors: emErrs18},message:"must be a string or an array of strings"};
+vErrors = emErrs14;
+errors = emErrs14.length;
+}
+var _valid1 = _errs32 === errors;
+valid8 = _valid1;
+ifClause0 = "else";
+}
+if(!valid8){
+const err50 = {instancePath:instancePath+"/Action",schemaPath:"#/definitions/ActionList/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -1532,21 +1543,38 @@ vErrors.push(err50);
 }
 errors++;
 }
-const emErrs19 = [];
-for(const err51 of vErrors){
-if(!err51.emUsed){
-emErrs19.push(err51);
+}
+if(data.NotAction !== undefined){
+let data6 = data.NotAction;
+const _errs38 = errors;
+let valid14 = true;
+const _errs39 = errors;
+if(!(Array.isArray(data6))){
+const err51 = {};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+var _valid2 = _errs39 === errors;
+errors = _errs38;
+if(vErrors !== null){
+if(_errs38){
+vErrors.length = _errs38;
+}
+else {
+vErrors = null;
 }
 }
-vErrors = emErrs19;
-errors = emErrs19.length;
-}
-var _valid2 = _errs40 === errors;
-valid12 = _valid2;
-ifClause1 = "else";
-}
-if(!valid12){
-const err52 = {instancePath:instancePath+"/NotAction",schemaPath:"#/definitions/StringOrStringArray/if",keyword:"if",params:{failingKeyword: ifClause1},message:"must match \""+ifClause1+"\" schema"};
+let ifClause1;
+if(_valid2){
+const _errs41 = errors;
+if(Array.isArray(data6)){
+if(data6.length < 1){
+const err52 = {instancePath:instancePath+"/NotAction",schemaPath:"#/definitions/ActionList/then/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -1555,14 +1583,11 @@ vErrors.push(err52);
 }
 errors++;
 }
-}
-if(data.Resource !== undefined){
-let data8 = data.Resource;
-const _errs44 = errors;
-let valid16 = true;
-const _errs45 = errors;
-if(!(Array.isArray(data8))){
-const err53 = {};
+const len1 = data6.length;
+for(let i1=0; i1<len1; i1++){
+let data7 = data6[i1];
+if(typeof data7 !== "string"){
+const err53 = {instancePath:instancePath+"/NotAction/" + i1,schemaPath:"#/definitions/ActionList/then/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -1571,7 +1596,30 @@ vErrors.push(err53);
 }
 errors++;
 }
-var _valid3 = _errs45 === errors;
+const _errs44 = errors;
+const _errs45 = errors;
+if("" !== data7){
+const err54 = {};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+var valid17 = _errs45 === errors;
+if(valid17){
+const err55 = {instancePath:instancePath+"/NotAction/" + i1,schemaPath:"#/definitions/ActionList/then/items/not",keyword:"not",params:{},message:"must NOT be valid"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+else {
 errors = _errs44;
 if(vErrors !== null){
 if(_errs44){
@@ -1581,77 +1629,51 @@ else {
 vErrors = null;
 }
 }
-let ifClause2;
-if(_valid3){
-const _errs47 = errors;
-if(Array.isArray(data8)){
-const len2 = data8.length;
-for(let i2=0; i2<len2; i2++){
-if(typeof data8[i2] !== "string"){
-const err54 = {instancePath:instancePath+"/Resource/" + i2,schemaPath:"#/definitions/StringOrStringArray/then/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
 }
 if(errors > 0){
-const emErrs20 = [];
-for(const err55 of vErrors){
-if(((((err55.keyword !== "errorMessage") && (!err55.emUsed)) && ((err55.instancePath === instancePath+"/Resource/" + i2) || ((err55.instancePath.indexOf(instancePath+"/Resource/" + i2) === 0) && (err55.instancePath[instancePath+"/Resource/" + i2.length] === "/")))) && (err55.schemaPath.indexOf("#/definitions/StringOrStringArray/then/items") === 0)) && (err55.schemaPath["#/definitions/StringOrStringArray/then/items".length] === "/")){
-emErrs20.push(err55);
-err55.emUsed = true;
+const emErrors3 = {"type":[],"not":[]};
+const templates3 = {};
+for(const err56 of vErrors){
+if((((((err56.keyword !== "errorMessage") && (!err56.emUsed)) && (err56.instancePath === instancePath+"/NotAction/" + i1)) && (err56.keyword in emErrors3)) && (err56.schemaPath.indexOf("#/definitions/ActionList/then/items") === 0)) && (/^\/[^\/]*$/.test(err56.schemaPath.slice(35)))){
+emErrors3[err56.keyword].push(err56);
+err56.emUsed = true;
 }
 }
-if(emErrs20.length){
-const err56 = {instancePath:instancePath+"/Resource/" + i2,schemaPath:"#/definitions/StringOrStringArray/then/items/errorMessage",keyword:"errorMessage",params:{errors: emErrs20},message:"must be a string"};
+for(const key4 in emErrors3){
+if(emErrors3[key4].length){
+const err57 = {instancePath:instancePath+"/NotAction/" + i1,schemaPath:"#/definitions/ActionList/then/items/errorMessage",keyword:"errorMessage",params:{errors: emErrors3[key4]},message:key4 in templates3 ? templates3[key4]() : schema23.then.items.errorMessage[key4]};
 if(vErrors === null){
-vErrors = [err56];
+vErrors = [err57];
 }
 else {
-vErrors.push(err56);
+vErrors.push(err57);
 }
 errors++;
 }
-const emErrs21 = [];
-for(const err57 of vErrors){
-if(!err57.emUsed){
-emErrs21.push(err57);
+}
+const emErrs15 = [];
+for(const err58 of vErrors){
+if(!err58.emUsed){
+emErrs15.push(err58);
 }
 }
-vErrors = emErrs21;
-errors = emErrs21.length;
+vErrors = emErrs15;
+errors = emErrs15.length;
 }
 }
-}
-var _valid3 = _errs47 === errors;
-valid16 = _valid3;
-ifClause2 = "then";
-}
-else {
-const _errs50 = errors;
-if(typeof data8 !== "string"){
-const err58 = {instancePath:instancePath+"/Resource",schemaPath:"#/definitions/StringOrStringArray/else/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err58];
-}
-else {
-vErrors.push(err58);
-}
-errors++;
 }
 if(errors > 0){
-const emErrs22 = [];
+const emErrors4 = {"minItems":[]};
+const templates4 = {};
 for(const err59 of vErrors){
-if(((((err59.keyword !== "errorMessage") && (!err59.emUsed)) && ((err59.instancePath === instancePath+"/Resource") || ((err59.instancePath.indexOf(instancePath+"/Resource") === 0) && (err59.instancePath[instancePath+"/Resource".length] === "/")))) && (err59.schemaPath.indexOf("#/definitions/StringOrStringArray/else") === 0)) && (err59.schemaPath["#/definitions/StringOrStringArray/else".length] === "/")){
-emErrs22.push(err59);
+if((((((err59.keyword !== "errorMessage") && (!err59.emUsed)) && (err59.instancePath === instancePath+"/NotAction")) && (err59.keyword in emErrors4)) && (err59.schemaPath.indexOf("#/definitions/ActionList/then") === 0)) && (/^\/[^\/]*$/.test(err59.schemaPath.slice(29)))){
+emErrors4[err59.keyword].push(err59);
 err59.emUsed = true;
 }
 }
-if(emErrs22.length){
-const err60 = {instancePath:instancePath+"/Resource",schemaPath:"#/definitions/StringOrStringArray/else/errorMessage",keyword:"errorMessage",params:{errors: emErrs22},message:"must be a string or an array of strings"};
+for(const key5 in emErrors4){
+if(emErrors4[key5].length){
+const err60 = {instancePath:instancePath+"/NotAction",schemaPath:"#/definitions/ActionList/then/errorMessage",keyword:"errorMessage",params:{errors: emErrors4[key5]},message:key5 in templates4 ? templates4[key5]() : schema23.then.errorMessage[key5]};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -1660,21 +1682,24 @@ vErrors.push(err60);
 }
 errors++;
 }
-const emErrs23 = [];
+}
+const emErrs16 = [];
 for(const err61 of vErrors){
 if(!err61.emUsed){
-emErrs23.push(err61);
+emErrs16.push(err61);
 }
 }
-vErrors = emErrs23;
-errors = emErrs23.length;
+vErrors = emErrs16;
+errors = emErrs16.length;
 }
-var _valid3 = _errs50 === errors;
-valid16 = _valid3;
-ifClause2 = "else";
+var _valid2 = _errs41 === errors;
+valid14 = _valid2;
+ifClause1 = "then";
 }
-if(!valid16){
-const err62 = {instancePath:instancePath+"/Resource",schemaPath:"#/definitions/StringOrStringArray/if",keyword:"if",params:{failingKeyword: ifClause2},message:"must match \""+ifClause2+"\" schema"};
+else {
+const _errs46 = errors;
+if(typeof data6 !== "string"){
+const err62 = {instancePath:instancePath+"/NotAction",schemaPath:"#/definitions/ActionList/else/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -1683,13 +1708,9 @@ vErrors.push(err62);
 }
 errors++;
 }
-}
-if(data.NotResource !== undefined){
-let data10 = data.NotResource;
-const _errs54 = errors;
-let valid20 = true;
-const _errs55 = errors;
-if(!(Array.isArray(data10))){
+const _errs48 = errors;
+const _errs49 = errors;
+if("" !== data6){
 const err63 = {};
 if(vErrors === null){
 vErrors = [err63];
@@ -1699,24 +1720,9 @@ vErrors.push(err63);
 }
 errors++;
 }
-var _valid4 = _errs55 === errors;
-errors = _errs54;
-if(vErrors !== null){
-if(_errs54){
-vErrors.length = _errs54;
-}
-else {
-vErrors = null;
-}
-}
-let ifClause3;
-if(_valid4){
-const _errs57 = errors;
-if(Array.isArray(data10)){
-const len3 = data10.length;
-for(let i3=0; i3<len3; i3++){
-if(typeof data10[i3] !== "string"){
-const err64 = {instancePath:instancePath+"/NotResource/" + i3,schemaPath:"#/definitions/StringOrStringArray/then/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var valid18 = _errs49 === errors;
+if(valid18){
+const err64 = {instancePath:instancePath+"/NotAction",schemaPath:"#/definitions/ActionList/else/not",keyword:"not",params:{},message:"must NOT be valid"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -1725,16 +1731,29 @@ vErrors.push(err64);
 }
 errors++;
 }
+else {
+errors = _errs48;
+if(vErrors !== null){
+if(_errs48){
+vErrors.length = _errs48;
+}
+else {
+vErrors = null;
+}
+}
+}
 if(errors > 0){
-const emErrs24 = [];
+const emErrors5 = {"type":[],"not":[]};
+const templates5 = {};
 for(const err65 of vErrors){
-if(((((err65.keyword !== "errorMessage") && (!err65.emUsed)) && ((err65.instancePath === instancePath+"/NotResource/" + i3) || ((err65.instancePath.indexOf(instancePath+"/NotResource/" + i3) === 0) && (err65.instancePath[instancePath+"/NotResource/" + i3.length] === "/")))) && (err65.schemaPath.indexOf("#/definitions/StringOrStringArray/then/items") === 0)) && (err65.schemaPath["#/definitions/StringOrStringArray/then/items".length] === "/")){
-emErrs24.push(err65);
+if((((((err65.keyword !== "errorMessage") && (!err65.emUsed)) && (err65.instancePath === instancePath+"/NotAction")) && (err65.keyword in emErrors5)) && (err65.schemaPath.indexOf("#/definitions/ActionList/else") === 0)) && (/^\/[^\/]*$/.test(err65.schemaPath.slice(29)))){
+emErrors5[err65.keyword].push(err65);
 err65.emUsed = true;
 }
 }
-if(emErrs24.length){
-const err66 = {instancePath:instancePath+"/NotResource/" + i3,schemaPath:"#/definitions/StringOrStringArray/then/items/errorMessage",keyword:"errorMessage",params:{errors: emErrs24},message:"must be a string"};
+for(const key6 in emErrors5){
+if(emErrors5[key6].length){
+const err66 = {instancePath:instancePath+"/NotAction",schemaPath:"#/definitions/ActionList/else/errorMessage",keyword:"errorMessage",params:{errors: emErrors5[key6]},message:key6 in templates5 ? templates5[key6]() : schema23.else.errorMessage[key6]};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -1743,25 +1762,22 @@ vErrors.push(err66);
 }
 errors++;
 }
-const emErrs25 = [];
+}
+const emErrs17 = [];
 for(const err67 of vErrors){
 if(!err67.emUsed){
-emErrs25.push(err67);
+emErrs17.push(err67);
 }
 }
-vErrors = emErrs25;
-errors = emErrs25.length;
+vErrors = emErrs17;
+errors = emErrs17.length;
 }
+var _valid2 = _errs46 === errors;
+valid14 = _valid2;
+ifClause1 = "else";
 }
-}
-var _valid4 = _errs57 === errors;
-valid20 = _valid4;
-ifClause3 = "then";
-}
-else {
-const _errs60 = errors;
-if(typeof data10 !== "string"){
-const err68 = {instancePath:instancePath+"/NotResource",schemaPath:"#/definitions/StringOrStringArray/else/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!valid14){
+const err68 = {instancePath:instancePath+"/NotAction",schemaPath:"#/definitions/ActionList/if",keyword:"if",params:{failingKeyword: ifClause1},message:"must match \""+ifClause1+"\" schema"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -1770,16 +1786,40 @@ vErrors.push(err68);
 }
 errors++;
 }
-if(errors > 0){
-const emErrs26 = [];
-for(const err69 of vErrors){
-if(((((err69.keyword !== "errorMessage") && (!err69.emUsed)) && ((err69.instancePath === instancePath+"/NotResource") || ((err69.instancePath.indexOf(instancePath+"/NotResource") === 0) && (err69.instancePath[instancePath+"/NotResource".length] === "/")))) && (err69.schemaPath.indexOf("#/definitions/StringOrStringArray/else") === 0)) && (err69.schemaPath["#/definitions/StringOrStringArray/else".length] === "/")){
-emErrs26.push(err69);
-err69.emUsed = true;
+}
+if(data.Resource !== undefined){
+let data8 = data.Resource;
+const _errs52 = errors;
+let valid20 = true;
+const _errs53 = errors;
+if(!(Array.isArray(data8))){
+const err69 = {};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+var _valid3 = _errs53 === errors;
+errors = _errs52;
+if(vErrors !== null){
+if(_errs52){
+vErrors.length = _errs52;
+}
+else {
+vErrors = null;
 }
 }
-if(emErrs26.length){
-const err70 = {instancePath:instancePath+"/NotResource",schemaPath:"#/definitions/StringOrStringArray/else/errorMessage",keyword:"errorMessage",params:{errors: emErrs26},message:"must be a string or an array of strings"};
+let ifClause2;
+if(_valid3){
+const _errs55 = errors;
+if(Array.isArray(data8)){
+const len2 = data8.length;
+for(let i2=0; i2<len2; i2++){
+if(typeof data8[i2] !== "string"){
+const err70 = {instancePath:instancePath+"/Resource/" + i2,schemaPath:"#/definitions/StringOrStringArray/then/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -1788,26 +1828,217 @@ vErrors.push(err70);
 }
 errors++;
 }
-const emErrs27 = [];
+if(errors > 0){
+const emErrs18 = [];
 for(const err71 of vErrors){
-if(!err71.emUsed){
-emErrs27.push(err71);
+if(((((err71.keyword !== "errorMessage") && (!err71.emUsed)) && ((err71.instancePath === instancePath+"/Resource/" + i2) || ((err71.instancePath.indexOf(instancePath+"/Resource/" + i2) === 0) && (err71.instancePath[instancePath+"/Resource/" + i2.length] === "/")))) && (err71.schemaPath.indexOf("#/definitions/StringOrStringArray/then/items") === 0)) && (err71.schemaPath["#/definitions/StringOrStringArray/then/items".length] === "/")){
+emErrs18.push(err71);
+err71.emUsed = true;
 }
 }
-vErrors = emErrs27;
-errors = emErrs27.length;
-}
-var _valid4 = _errs60 === errors;
-valid20 = _valid4;
-ifClause3 = "else";
-}
-if(!valid20){
-const err72 = {instancePath:instancePath+"/NotResource",schemaPath:"#/definitions/StringOrStringArray/if",keyword:"if",params:{failingKeyword: ifClause3},message:"must match \""+ifClause3+"\" schema"};
+if(emErrs18.length){
+const err72 = {instancePath:instancePath+"/Resource/" + i2,schemaPath:"#/definitions/StringOrStringArray/then/items/errorMessage",keyword:"errorMessage",params:{errors: emErrs18},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err72];
 }
 else {
 vErrors.push(err72);
+}
+errors++;
+}
+const emErrs19 = [];
+for(const err73 of vErrors){
+if(!err73.emUsed){
+emErrs19.push(err73);
+}
+}
+vErrors = emErrs19;
+errors = emErrs19.length;
+}
+}
+}
+var _valid3 = _errs55 === errors;
+valid20 = _valid3;
+ifClause2 = "then";
+}
+else {
+const _errs58 = errors;
+if(typeof data8 !== "string"){
+const err74 = {instancePath:instancePath+"/Resource",schemaPath:"#/definitions/StringOrStringArray/else/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs20 = [];
+for(const err75 of vErrors){
+if(((((err75.keyword !== "errorMessage") && (!err75.emUsed)) && ((err75.instancePath === instancePath+"/Resource") || ((err75.instancePath.indexOf(instancePath+"/Resource") === 0) && (err75.instancePath[instancePath+"/Resource".length] === "/")))) && (err75.schemaPath.indexOf("#/definitions/StringOrStringArray/else") === 0)) && (err75.schemaPath["#/definitions/StringOrStringArray/else".length] === "/")){
+emErrs20.push(err75);
+err75.emUsed = true;
+}
+}
+if(emErrs20.length){
+const err76 = {instancePath:instancePath+"/Resource",schemaPath:"#/definitions/StringOrStringArray/else/errorMessage",keyword:"errorMessage",params:{errors: emErrs20},message:"must be a string or an array of strings"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+const emErrs21 = [];
+for(const err77 of vErrors){
+if(!err77.emUsed){
+emErrs21.push(err77);
+}
+}
+vErrors = emErrs21;
+errors = emErrs21.length;
+}
+var _valid3 = _errs58 === errors;
+valid20 = _valid3;
+ifClause2 = "else";
+}
+if(!valid20){
+const err78 = {instancePath:instancePath+"/Resource",schemaPath:"#/definitions/StringOrStringArray/if",keyword:"if",params:{failingKeyword: ifClause2},message:"must match \""+ifClause2+"\" schema"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+if(data.NotResource !== undefined){
+let data10 = data.NotResource;
+const _errs62 = errors;
+let valid24 = true;
+const _errs63 = errors;
+if(!(Array.isArray(data10))){
+const err79 = {};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+var _valid4 = _errs63 === errors;
+errors = _errs62;
+if(vErrors !== null){
+if(_errs62){
+vErrors.length = _errs62;
+}
+else {
+vErrors = null;
+}
+}
+let ifClause3;
+if(_valid4){
+const _errs65 = errors;
+if(Array.isArray(data10)){
+const len3 = data10.length;
+for(let i3=0; i3<len3; i3++){
+if(typeof data10[i3] !== "string"){
+const err80 = {instancePath:instancePath+"/NotResource/" + i3,schemaPath:"#/definitions/StringOrStringArray/then/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs22 = [];
+for(const err81 of vErrors){
+if(((((err81.keyword !== "errorMessage") && (!err81.emUsed)) && ((err81.instancePath === instancePath+"/NotResource/" + i3) || ((err81.instancePath.indexOf(instancePath+"/NotResource/" + i3) === 0) && (err81.instancePath[instancePath+"/NotResource/" + i3.length] === "/")))) && (err81.schemaPath.indexOf("#/definitions/StringOrStringArray/then/items") === 0)) && (err81.schemaPath["#/definitions/StringOrStringArray/then/items".length] === "/")){
+emErrs22.push(err81);
+err81.emUsed = true;
+}
+}
+if(emErrs22.length){
+const err82 = {instancePath:instancePath+"/NotResource/" + i3,schemaPath:"#/definitions/StringOrStringArray/then/items/errorMessage",keyword:"errorMessage",params:{errors: emErrs22},message:"must be a string"};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+const emErrs23 = [];
+for(const err83 of vErrors){
+if(!err83.emUsed){
+emErrs23.push(err83);
+}
+}
+vErrors = emErrs23;
+errors = emErrs23.length;
+}
+}
+}
+var _valid4 = _errs65 === errors;
+valid24 = _valid4;
+ifClause3 = "then";
+}
+else {
+const _errs68 = errors;
+if(typeof data10 !== "string"){
+const err84 = {instancePath:instancePath+"/NotResource",schemaPath:"#/definitions/StringOrStringArray/else/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+if(errors > 0){
+const emErrs24 = [];
+for(const err85 of vErrors){
+if(((((err85.keyword !== "errorMessage") && (!err85.emUsed)) && ((err85.instancePath === instancePath+"/NotResource") || ((err85.instancePath.indexOf(instancePath+"/NotResource") === 0) && (err85.instancePath[instancePath+"/NotResource".length] === "/")))) && (err85.schemaPath.indexOf("#/definitions/StringOrStringArray/else") === 0)) && (err85.schemaPath["#/definitions/StringOrStringArray/else".length] === "/")){
+emErrs24.push(err85);
+err85.emUsed = true;
+}
+}
+if(emErrs24.length){
+const err86 = {instancePath:instancePath+"/NotResource",schemaPath:"#/definitions/StringOrStringArray/else/errorMessage",keyword:"errorMessage",params:{errors: emErrs24},message:"must be a string or an array of strings"};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+const emErrs25 = [];
+for(const err87 of vErrors){
+if(!err87.emUsed){
+emErrs25.push(err87);
+}
+}
+vErrors = emErrs25;
+errors = emErrs25.length;
+}
+var _valid4 = _errs68 === errors;
+valid24 = _valid4;
+ifClause3 = "else";
+}
+if(!valid24){
+const err88 = {instancePath:instancePath+"/NotResource",schemaPath:"#/definitions/StringOrStringArray/if",keyword:"if",params:{failingKeyword: ifClause3},message:"must match \""+ifClause3+"\" schema"};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
 }
 errors++;
 }
@@ -1820,74 +2051,74 @@ errors = vErrors.length;
 }
 }
 else {
-const err73 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err89 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err73];
+vErrors = [err89];
 }
 else {
-vErrors.push(err73);
+vErrors.push(err89);
 }
 errors++;
 }
 if(errors > 0){
-const emErrors0 = {"type":[]};
-const templates0 = {};
-for(const err74 of vErrors){
-if((((((err74.keyword !== "errorMessage") && (!err74.emUsed)) && (err74.instancePath === instancePath)) && (err74.keyword in emErrors0)) && (err74.schemaPath.indexOf("#") === 0)) && (/^\/[^\/]*$/.test(err74.schemaPath.slice(1)))){
-emErrors0[err74.keyword].push(err74);
-err74.emUsed = true;
+const emErrors6 = {"type":[]};
+const templates6 = {};
+for(const err90 of vErrors){
+if((((((err90.keyword !== "errorMessage") && (!err90.emUsed)) && (err90.instancePath === instancePath)) && (err90.keyword in emErrors6)) && (err90.schemaPath.indexOf("#") === 0)) && (/^\/[^\/]*$/.test(err90.schemaPath.slice(1)))){
+emErrors6[err90.keyword].push(err90);
+err90.emUsed = true;
 }
 }
-for(const key1 in emErrors0){
-if(emErrors0[key1].length){
-const err75 = {instancePath,schemaPath:"#/errorMessage",keyword:"errorMessage",params:{errors: emErrors0[key1]},message:key1 in templates0 ? templates0[key1]() : schema17.errorMessage[key1]};
+for(const key7 in emErrors6){
+if(emErrors6[key7].length){
+const err91 = {instancePath,schemaPath:"#/errorMessage",keyword:"errorMessage",params:{errors: emErrors6[key7]},message:key7 in templates6 ? templates6[key7]() : schema17.errorMessage[key7]};
 if(vErrors === null){
-vErrors = [err75];
+vErrors = [err91];
 }
 else {
-vErrors.push(err75);
+vErrors.push(err91);
 }
 errors++;
 }
 }
-const emErrors1 = {"required":{"Effect":[]}};
-const templates1 = {required:{}};
+const emErrors7 = {"required":{"Effect":[]}};
+const templates7 = {required:{}};
 let emPropParams0;
 let emParamsErrors0;
-for(const err76 of vErrors){
-if((((((err76.keyword !== "errorMessage") && (!err76.emUsed)) && (err76.instancePath === instancePath)) && (err76.keyword in emErrors1)) && (err76.schemaPath.indexOf("#") === 0)) && (/^\/[^\/]*$/.test(err76.schemaPath.slice(1)))){
-emPropParams0 = obj0[err76.keyword];
-emParamsErrors0 = emErrors1[err76.keyword][err76.params[emPropParams0]];
+for(const err92 of vErrors){
+if((((((err92.keyword !== "errorMessage") && (!err92.emUsed)) && (err92.instancePath === instancePath)) && (err92.keyword in emErrors7)) && (err92.schemaPath.indexOf("#") === 0)) && (/^\/[^\/]*$/.test(err92.schemaPath.slice(1)))){
+emPropParams0 = obj0[err92.keyword];
+emParamsErrors0 = emErrors7[err92.keyword][err92.params[emPropParams0]];
 if(emParamsErrors0){
-emParamsErrors0.push(err76);
-err76.emUsed = true;
+emParamsErrors0.push(err92);
+err92.emUsed = true;
 }
 }
 }
-for(const key2 in emErrors1){
-for(const keyProp0 in emErrors1[key2]){
-emParamsErrors0 = emErrors1[key2][keyProp0];
+for(const key8 in emErrors7){
+for(const keyProp0 in emErrors7[key8]){
+emParamsErrors0 = emErrors7[key8][keyProp0];
 if(emParamsErrors0.length){
-const tmpl0 = templates1[key2] && templates1[key2][keyProp0];
-const err77 = {instancePath,schemaPath:"#/errorMessage",keyword:"errorMessage",params:{errors: emParamsErrors0},message:tmpl0 ? tmpl0() : schema17.errorMessage[key2][keyProp0]};
+const tmpl0 = templates7[key8] && templates7[key8][keyProp0];
+const err93 = {instancePath,schemaPath:"#/errorMessage",keyword:"errorMessage",params:{errors: emParamsErrors0},message:tmpl0 ? tmpl0() : schema17.errorMessage[key8][keyProp0]};
 if(vErrors === null){
-vErrors = [err77];
+vErrors = [err93];
 }
 else {
-vErrors.push(err77);
+vErrors.push(err93);
 }
 errors++;
 }
 }
 }
-const emErrs28 = [];
-for(const err78 of vErrors){
-if(!err78.emUsed){
-emErrs28.push(err78);
+const emErrs26 = [];
+for(const err94 of vErrors){
+if(!err94.emUsed){
+emErrs26.push(err94);
 }
 }
-vErrors = emErrs28;
-errors = emErrs28.length;
+vErrors = emErrs26;
+errors = emErrs26.length;
 }
 validate15.errors = vErrors;
 return errors === 0;

@@ -20,8 +20,10 @@ const env = childEnv({ npm_config_update_notifier: 'false', npm_config_fund: 'fa
 
 /** Size budgets in bytes (packed tarball, unpacked files); today's sizes are in the comments. */
 const BUDGET = {
-  '@iam-mfa-lint/core': { packed: 220_000, unpacked: 900_000 }, // 160 KB, 723 KB
-  'iam-mfa-lint': { packed: 800_000, unpacked: 3_500_000 }, // 641 KB, 2.89 MB
+  // Core: 160 KB / 723 KB at first; 918 KB unpacked after issues 11-13 (four rules, the generated
+  // CloudFormation policy-property table, the fixes shared with the playground, the evaluator's checks).
+  '@iam-mfa-lint/core': { packed: 260_000, unpacked: 1_100_000 },
+  'iam-mfa-lint': { packed: 800_000, unpacked: 3_500_000 }, // 641 KB, 2.89 MB at first
 } as const;
 type PackageName = keyof typeof BUDGET;
 

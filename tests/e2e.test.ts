@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ruleIds } from '../packages/core/src/index.ts';
 
@@ -139,27 +138,7 @@ describe('the built iam-mfa-lint binary', () => {
   });
 });
 
-describe('output to a closed or full stdout (issue 13, defect 9)', () => {
-  it('a reader that stops (| head -c 100) ends the run quietly with its exit code, no stack trace', () => {
-    const tmp = mkdtempSync(join(tmpdir(), 'iml-epipe-'));
-    const err = join(tmp, 'stderr');
-    const r = spawnSync(
-      'bash',
-      [
-        '-c',
-        `"${process.execPath}" "${bin}" --format json fixtures 2>"${err}" | head -c 100 > /dev/null; echo "\${PIPESTATUS[0]}"`,
-      ],
-      {
-        cwd: root,
-        encoding: 'utf8',
-      },
-    );
-    // fixtures hold findings: the run's own code (1), not a crash (2).
-    expect(r.stdout.trim()).toBe('1');
-    expect(readFileSync(err, 'utf8')).toBe('');
-    rmSync(tmp, { recursive: true, force: true });
-  });
-
+describe('output to a full stdout (issue 13, defect 9; a closed one: above)', () => {
   it('a full device (> /dev/full) prints one line and exits 2', () => {
     const r = spawnSync(
       'sh',

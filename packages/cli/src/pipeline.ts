@@ -4,7 +4,7 @@
  * and lint whatever the file holds with the core's `lintFile`.
  */
 import fs from 'node:fs';
-import { createFinding, LineIndex, lintFile, type LintOptions, type LintResult } from '@iam-mfa-lint/core';
+import { createFinding, LineIndex, lintFile, toResult, type LintOptions, type LintResult } from '@iam-mfa-lint/core';
 import { nodeHclParser } from './hcl.js';
 
 export type FileOutcome =
@@ -70,9 +70,7 @@ function notUtf8(bytes: Uint8Array, options: LintOptions): LintResult {
     { line, column, endLine: line, endColumn: column + 1 },
     options,
   );
-  return m
-    ? { messages: [m], errorCount: m.severity === 2 ? 1 : 0, warningCount: m.severity === 1 ? 1 : 0 }
-    : { messages: [], errorCount: 0, warningCount: 0 };
+  return toResult(m ? [m] : []);
 }
 
 /**
@@ -104,9 +102,7 @@ export function crashed(error: unknown, options: LintOptions): LintResult {
     { line: 1, column: 1, endLine: 1, endColumn: 1 },
     options,
   );
-  return m
-    ? { messages: [m], errorCount: m.severity === 2 ? 1 : 0, warningCount: m.severity === 1 ? 1 : 0 }
-    : { messages: [], errorCount: 0, warningCount: 0 };
+  return toResult(m ? [m] : []);
 }
 
 /** Decodes and lints bytes read from a file or standard input. */

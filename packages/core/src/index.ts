@@ -32,7 +32,7 @@ export { detectPolicyType } from './iam/policy-type.js';
 export { normalize } from './model/normalize.js';
 export { ConfigError } from './types.js';
 export { lintText, lintPolicy, lintDocument } from './engine/lint.js';
-export { createFinding, resolveRuleConfig, compareMessages } from './engine/levels.js';
+export { createFinding, resolveRuleConfig, compareMessages, toResult } from './engine/levels.js';
 export { rules, ruleIds, hostRuleIds } from './rules/index.js';
 export type { RuleMeta, RuleInfo } from './rules/define.js';
 export { generatePolicy } from './generate/generate-policy.js';

@@ -4,7 +4,7 @@ import { getRule } from '../rules/index.js';
 import type { PolicySet } from '../set/types.js';
 import type { LintMessage, LintOptions, LintResult } from '../types.js';
 import type { Extraction, HclParser } from './types.js';
-import { lintText } from '../engine/lint.js';
+import { lintDocument, lintText } from '../engine/lint.js';
 import { detectInput, type DetectedInput } from './detect.js';
 import { policySetFromAccountDetails } from './account-details.js';
 import { extractTerraformModule, type SourceFile } from './terraform.js';
@@ -185,6 +185,10 @@ export function lintFileSync(text: string, fileName: string, options: FileLintOp
 
 function lintDetected(text: string, detected: DetectedInput, options: FileLintOptions): LintResult | undefined {
   if (detected.format === 'skip' || detected.format === 'terraform') return undefined;
-  if (detected.format === 'policy') return { ...lintText(text, options), documents: 1 };
+  if (detected.format === 'policy' && !('documents' in detected)) {
+    const yaml = detected.yaml;
+    if (yaml) return { ...lintDocument(yaml.value, { ...options, source: yaml.source }), documents: 1 };
+    return { ...lintText(text, options), documents: 1 };
+  }
   return lintExtraction(detected, options);
 }

@@ -131,6 +131,20 @@ describe('the seed as a Terraform module split over three files', () => {
     ]);
   });
 
+  it('configuration overrides for one file of a module apply to that file; the module is still one set', async () => {
+    const cwd = copyScenario('seed-terraform');
+    fs.writeFileSync(
+      path.join(cwd, 'iam-mfa-lint.config.json'),
+      JSON.stringify({ overrides: [{ files: 'mod/policy.tf', rules: { 'action-wildcard': 'off' } }] }),
+    );
+    const run = await runMain(['mod', '--format', 'json'], cwd);
+    expect(run.stderr).toBe('');
+    expect(brief(run.stdout, cwd)).toEqual([
+      'mod/policy.tf resource-bucket-mismatch/nearMiss@10:20',
+      'mod/policy.tf mfa-unsatisfiable/neverMfa@12:20',
+    ]);
+  });
+
   it('a file of the module that is not HCL is reported in that file; the others are still read together', async () => {
     const cwd = copyScenario('seed-terraform');
     fs.writeFileSync(path.join(cwd, 'mod/broken.tf'), 'resource "x" {\n');

@@ -157,6 +157,43 @@ describe('the seed as a Terraform module split over three files', () => {
   });
 });
 
+describe('trust-policy-mfa-missing across the files of a module', () => {
+  it("a role another account assumes without MFA (iam.tf) whose inline policy (policy.tf) reads a bucket: reported at the trust statement's Principal", async () => {
+    const cwd = (temp = fs.mkdtempSync(path.join(os.tmpdir(), 'iml-tftrust-')));
+    fs.mkdirSync(path.join(cwd, 'mod'));
+    fs.writeFileSync(
+      path.join(cwd, 'mod/iam.tf'),
+      `resource "aws_iam_role" "auditor" {
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { AWS = "arn:aws:iam::111122223333:root" }
+      Action    = "sts:AssumeRole"
+    }]
+  })
+}
+`,
+    );
+    const policy = `resource "aws_iam_role_policy" "read" {
+  role = aws_iam_role.auditor.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = "s3:GetObject", Resource = "arn:aws:s3:::audit-reports/*" }]
+  })
+}
+`;
+    fs.writeFileSync(path.join(cwd, 'mod/policy.tf'), policy);
+    const run = await runMain(['mod', '--format', 'json', '--rule', 'trust-account-unconditioned:off'], cwd);
+    expect(brief(run.stdout, cwd)).toEqual(['mod/iam.tf trust-policy-mfa-missing/noMfa@6:7']);
+    expect(run.stdout).toContain('policy.tf');
+    expect(run.code).toBe(1);
+    // Alone, iam.tf has no policy that reaches a bucket.
+    const alone = await runMain(['mod/iam.tf', '--format', 'json', '--rule', 'trust-account-unconditioned:off'], cwd);
+    expect(brief(alone.stdout, cwd)).toEqual([]);
+  });
+});
+
 describe('the seed as a plan (terraform show -json)', () => {
   it('links the attachment through the configuration (the new policy ARN is unknown): the same three findings', async () => {
     const run = await runMain(

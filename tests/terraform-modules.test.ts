@@ -310,6 +310,35 @@ resource "aws_iam_instance_profile" "app" {
   });
 });
 
+describe('resource types named like Object.prototype members (found by tests/fuzz.test.ts)', () => {
+  it('a plan and a module with resources of type __proto__ and constructor are read without a crash', async () => {
+    const plan = {
+      format_version: '1.2',
+      planned_values: {
+        root_module: {
+          resources: ['__proto__', 'constructor', 'toString'].map((type) => ({
+            address: `${type}.x`,
+            type,
+            values: { role: 'r', policy_arn: 'arn:aws:iam::1:policy/p' },
+          })),
+        },
+      },
+    };
+    const r = await lintFile(JSON.stringify(plan), 'plan.json', { explicit: true });
+    expect(r!.messages).toEqual([]);
+    const results = await lintModule(
+      [
+        {
+          name: 'a.tf',
+          text: 'resource "__proto__" "x" {\n  role = "r"\n}\nresource "constructor" "y" {\n  role = "r"\n}\n',
+        },
+      ],
+      { hcl: nodeHclParser },
+    );
+    expect(results.map((x) => x.messages)).toEqual([[]]);
+  });
+});
+
 describe('YAML that AWS accepts', () => {
   it('a plain policy written as YAML is linted with positions, found by a walk', async () => {
     const run = await runMain(

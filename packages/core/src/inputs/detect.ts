@@ -6,7 +6,7 @@ import { extractCloudFormation, isCloudFormationTemplate } from './cloudformatio
 import { LineIndex } from '../util/lines.js';
 import { isObject, type JsonHost } from './host-json.js';
 import { extractTerraformPlan, isTerraformPlan } from './terraform-plan.js';
-import { parseYamlTree, plainValue, treeFromJson, treeLocations } from './tree.js';
+import { entry, parseYamlTree, plainValue, treeFromJson, treeLocations } from './tree.js';
 import type { DocumentSource } from '../types.js';
 import { emptyExtraction, type Extraction } from './types.js';
 
@@ -117,8 +117,8 @@ export function detectInput(text: string, fileName: string, options: DetectOptio
   if (isCloudFormationTemplate(tree.root)) return extractCloudFormation(tree.root);
   // A plain policy written as YAML: a Version and a Statement (named by the user: anything that
   // looks like a policy, so that its mistakes are reported).
-  const value = plainValue(tree.root);
-  const policy = tree.root.type === 'map' && isObject(value) && 'Statement' in value && 'Version' in value;
+  const policy = entry(tree.root, 'Statement') !== undefined && entry(tree.root, 'Version') !== undefined;
+  const value = policy || explicit ? plainValue(tree.root) : undefined;
   if (policy || (explicit && looksLikePolicy(value))) {
     const locations = treeLocations(tree.root);
     return { format: 'policy', yaml: { value, source: { lookup: (p) => locations.get(p) } } };

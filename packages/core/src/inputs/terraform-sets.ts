@@ -51,20 +51,27 @@ export function referencedAddress(reference: string): string | undefined {
 const strings = (v: unknown): string[] =>
   typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 
-/** Attachments of managed policies: resource type -> the attributes naming roles, users, groups. */
-const ATTACHMENTS: Record<string, Partial<Record<'role' | 'user' | 'group', string>>> = {
-  aws_iam_role_policy_attachment: { role: 'role' },
-  aws_iam_user_policy_attachment: { user: 'user' },
-  aws_iam_group_policy_attachment: { group: 'group' },
-  aws_iam_policy_attachment: { role: 'roles', user: 'users', group: 'groups' },
-};
+/** Attachments of managed policies: resource type -> the attributes naming roles, users, groups (a Map: types come from input). */
+const ATTACHMENTS = new Map<string, ReadonlyArray<readonly ['role' | 'user' | 'group', string]>>([
+  ['aws_iam_role_policy_attachment', [['role', 'role']]],
+  ['aws_iam_user_policy_attachment', [['user', 'user']]],
+  ['aws_iam_group_policy_attachment', [['group', 'group']]],
+  [
+    'aws_iam_policy_attachment',
+    [
+      ['role', 'roles'],
+      ['user', 'users'],
+      ['group', 'groups'],
+    ],
+  ],
+]);
 
 /** Inline policies: resource type -> the kind of holder and the attribute naming it. */
-const INLINE: Record<string, ['role' | 'user' | 'group', string]> = {
-  aws_iam_role_policy: ['role', 'role'],
-  aws_iam_user_policy: ['user', 'user'],
-  aws_iam_group_policy: ['group', 'group'],
-};
+const INLINE = new Map<string, readonly ['role' | 'user' | 'group', string]>([
+  ['aws_iam_role_policy', ['role', 'role']],
+  ['aws_iam_user_policy', ['user', 'user']],
+  ['aws_iam_group_policy', ['group', 'group']],
+]);
 
 /**
  * Builds the roles, users and groups of a configuration. A holder named by a literal that no
@@ -160,16 +167,14 @@ export function terraformSets(
       attach('role', r.id, [...(r.inline ?? []), ...managed(r, 'managed_policy_arns')]);
     } else if (r.type === 'aws_iam_instance_profile') {
       for (const id of holders(r, 'role', 'role')) roleOf(id).instanceProfile = true;
-    } else if (INLINE[r.type]) {
-      const [kind, attribute] = INLINE[r.type]!;
+    } else if (INLINE.has(r.type)) {
+      const [kind, attribute] = INLINE.get(r.type)!;
       const d = documentOf(r, 'policy');
       if (d !== undefined) for (const id of holders(r, attribute, kind)) attach(kind, id, [d]);
-    } else if (ATTACHMENTS[r.type]) {
+    } else if (ATTACHMENTS.has(r.type)) {
       const documents = managed(r, 'policy_arn');
       if (documents.length === 0) continue;
-      for (const [kind, attribute] of Object.entries(ATTACHMENTS[r.type]!) as Array<
-        ['role' | 'user' | 'group', string]
-      >)
+      for (const [kind, attribute] of ATTACHMENTS.get(r.type)!)
         for (const id of holders(r, attribute, kind)) attach(kind, id, documents);
     }
   }

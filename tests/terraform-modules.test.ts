@@ -212,6 +212,24 @@ describe('the seed as a plan (terraform show -json)', () => {
     expect(json.code).toBe(1);
   });
 
+  it("in a child module, the configuration references are the module call's (module.app.)", async () => {
+    const file = path.join(root, SCENARIOS, 'seed-terraform-plan/seed.plan.json');
+    const plan = JSON.parse(fs.readFileSync(file, 'utf8'));
+    const resources = plan.planned_values.root_module.resources as Array<{ address: string }>;
+    for (const r of resources) r.address = `module.app.${r.address}`;
+    plan.planned_values.root_module = { resources: [], child_modules: [{ address: 'module.app', resources }] };
+    plan.configuration.root_module = {
+      module_calls: { app: { source: './app', module: plan.configuration.root_module } },
+    };
+    const r = await lintFile(JSON.stringify(plan, null, 2), file, { explicit: true });
+    expect(r!.messages.map((m) => m.ruleId)).toEqual([
+      'action-wildcard',
+      'mfa-unsatisfiable',
+      'resource-bucket-mismatch',
+    ]);
+    expect(r!.messages[1]!.message).toMatch(/^module\.app\.aws_iam_policy\.s3_access: /);
+  });
+
   it('without the configuration, nothing links the policy to the role', async () => {
     const file = path.join(root, SCENARIOS, 'seed-terraform-plan/seed.plan.json');
     const plan = JSON.parse(fs.readFileSync(file, 'utf8'));

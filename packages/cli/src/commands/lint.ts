@@ -141,8 +141,9 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
   if (concurrency > 1 && toLintFiles >= MIN_FILES_FOR_WORKERS && session.parallelSafe && script) {
     const jobs: WorkerJob[] = toLint.map((unit) => ({
       files: unit.map((file) => {
-        const { iamData: _ignored, ...options } = unitFile(file).options;
-        return { ...unitFile(file), options };
+        const f = unitFile(file);
+        const { iamData: _ignored, ...options } = f.options;
+        return { ...f, options };
       }),
     }));
     const done = await lintInWorkers(jobs, concurrency, script);

@@ -61,6 +61,30 @@ describe('the built iam-mfa-lint binary', () => {
     expect(String(out[0]!.messages[1]!.message)).toContain('did you mean "my-s3-bucket-09-01-2023"?');
   });
 
+  it('the seed as a Terraform module over three files: the three findings in policy.tf with no flag, exit 1', () => {
+    const r = run(['--format', 'json', 'fixtures/scenarios/seed-terraform']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('');
+    const out = JSON.parse(r.stdout) as Array<{
+      filePath: string;
+      messages: Array<Record<string, unknown>>;
+      errorCount: number;
+    }>;
+    expect(out.map((f) => [f.filePath, f.errorCount])).toEqual([
+      [join(root, 'fixtures/scenarios/seed-terraform/iam.tf'), 0],
+      [join(root, 'fixtures/scenarios/seed-terraform/policy.tf'), 3],
+      [join(root, 'fixtures/scenarios/seed-terraform/s3.tf'), 0],
+    ]);
+    expect(out[1]!.messages.map((m) => [m.ruleId, m.messageId, m.line, m.column])).toEqual([
+      ['action-wildcard', 'everyAction', 9, 20],
+      ['resource-bucket-mismatch', 'nearMiss', 10, 20],
+      ['mfa-unsatisfiable', 'neverMfa', 12, 20],
+    ]);
+    expect(String(out[1]!.messages[1]!.message)).toContain('did you mean "my-s3-bucket-09-01-2023"?');
+    const fixed = run(['fixtures/scenarios/seed-terraform-fixed', 'fixtures/scenarios/seed-terraform-group']);
+    expect([fixed.code, fixed.stderr]).toEqual([0, '']);
+  });
+
   it('prints stylish output with a summary (the quick start: the seed and its role manifest)', () => {
     const r = run(['--bucket', 'my-s3-bucket-09-01-2023', 'fixtures/scenarios/seed', 'fixtures/scenarios/seed-role']);
     expect(r.code).toBe(1);

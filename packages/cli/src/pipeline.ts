@@ -4,7 +4,17 @@
  * and lint whatever the file holds with the core's `lintFile`.
  */
 import fs from 'node:fs';
-import { createFinding, LineIndex, lintFile, toResult, type LintOptions, type LintResult } from '@iam-mfa-lint/core';
+import path from 'node:path';
+import {
+  createFinding,
+  extractTerraformModule,
+  LineIndex,
+  lintExtractionFiles,
+  lintFile,
+  toResult,
+  type LintOptions,
+  type LintResult,
+} from '@iam-mfa-lint/core';
 import { nodeHclParser } from './hcl.js';
 
 export type FileOutcome =
@@ -121,4 +131,96 @@ export async function lintBytes(
   }
   const result = await lintFile(text, file, { ...options, explicit, hcl: nodeHclParser, shownName });
   return result ? { kind: 'result', result, text, bytes } : { kind: 'skip' };
+}
+
+/** Terraform source: its files are read per directory, as one module. */
+export function isTerraformSource(file: string): boolean {
+  return /\.tf$/i.test(file);
+}
+
+/**
+ * The units of work of a run, in walk order: each file alone, except the `.tf` files of one
+ * directory, which are one unit (a Terraform module, read together) at the place of its first file.
+ */
+export function workUnits(files: readonly string[]): string[][] {
+  const units: string[][] = [];
+  const modules = new Map<string, string[]>();
+  for (const file of files) {
+    if (!isTerraformSource(file)) {
+      units.push([file]);
+      continue;
+    }
+    const dir = path.dirname(file);
+    const unit = modules.get(dir);
+    if (unit) unit.push(file);
+    else {
+      const created = [file];
+      modules.set(dir, created);
+      units.push(created);
+    }
+  }
+  return units;
+}
+
+/** One file of a unit of work, with everything its outcome depends on. */
+export interface UnitFile {
+  file: string;
+  options: LintOptions;
+  explicit: boolean;
+  shownName: string;
+}
+
+/**
+ * Lints a unit of work (workUnits): a file alone through lintPath, or the files of a Terraform
+ * module together, one outcome per file in order. In a module, a file that cannot be read or is
+ * not UTF-8 gets its own outcome and is left out of the module; files linted with other options
+ * (configuration overrides) get the findings of the module linted with theirs.
+ */
+export async function lintUnit(unit: readonly UnitFile[]): Promise<FileOutcome[]> {
+  if (unit.length === 1) {
+    const f = unit[0]!;
+    return [await lintPath(f.file, f.options, f.explicit, f.shownName)];
+  }
+  const outcomes: FileOutcome[] = new Array(unit.length);
+  const read: Array<{ at: number; text: string; bytes: Uint8Array }> = [];
+  unit.forEach((f, at) => {
+    let bytes: Uint8Array;
+    try {
+      bytes = fs.readFileSync(f.file);
+    } catch (error) {
+      outcomes[at] = {
+        kind: 'fsError',
+        code: (error as NodeJS.ErrnoException).code ?? '',
+        message: (error as Error).message,
+      };
+      return;
+    }
+    try {
+      read.push({ at, text: decodeText(bytes), bytes });
+    } catch {
+      outcomes[at] = { kind: 'result', result: notUtf8(bytes, f.options), text: '', bytes };
+    }
+  });
+  if (read.length === 0) return outcomes;
+  const names = read.map((r) => unit[r.at]!.file);
+  const extraction = await extractTerraformModule(
+    read.map((r, i) => ({ name: names[i]!, text: r.text })),
+    nodeHclParser,
+  );
+  const byOptions = new Map<string, number[]>();
+  read.forEach((r, i) => {
+    const { iamData: _data, ...options } = unit[r.at]!.options;
+    const key = JSON.stringify(options);
+    const group = byOptions.get(key);
+    if (group) group.push(i);
+    else byOptions.set(key, [i]);
+  });
+  for (const group of byOptions.values()) {
+    const results = lintExtractionFiles(extraction, names, unit[read[group[0]!]!.at]!.options);
+    for (const i of group) {
+      const r = read[i]!;
+      outcomes[r.at] = { kind: 'result', result: results[i]!, text: r.text, bytes: r.bytes };
+    }
+  }
+  return outcomes;
 }

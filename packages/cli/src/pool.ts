@@ -1,6 +1,7 @@
 /**
- * `--concurrency N`: large runs lint in N worker threads. Files go out in batches and results
- * come back in the original order, so output stays deterministic.
+ * `--concurrency N`: large runs lint in N worker threads. Units of work (a file, or the `.tf`
+ * files of one Terraform module) go out in batches and results come back in the original order,
+ * so output stays deterministic.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -8,13 +9,19 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { LintOptions, LintResult } from '@iam-mfa-lint/core';
 
-export interface WorkerJob {
+/** One file of a unit of work. */
+export interface WorkerFile {
   file: string;
   explicit: boolean;
   /** The file's name as the user typed it (for messages that name it). */
   shownName: string;
   /** The resolved options without iamData (each worker loads its own). */
   options: Omit<LintOptions, 'iamData'>;
+}
+
+/** A unit of work (pipeline.ts workUnits): one file, or the files of a Terraform module. */
+export interface WorkerJob {
+  files: WorkerFile[];
 }
 
 export type WorkerOutcome =
@@ -59,8 +66,9 @@ export function workerScript(): URL | undefined {
   }
 }
 
-export async function lintInWorkers(jobs: WorkerJob[], concurrency: number, script: URL): Promise<WorkerOutcome[]> {
-  const outcomes: WorkerOutcome[] = new Array(jobs.length);
+/** Lints the units in workers; one list of outcomes per unit (one per file), in the order of `jobs`. */
+export async function lintInWorkers(jobs: WorkerJob[], concurrency: number, script: URL): Promise<WorkerOutcome[][]> {
+  const outcomes: WorkerOutcome[][] = new Array(jobs.length);
   const batches: Array<{ id: number; start: number; jobs: WorkerJob[] }> = [];
   for (let i = 0; i < jobs.length; i += BATCH)
     batches.push({ id: batches.length, start: i, jobs: jobs.slice(i, i + BATCH) });
@@ -83,7 +91,7 @@ export async function lintInWorkers(jobs: WorkerJob[], concurrency: number, scri
               }
               worker.postMessage({ id: batch.id, jobs: batch.jobs });
             };
-            worker.on('message', (msg: { id: number; outcomes: WorkerOutcome[] }) => {
+            worker.on('message', (msg: { id: number; outcomes: WorkerOutcome[][] }) => {
               const batch = batches[msg.id]!;
               msg.outcomes.forEach((o, i) => (outcomes[batch.start + i] = o));
               send();

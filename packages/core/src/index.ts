@@ -44,10 +44,13 @@ export type { IamData, IamService, IamAction, IamResourceType, IamConditionKey }
 export {
   detectInput,
   lintExtraction,
+  lintExtractionFiles,
+  lintModule,
   lintFile,
   lintFileSync,
   looksLikeAccountDetails,
   extractTerraform,
+  extractTerraformModule,
   targetBuckets,
   extractCloudFormation,
   extractTerraformPlan,
@@ -69,6 +72,7 @@ export type {
   DetectOptions,
   FileLintOptions,
   HclParser,
+  SourceFile,
 } from './inputs/index.js';
 // Evaluation, verify, policy sets and the trust/bucket generators (issue 4; see docs/evaluation.md, docs/sets.md).
 export { evaluate, toEvalPolicy, inferPrincipalType, accountOf } from './eval/evaluate.js';

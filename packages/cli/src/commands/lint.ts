@@ -18,7 +18,7 @@ import { escapeControl } from '../formatters/text.js';
 import type { FileResult } from '../formatters/types.js';
 import type { CliIo } from '../io.js';
 import type { LintArgs } from '../options.js';
-import { crashed, lintBytes, lintPath, type FileOutcome } from '../pipeline.js';
+import { crashed, lintBytes, lintPath, lintUnit, workUnits, type FileOutcome, type UnitFile } from '../pipeline.js';
 import {
   defaultConcurrency,
   lintInWorkers,
@@ -93,45 +93,77 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
   const sets = lintRoleSets(files, (f) => session.optionsFor(f, base), io.cwd, args.paths);
   problems.push(...sets.problems);
 
-  // Large runs lint on worker threads (--concurrency); results come back in walk order.
+  // Large runs lint on worker threads (--concurrency); results come back in walk order. A unit
+  // of work is a file, or the .tf files of one directory (a Terraform module, read together).
   const pending = files.filter((f) => !sets.consumed.has(f));
+  const units = workUnits(pending);
   const outcomes = new Map<string, WorkerOutcome>();
   const script = workerScript();
-  // --cache: unchanged files (same bytes, same options) take their outcome from the cache. Runs
-  // that need each file's text on the main thread (the same as for workers) do not use it.
+  // --cache: unchanged files (same bytes, same options) take their outcome from the cache; a
+  // module's files are keyed together, by all of their contents. Runs that need each file's text
+  // on the main thread (the same as for workers) do not use it.
   const cache =
     args.cache && session.parallelSafe
       ? LintCache.open(cacheFilePath(args.cacheLocation, io.cwd), `${VERSION}\0${iamDataVersion()}`)
       : undefined;
   const hashes = new Map<string, string>();
   if (cache) {
-    for (const file of pending) {
-      let bytes: Uint8Array;
-      try {
-        bytes = fs.readFileSync(file);
-      } catch {
-        continue; // the pipeline reports it
+    for (const unit of units) {
+      const own: string[] = [];
+      for (const file of unit) {
+        let bytes: Uint8Array;
+        try {
+          bytes = fs.readFileSync(file);
+        } catch {
+          break; // the pipeline reports it
+        }
+        const { iamData: _unused, ...options }: LintOptions = session.optionsFor(file, base);
+        own.push(LintCache.hash(bytes, [options, explicitFiles.has(file), shownPath(io.cwd, file)]));
       }
-      const { iamData: _unused, ...options }: LintOptions = session.optionsFor(file, base);
-      const hash = LintCache.hash(bytes, [options, explicitFiles.has(file), shownPath(io.cwd, file)]);
-      hashes.set(file, hash);
-      const hit = cache.get(file, hash);
-      if (hit) outcomes.set(file, hit);
+      if (own.length < unit.length) continue;
+      const hash = unit.length === 1 ? own[0]! : LintCache.hash(Buffer.from(own.join('\n')), ['module', unit]);
+      for (const file of unit) hashes.set(file, hash);
+      const hits = unit.map((file) => cache.get(file, hash));
+      if (hits.every((h) => h !== undefined)) unit.forEach((file, i) => outcomes.set(file, hits[i]!));
     }
   }
-  const toLint = cache ? pending.filter((f) => !outcomes.has(f)) : pending;
-  const concurrency = args.concurrency ?? defaultConcurrency(toLint.length);
-  if (concurrency > 1 && toLint.length >= MIN_FILES_FOR_WORKERS && session.parallelSafe && script) {
-    const jobs: WorkerJob[] = toLint.map((file) => {
-      const { iamData: _ignored, ...options }: LintOptions = session.optionsFor(file, base);
-      return { file, explicit: explicitFiles.has(file), shownName: shownPath(io.cwd, file), options };
-    });
+  const toLint = cache ? units.filter((u) => !u.every((f) => outcomes.has(f))) : units;
+  const toLintFiles = toLint.reduce((n, u) => n + u.length, 0);
+  const unitFile = (file: string): UnitFile => ({
+    file,
+    options: session.optionsFor(file, base),
+    explicit: explicitFiles.has(file),
+    shownName: shownPath(io.cwd, file),
+  });
+  const concurrency = args.concurrency ?? defaultConcurrency(toLintFiles);
+  // Outcomes of the modules of several files linted on the main thread (or the error that stopped one).
+  const early = new Map<string, FileOutcome | Error>();
+  if (concurrency > 1 && toLintFiles >= MIN_FILES_FOR_WORKERS && session.parallelSafe && script) {
+    const jobs: WorkerJob[] = toLint.map((unit) => ({
+      files: unit.map((file) => {
+        const f = unitFile(file);
+        const { iamData: _ignored, ...options } = f.options;
+        return { ...f, options };
+      }),
+    }));
     const done = await lintInWorkers(jobs, concurrency, script);
-    toLint.forEach((file, i) => {
-      const outcome = done[i]!;
-      outcomes.set(file, outcome);
-      remember(file, outcome);
-    });
+    toLint.forEach((unit, u) =>
+      unit.forEach((file, i) => {
+        const outcome = done[u]![i]!;
+        outcomes.set(file, outcome);
+        remember(file, outcome);
+      }),
+    );
+  } else {
+    for (const unit of toLint) {
+      if (unit.length < 2) continue;
+      try {
+        const own = await lintUnit(unit.map(unitFile));
+        unit.forEach((file, i) => early.set(file, own[i]!));
+      } catch (error) {
+        for (const file of unit) early.set(file, error instanceof Error ? error : new Error(String(error)));
+      }
+    }
   }
   function remember(file: string, outcome: WorkerOutcome | FileOutcome): void {
     const hash = hashes.get(file);
@@ -166,7 +198,9 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
     const explicit = explicitFiles.has(file);
     let own: FileOutcome;
     try {
-      own = await lintPath(file, fileOptions, explicit, shownPath(io.cwd, file));
+      const before = early.get(file);
+      if (before instanceof Error) throw before;
+      own = before ?? (await lintPath(file, fileOptions, explicit, shownPath(io.cwd, file)));
     } catch (error) {
       // A bug in the tool on one file: a finding on that file, every other file still reported.
       crashes++;

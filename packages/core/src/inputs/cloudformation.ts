@@ -24,8 +24,10 @@ export function isCloudFormationTemplate(root: SNode): boolean {
   if (entry(root, 'AWSTemplateFormatVersion') !== undefined) return true;
   const resources = entry(root, 'Resources');
   if (resources?.type !== 'map' || resources.entries.length === 0) return false;
+  // Every resource has a Type (a template may compute one, `Type: !Ref X`: that resource is not
+  // read, the others are), and some Type is a CloudFormation one.
   return (
-    resources.entries.every((e) => typeof scalarString(entry(e.value, 'Type')) === 'string') &&
+    resources.entries.every((e) => entry(e.value, 'Type') !== undefined) &&
     resources.entries.some((e) => /^(AWS|Custom|Alexa)::|^Custom::/.test(scalarString(entry(e.value, 'Type')) ?? ''))
   );
 }

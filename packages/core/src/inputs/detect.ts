@@ -6,19 +6,21 @@ import { extractCloudFormation, isCloudFormationTemplate } from './cloudformatio
 import { LineIndex } from '../util/lines.js';
 import { isObject, type JsonHost } from './host-json.js';
 import { extractTerraformPlan, isTerraformPlan } from './terraform-plan.js';
-import { parseYamlTree, treeFromJson } from './tree.js';
+import { entry, parseYamlTree, plainValue, treeFromJson, treeLocations } from './tree.js';
+import type { DocumentSource } from '../types.js';
 import { emptyExtraction, type Extraction } from './types.js';
 
 /**
  * What a file is, read from its content (the extension only breaks ties):
- * - `policy`: a plain policy document (or broken JSON): lint the text as it is (`lintText`).
+ * - `policy`: a plain policy document (or broken JSON): lint the text as it is (`lintText`); a
+ *   policy written as YAML comes with its value and positions (`yaml`).
  * - `terraform`: Terraform source (`.tf`): HCL, read by the CLI (see the CLI's terraform input).
  * - `skip`: neither a policy nor a file that holds policies (a package.json, a workflow): found by a
  *   directory walk, it is not linted at all.
  * - an `Extraction`: the documents found in a template, a plan or CLI output.
  */
 export type DetectedInput =
-  | { format: 'policy' }
+  | { format: 'policy'; yaml?: { value: unknown; source: DocumentSource } }
   | { format: 'terraform' }
   | { format: 'skip'; reason: string }
   | Extraction;
@@ -113,13 +115,21 @@ export function detectInput(text: string, fileName: string, options: DetectOptio
     return out;
   }
   if (isCloudFormationTemplate(tree.root)) return extractCloudFormation(tree.root);
-  if (!explicit) return { format: 'skip', reason: 'YAML that is not a CloudFormation template' };
+  // A plain policy written as YAML: a Version and a Statement (named by the user: anything that
+  // looks like a policy, so that its mistakes are reported).
+  const policy = entry(tree.root, 'Statement') !== undefined && entry(tree.root, 'Version') !== undefined;
+  const value = policy || explicit ? plainValue(tree.root) : undefined;
+  if (policy || (explicit && looksLikePolicy(value))) {
+    const locations = treeLocations(tree.root);
+    return { format: 'policy', yaml: { value, source: { lookup: (p) => locations.get(p) } } };
+  }
+  if (!explicit) return { format: 'skip', reason: 'YAML that is neither a policy nor a CloudFormation template' };
   const out = emptyExtraction('cloudformation');
   out.problems.push({
     ruleId: 'invalid-policy',
     messageId: 'grammar',
     message:
-      'This YAML file is not a CloudFormation template (no AWSTemplateFormatVersion and no Resources with a Type): iam-mfa-lint reads policies in YAML only inside templates',
+      'This YAML file is not a policy (Version and Statement) and not a CloudFormation template (AWSTemplateFormatVersion, or Resources with a Type)',
     range: { line: 1, column: 1, endLine: 1, endColumn: 2 },
   });
   return out;

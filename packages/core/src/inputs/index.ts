@@ -8,7 +8,15 @@ export { extractAwsCli, isAwsCliOutput } from './aws-cli.js';
 export { parseYamlTree, parseJsonTree } from './tree.js';
 export { decodeJsonString } from './embedded.js';
 export { LineIndex } from '../util/lines.js';
-export { lintExtraction, targetBuckets, lintFile, lintFileSync, looksLikeAccountDetails } from './lint.js';
+export {
+  lintExtraction,
+  lintExtractionFiles,
+  lintModule,
+  targetBuckets,
+  lintFile,
+  lintFileSync,
+  looksLikeAccountDetails,
+} from './lint.js';
 export type { FileLintOptions } from './lint.js';
-export { extractTerraform } from './terraform.js';
+export { extractTerraform, extractTerraformModule, type SourceFile } from './terraform.js';
 export { unresolvedMarker, hasUnresolved, showUnresolved, UNRESOLVED_PREFIX } from '../util/unresolved.js';

@@ -4,10 +4,10 @@ import { getRule } from '../rules/index.js';
 import type { PolicySet } from '../set/types.js';
 import type { LintMessage, LintOptions, LintResult } from '../types.js';
 import type { Extraction, HclParser } from './types.js';
-import { lintText } from '../engine/lint.js';
+import { lintDocument, lintText } from '../engine/lint.js';
 import { detectInput, type DetectedInput } from './detect.js';
 import { policySetFromAccountDetails } from './account-details.js';
-import { extractTerraform } from './terraform.js';
+import { extractTerraformModule, type SourceFile } from './terraform.js';
 
 export interface LintExtractionOptions extends LintOptions {}
 
@@ -29,15 +29,34 @@ export function targetBuckets(
  * `ConfigError` for unknown rules, as lintText does.
  */
 export function lintExtraction(extraction: Extraction, options: LintExtractionOptions = {}): LintResult {
-  const messages: LintMessage[] = [];
+  return lintExtractionFiles(extraction, [undefined], options)[0]!;
+}
+
+/**
+ * Lints an extraction that read several files (a Terraform module) as one policy set, and returns
+ * one result per name of `files`, in that order: each holds the findings in the documents and
+ * problems of that file (`file`; those without one belong to the first). Cross-document findings
+ * stay in the document they are about; a message about another file's document names that file.
+ */
+export function lintExtractionFiles(
+  extraction: Extraction,
+  files: ReadonlyArray<string | undefined>,
+  options: LintExtractionOptions = {},
+): LintResult[] {
+  const index = new Map(files.map((f, i) => [f, i]));
+  const slot = (file: string | undefined): number => (file === undefined ? 0 : (index.get(file) ?? 0));
+  const messages: LintMessage[][] = files.map(() => []);
+  const documents = files.map(() => 0);
   const config = resolveRuleConfig(options.rules);
   for (const p of extraction.problems) {
     const m = createMessage(getRule(p.ruleId)!, p.messageId, { message: p.message }, pick(p.range), '', config);
-    if (m) messages.push(m);
+    if (m) messages[slot(p.file)]!.push(m);
   }
   const targets = targetBuckets(extraction, options.buckets);
-  // The documents of one file form a policy set: each role's trust policy with its inline and
-  // attached policies, so the cross-document rules (mfa-unsatisfiable) run inside templates.
+  const several = files.length > 1;
+  // The documents of one file (of one module) form a policy set: each role's trust policy with
+  // its inline and attached policies, so the cross-document rules (mfa-unsatisfiable) run inside
+  // templates.
   const set: PolicySet = {
     documents: extraction.documents.map((d, i) => ({
       id: `doc${i}`,
@@ -45,6 +64,7 @@ export function lintExtraction(extraction: Extraction, options: LintExtractionOp
       value: d.value,
       label: d.label,
       source: d.source,
+      ...(several && d.file !== undefined ? { file: baseName(d.file) } : {}),
       ...(d.audience ? { audience: d.audience } : {}),
       ...(d.endpointPolicy ? { endpointPolicy: true } : {}),
     })),
@@ -60,11 +80,32 @@ export function lintExtraction(extraction: Extraction, options: LintExtractionOp
     ],
   };
   const result = lintSet(set, { ...options, ...targets });
-  result.documents.forEach((d) => {
+  result.documents.forEach((d, i) => {
     const label = d.document.label;
-    for (const m of d.result.messages) messages.push({ ...m, message: `${label}: ${m.message}` });
+    const at = slot(extraction.documents[i]!.file);
+    documents[at]!++;
+    for (const m of d.result.messages) messages[at]!.push({ ...m, message: `${label}: ${m.message}` });
   });
-  return { ...toResult(messages), documents: extraction.documents.length };
+  return messages.map((m, i) => ({ ...toResult(m), documents: documents[i]! }));
+}
+
+/** The last segment of a path (either separator): how a module's file is named in messages. */
+function baseName(file: string): string {
+  return file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+}
+
+/**
+ * Lints the `.tf` files of one Terraform module (a directory) together, with `options.hcl`:
+ * references, policy sets and bucket names resolve across files. One result per file, in order.
+ */
+export async function lintModule(files: readonly SourceFile[], options: FileLintOptions): Promise<LintResult[]> {
+  if (!options.hcl) throw new Error('lintModule needs an HCL parser (options.hcl)');
+  const extraction = await extractTerraformModule(files, options.hcl);
+  return lintExtractionFiles(
+    extraction,
+    files.map((f) => f.name),
+    options,
+  );
 }
 
 function pick(r: { line: number; column: number; endLine: number; endColumn: number }) {
@@ -126,7 +167,7 @@ export async function lintFile(
   const detected = detectInput(text, fileName, { explicit: options.explicit ?? false });
   if (detected.format === 'terraform') {
     if (!options.hcl) return undefined;
-    return lintExtraction(await extractTerraform(text, fileName, options.hcl), options);
+    return (await lintModule([{ name: fileName, text }], options))[0];
   }
   return lintDetected(text, detected, options);
 }
@@ -144,6 +185,10 @@ export function lintFileSync(text: string, fileName: string, options: FileLintOp
 
 function lintDetected(text: string, detected: DetectedInput, options: FileLintOptions): LintResult | undefined {
   if (detected.format === 'skip' || detected.format === 'terraform') return undefined;
-  if (detected.format === 'policy') return { ...lintText(text, options), documents: 1 };
+  if (detected.format === 'policy' && !('documents' in detected)) {
+    const yaml = detected.yaml;
+    if (yaml) return { ...lintDocument(yaml.value, { ...options, source: yaml.source }), documents: 1 };
+    return { ...lintText(text, options), documents: 1 };
+  }
   return lintExtraction(detected, options);
 }

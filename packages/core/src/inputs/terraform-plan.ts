@@ -2,7 +2,8 @@ import type { PolicyType } from '../types.js';
 import { detectPolicyType } from '../iam/policy-type.js';
 import { normalize } from '../model/normalize.js';
 import { addDocumentAt, isObject, joinPointer, type JsonHost } from './host-json.js';
-import { emptyExtraction, type Extraction, type ExtractedRole } from './types.js';
+import { emptyExtraction, type Extraction } from './types.js';
+import { referencedAddress, terraformSets, type TfResource } from './terraform-sets.js';
 import { table } from '../util/table.js';
 
 /** Is this JSON `terraform show -json` output (a plan or a state)? */
@@ -123,6 +124,33 @@ function collectModule(module: unknown, pointer: string, found: Found[], depth: 
 }
 
 /**
+ * The references of every resource's arguments in a plan's `configuration` (values the plan does
+ * not know yet, such as a new policy's ARN, are linked through them): configuration address ->
+ * argument -> the addresses it refers to, with module calls' addresses prefixed (`module.m.`).
+ */
+function configurationReferences(configuration: unknown): Map<string, Map<string, string[]>> {
+  const out = new Map<string, Map<string, string[]>>();
+  const visit = (module: unknown, prefix: string, depth: number): void => {
+    if (!isObject(module) || depth > 32) return;
+    for (const r of Array.isArray(module.resources) ? module.resources : []) {
+      if (!isObject(r) || typeof r.address !== 'string' || !isObject(r.expressions)) continue;
+      const byArgument = new Map<string, string[]>();
+      for (const [argument, e] of Object.entries(r.expressions)) {
+        const refs = isObject(e) && Array.isArray(e.references) ? e.references : [];
+        const addresses = refs.flatMap((x) => (typeof x === 'string' ? (referencedAddress(prefix + x) ?? []) : []));
+        if (addresses.length > 0) byArgument.set(argument, [...new Set(addresses)]);
+      }
+      out.set(prefix + r.address, byArgument);
+    }
+    const calls = isObject(module.module_calls) ? module.module_calls : {};
+    for (const [name, call] of Object.entries(calls))
+      if (isObject(call)) visit(call.module, `${prefix}module.${name}.`, depth + 1);
+  };
+  if (isObject(configuration)) visit(configuration.root_module, '', 0);
+  return out;
+}
+
+/**
  * Extracts the policy documents of a Terraform plan or state in JSON (`terraform show -json`):
  * the planned values (or the state's values), and the data sources of the prior state. Policies
  * are JSON-encoded strings there; each node is located at its exact column inside the string.
@@ -140,25 +168,12 @@ export function extractTerraformPlan(host: JsonHost): Extraction {
     for (const f of prior) if (f.mode === 'data' && !found.some((g) => g.address === f.address)) found.push(f);
   }
 
-  const roles = new Map<string, ExtractedRole>(); // by role name
-  const roleOf = (name: string): ExtractedRole => {
-    let r = roles.get(name);
-    if (!r) roles.set(name, (r = { id: name, policies: [], instanceProfile: false }));
-    return r;
-  };
-  const policyArns = new Map<string, number>();
-  const attachments: Array<{ role: string; arn: string }> = [];
+  const references = configurationReferences(plan.configuration);
+  const linked: TfResource[] = [];
   for (const f of found) {
     if (f.type === 'aws_s3_bucket' && typeof f.values.bucket === 'string' && !out.buckets.includes(f.values.bucket))
       out.buckets.push(f.values.bucket);
-    if (f.type === 'aws_iam_instance_profile' && typeof f.values.role === 'string')
-      roleOf(f.values.role).instanceProfile = true;
-    if (
-      f.type === 'aws_iam_role_policy_attachment' &&
-      typeof f.values.role === 'string' &&
-      typeof f.values.policy_arn === 'string'
-    )
-      attachments.push({ role: f.values.role, arn: f.values.policy_arn });
+    const documents = new Map<string, number>();
     for (const [attribute, kind] of TERRAFORM_POLICY_ATTRIBUTES[f.type] ?? []) {
       const value = f.values[attribute];
       if (typeof value !== 'string') continue;
@@ -166,16 +181,14 @@ export function extractTerraformPlan(host: JsonHost): Extraction {
       addDocumentAt(host, out, joinPointer(f.pointer, attribute), value, f.address, kind);
       if (out.documents.length === before) continue;
       const idx = before;
+      documents.set(attribute, idx);
       if (TERRAFORM_ENDPOINT_POLICIES.has(f.type)) out.documents[idx]!.endpointPolicy = true;
       // A policy document data source is used elsewhere (a trust policy, a bucket or domain
       // policy, an identity policy): its kind comes from its content, as a standalone file's does.
       if (f.type === 'aws_iam_policy_document')
         out.documents[idx]!.kind = detectPolicyType(normalize(out.documents[idx]!.value));
-      if (f.type === 'aws_iam_role' && typeof f.values.name === 'string') roleOf(f.values.name).trust = idx;
-      if (f.type === 'aws_iam_role_policy' && typeof f.values.role === 'string')
-        roleOf(f.values.role).policies.push(idx);
-      if (f.type === 'aws_iam_policy' && typeof f.values.arn === 'string') policyArns.set(f.values.arn, idx);
     }
+    const inline: number[] = [];
     if (f.type === 'aws_iam_role' && Array.isArray(f.values.inline_policy)) {
       f.values.inline_policy.forEach((p, i) => {
         if (!isObject(p) || typeof p.policy !== 'string') return;
@@ -188,15 +201,24 @@ export function extractTerraformPlan(host: JsonHost): Extraction {
           `${f.address}/${typeof p.name === 'string' ? p.name : `inline_policy[${i}]`}`,
           'identity',
         );
-        if (out.documents.length > before && typeof f.values.name === 'string')
-          roleOf(f.values.name).policies.push(before);
+        if (out.documents.length > before) inline.push(before);
       });
     }
+    const address = f.address.replace(/\[[^\]]*\]/g, '');
+    const expressions = references.get(address);
+    linked.push({
+      address,
+      type: f.type,
+      // Roles keep the name they have in the plan (as messages named them before sets were shared).
+      id: typeof f.values.name === 'string' && f.values.name !== '' ? f.values.name : f.address,
+      literal: (attribute) => f.values[attribute],
+      refs: (attribute) => expressions?.get(attribute) ?? [],
+      documents,
+      inline,
+    });
   }
-  for (const a of attachments) {
-    const idx = policyArns.get(a.arn);
-    if (idx !== undefined) roleOf(a.role).policies.push(idx);
-  }
-  out.roles = [...roles.values()].filter((r) => r.trust !== undefined || r.policies.length > 0);
+  const sets = terraformSets(linked, (v) => v !== '');
+  out.roles = sets.roles;
+  out.people = sets.people;
   return out;
 }

@@ -7,27 +7,48 @@ import { LineIndex } from '../util/lines.js';
 import { TERRAFORM_ENDPOINT_POLICIES, TERRAFORM_POLICY_ATTRIBUTES } from './terraform-plan.js';
 import { emptyExtraction, type Extraction, type HclParser } from './types.js';
 import { scanBody, skipString, type HclAttribute, type HclBlock } from './hcl-locate.js';
-
-/** `${aws_iam_role.NAME.arn}`-style references, by resource type (constants: no RegExp is built from input). */
-const REFERENCE = {
-  aws_iam_role: /^\$\{aws_iam_role\.([A-Za-z0-9_-]+)\.(?:id|name|arn)\}$/,
-  aws_iam_policy: /^\$\{aws_iam_policy\.([A-Za-z0-9_-]+)\.(?:id|name|arn)\}$/,
-} as const;
+import { referencedAddress, terraformSets, type TfResource } from './terraform-sets.js';
 
 /** Resource attributes that hold policy documents: the same table as for plans. */
 const POLICY_ATTRIBUTES = TERRAFORM_POLICY_ATTRIBUTES;
 
+/** Resource types that link documents to roles, users and groups (terraform-sets.ts). */
+const LINK_TYPES = new Set([
+  'aws_iam_role',
+  'aws_iam_user',
+  'aws_iam_group',
+  'aws_iam_policy',
+  'aws_iam_role_policy',
+  'aws_iam_user_policy',
+  'aws_iam_group_policy',
+  'aws_iam_role_policy_attachment',
+  'aws_iam_user_policy_attachment',
+  'aws_iam_group_policy_attachment',
+  'aws_iam_policy_attachment',
+  'aws_iam_instance_profile',
+]);
+
 type Json = Record<string, unknown>;
 const isObj = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-interface Context {
-  text: string;
+/** What every file of a module shares: variables' literal defaults and buckets' literal names. */
+interface ModuleContext {
   hcl: HclParser;
-  lines: LineIndex;
-  fileName: string;
   /** Literal names of `aws_s3_bucket` resources, and literal defaults of variables. */
   bucketNames: Map<string, string>;
   variables: Map<string, string>;
+}
+
+interface Context extends ModuleContext {
+  text: string;
+  lines: LineIndex;
+  fileName: string;
+}
+
+/** One file of a Terraform module: its name (as the host names it) and its text. */
+export interface SourceFile {
+  name: string;
+  text: string;
 }
 
 /**
@@ -35,36 +56,85 @@ interface Context {
  * quoted JSON in the policy attributes of IAM/S3/SQS/SNS resources, and
  * `data "aws_iam_policy_document"` blocks. Values come from the host's HCL parser (the CLI's is
  * @cdktn/hcl2json, loaded on first use); positions from locating its blocks and attributes in the text.
+ * The file is read as a module of its own: extractTerraformModule reads a module's files together.
  */
 export async function extractTerraform(text: string, fileName: string, hcl: HclParser): Promise<Extraction> {
+  const out = await extractTerraformModule([{ name: fileName, text }], hcl);
+  for (const d of out.documents) delete d.file;
+  for (const p of out.problems) delete p.file;
+  return out;
+}
+
+/**
+ * Extracts the policy documents and the policy sets of a Terraform module: all `.tf` files of
+ * one directory, read together as Terraform reads them. Variables, bucket names, data sources and
+ * resources declared in one file resolve references in the others; roles, users and groups are
+ * linked to their trust and permission policies across files (terraform-sets.ts). Each document
+ * and problem names its file (`file`); documents come in the order of `files`.
+ */
+export async function extractTerraformModule(files: readonly SourceFile[], hcl: HclParser): Promise<Extraction> {
   const out = emptyExtraction('terraform');
-  const lines = new LineIndex(text);
-  let parsed: Json;
-  try {
-    parsed = (await hcl.parse(fileName, text)) as Json;
-  } catch (error) {
-    out.problems.push(hclProblem(error, lines));
-    return out;
+  const module: ModuleContext = { hcl, bucketNames: new Map(), variables: new Map() };
+  const parsedFiles: Array<{ file: SourceFile; parsed: Json; lines: LineIndex }> = [];
+  for (const file of files) {
+    const lines = new LineIndex(file.text);
+    try {
+      parsedFiles.push({ file, parsed: (await hcl.parse(file.name, file.text)) as Json, lines });
+    } catch (error) {
+      out.problems.push({ ...hclProblem(error), file: file.name });
+    }
   }
-  const ctx: Context = { text, lines, fileName, hcl, bucketNames: new Map(), variables: new Map() };
-  for (const [name, decls] of Object.entries(isObj(parsed.variable) ? parsed.variable : {})) {
-    const d = Array.isArray(decls) ? decls[0] : undefined;
-    if (isObj(d) && typeof d.default === 'string' && !d.default.includes('${')) ctx.variables.set(name, d.default);
+  // Declarations first, from every file: a variable or a bucket may be declared in another file.
+  for (const { parsed } of parsedFiles) {
+    for (const [name, decls] of Object.entries(isObj(parsed.variable) ? parsed.variable : {})) {
+      const d = Array.isArray(decls) ? decls[0] : undefined;
+      if (isObj(d) && typeof d.default === 'string' && !d.default.includes('${')) module.variables.set(name, d.default);
+    }
   }
-  const resources = isObj(parsed.resource) ? parsed.resource : {};
-  for (const [name, decls] of Object.entries(isObj(resources.aws_s3_bucket) ? resources.aws_s3_bucket : {})) {
-    const d = Array.isArray(decls) ? decls[0] : undefined;
-    const bucket = isObj(d) && typeof d.bucket === 'string' ? templateText(ctx, d.bucket, false) : undefined;
-    if (bucket !== undefined && bucket !== '' && !hasUnresolved(bucket)) {
-      ctx.bucketNames.set(name, bucket);
-      if (!out.buckets.includes(bucket)) out.buckets.push(bucket);
+  for (const { file, parsed, lines } of parsedFiles) {
+    const resources = isObj(parsed.resource) ? parsed.resource : {};
+    const ctx: Context = { ...module, text: file.text, lines, fileName: file.name };
+    for (const [name, decls] of Object.entries(isObj(resources.aws_s3_bucket) ? resources.aws_s3_bucket : {})) {
+      const d = Array.isArray(decls) ? decls[0] : undefined;
+      const bucket = isObj(d) && typeof d.bucket === 'string' ? templateText(ctx, d.bucket, false) : undefined;
+      if (bucket !== undefined && bucket !== '' && !hasUnresolved(bucket)) {
+        module.bucketNames.set(name, bucket);
+        if (!out.buckets.includes(bucket)) out.buckets.push(bucket);
+      }
     }
   }
 
-  const top = scanBody(text, 0, text.length).blocks;
-  const docByAddress = new Map<string, number>();
-  const references: Array<{ address: string; attr: string; kind: PolicyType; expr: string; values: Json }> = [];
-  for (const block of top) {
+  const linked: TfResource[] = [];
+  const endpointReferences: string[] = [];
+  for (const { file, parsed, lines } of parsedFiles) {
+    const ctx: Context = { ...module, text: file.text, lines, fileName: file.name };
+    const before = out.documents.length;
+    await extractFile(ctx, parsed, out, linked, endpointReferences);
+    for (let i = before; i < out.documents.length; i++) out.documents[i]!.file = file.name;
+  }
+  // A resource whose policy is `data.aws_iam_policy_document.X.json` shares that document (no second
+  // lint); given to a VPC endpoint, the document is an endpoint policy.
+  for (const address of endpointReferences) {
+    const idx = linked.find((r) => r.address === address)?.documents.get('json');
+    if (idx !== undefined) out.documents[idx]!.endpointPolicy = true;
+  }
+  const sets = terraformSets(linked, (v) => v !== '' && !hasUnresolved(v));
+  out.roles = sets.roles;
+  out.people = sets.people;
+  return out;
+}
+
+/** The documents of one file, and its resources that link documents to roles, users and groups. */
+async function extractFile(
+  ctx: Context,
+  parsed: Json,
+  out: Extraction,
+  linked: TfResource[],
+  endpointReferences: string[],
+): Promise<void> {
+  const { text } = ctx;
+  const resources = isObj(parsed.resource) ? parsed.resource : {};
+  for (const block of scanBody(text, 0, text.length).blocks) {
     const [type, name] = block.labels;
     if (block.type === 'module' && type !== undefined) {
       await addModuleArguments(ctx, out, block, firstDecl({ module: parsed.module }, 'module', type), `module.${type}`);
@@ -74,80 +144,75 @@ export async function extractTerraform(text: string, fileName: string, hcl: HclP
     if (block.type === 'data' && type === 'aws_iam_policy_document') {
       const decl = firstDecl(parsed.data, type, name);
       if (!decl) continue;
-      const idx = addDataDocument(ctx, out, block, decl, `data.${type}.${name}`);
-      if (idx !== undefined) docByAddress.set(`data.${type}.${name}`, idx);
+      const address = `data.${type}.${name}`;
+      const idx = addDataDocument(ctx, out, block, decl, address);
+      linked.push(linkedResource(ctx, address, type, decl, new Map(idx === undefined ? [] : [['json', idx]])));
       continue;
     }
-    if (block.type !== 'resource' || !POLICY_ATTRIBUTES[type]) continue;
+    if (block.type !== 'resource') continue;
     const decl = firstDecl(resources, type, name);
-    if (!decl) continue;
+    if (!decl || (!POLICY_ATTRIBUTES[type] && !LINK_TYPES.has(type))) continue;
+    const address = `${type}.${name}`;
+    const documents = new Map<string, number>();
     const body = scanBody(text, block.bodyStart, block.bodyEnd);
-    for (const [attribute, kind] of POLICY_ATTRIBUTES[type]!) {
+    for (const [attribute, kind] of POLICY_ATTRIBUTES[type] ?? []) {
       const attr = body.attributes.find((a) => a.name === attribute);
       const value = decl[attribute];
       if (!attr || typeof value !== 'string') continue;
-      const address = `${type}.${name}`;
       const idx = await addAttributeDocument(ctx, out, attr, value, address, kind);
       if (idx !== undefined && TERRAFORM_ENDPOINT_POLICIES.has(type)) out.documents[idx]!.endpointPolicy = true;
-      if (idx !== undefined) docByAddress.set(address, idx);
-      else references.push({ address, attr: attribute, kind, expr: value, values: decl });
+      if (idx !== undefined) documents.set(attribute, idx);
+      else if (TERRAFORM_ENDPOINT_POLICIES.has(type))
+        endpointReferences.push(...referencesIn(value).flatMap((r) => referencedAddress(r) ?? []));
     }
+    const inline: number[] = [];
+    if (type === 'aws_iam_role' && Array.isArray(decl.inline_policy)) {
+      const blocks = body.blocks.filter((b) => b.type === 'inline_policy');
+      for (const [i, p] of decl.inline_policy.entries()) {
+        const b = blocks[i];
+        if (!isObj(p) || typeof p.policy !== 'string' || !b) continue;
+        const attr = scanBody(text, b.bodyStart, b.bodyEnd).attributes.find((a) => a.name === 'policy');
+        const label = `${address}/${typeof p.name === 'string' ? p.name : `inline_policy[${i}]`}`;
+        const idx = attr ? await addAttributeDocument(ctx, out, attr, p.policy, label, 'identity') : undefined;
+        if (idx !== undefined) inline.push(idx);
+      }
+    }
+    if (LINK_TYPES.has(type)) linked.push({ ...linkedResource(ctx, address, type, decl, documents), inline });
   }
+}
 
-  // Roles: trust policy, inline role policies, attached policies, instance profiles.
-  const roles = new Map<string, { trust?: number; policies: number[]; instanceProfile: boolean }>();
-  const roleOf = (n: string) => {
-    let r = roles.get(n);
-    if (!r) roles.set(n, (r = { policies: [], instanceProfile: false }));
-    return r;
-  };
-  const refName = (v: unknown, type: keyof typeof REFERENCE): string | undefined =>
-    typeof v === 'string' ? REFERENCE[type].exec(v)?.[1] : undefined;
-  const docOf = (address: string, v: unknown): number | undefined => {
-    const own = docByAddress.get(address);
-    if (own !== undefined) return own;
-    const m = typeof v === 'string' ? /^\$\{(data\.aws_iam_policy_document\.[A-Za-z0-9_-]+)\.json\}$/.exec(v) : null;
-    return m ? docByAddress.get(m[1]!) : undefined;
-  };
-  for (const [name, decls] of Object.entries(isObj(resources.aws_iam_role) ? resources.aws_iam_role : {})) {
-    const d = Array.isArray(decls) ? decls[0] : undefined;
-    const trust = isObj(d) ? docOf(`aws_iam_role.${name}`, d.assume_role_policy) : undefined;
-    if (trust !== undefined) roleOf(name).trust = trust;
+/** `${expr}` interpolations of a string as hcl2json returns it (`$${x}` is a literal). */
+function referencesIn(v: unknown): string[] {
+  const out: string[] = [];
+  for (const s of typeof v === 'string' ? [v] : Array.isArray(v) ? v : []) {
+    if (typeof s !== 'string') continue;
+    const re = /(\$?)\$\{([^{}]+)\}/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(s))) if (m[1] === '') out.push(m[2]!);
   }
-  for (const [name, decls] of Object.entries(
-    isObj(resources.aws_iam_role_policy) ? resources.aws_iam_role_policy : {},
-  )) {
-    const d = Array.isArray(decls) ? decls[0] : undefined;
-    const role = isObj(d) ? refName(d.role, 'aws_iam_role') : undefined;
-    const doc = isObj(d) ? docOf(`aws_iam_role_policy.${name}`, d.policy) : undefined;
-    if (role && doc !== undefined) roleOf(role).policies.push(doc);
-  }
-  for (const decls of Object.values(
-    isObj(resources.aws_iam_role_policy_attachment) ? resources.aws_iam_role_policy_attachment : {},
-  )) {
-    const d = Array.isArray(decls) ? decls[0] : undefined;
-    const role = isObj(d) ? refName(d.role, 'aws_iam_role') : undefined;
-    const policy = isObj(d) ? refName(d.policy_arn, 'aws_iam_policy') : undefined;
-    const doc = policy ? docOf(`aws_iam_policy.${policy}`, undefined) : undefined;
-    if (role && doc !== undefined) roleOf(role).policies.push(doc);
-  }
-  for (const decls of Object.values(
-    isObj(resources.aws_iam_instance_profile) ? resources.aws_iam_instance_profile : {},
-  )) {
-    const d = Array.isArray(decls) ? decls[0] : undefined;
-    const role = isObj(d) ? refName(d.role, 'aws_iam_role') : undefined;
-    if (role) roleOf(role).instanceProfile = true;
-  }
-  // A resource whose policy is `data.aws_iam_policy_document.X.json` shares that document (no second
-  // lint); given to a VPC endpoint, the document is an endpoint policy.
-  for (const r of references) {
-    const idx = TERRAFORM_ENDPOINT_POLICIES.has(r.address.split('.')[0]!) ? docOf('', r.expr) : undefined;
-    if (idx !== undefined) out.documents[idx]!.endpointPolicy = true;
-  }
-  out.roles = [...roles.entries()]
-    .filter(([, r]) => r.trust !== undefined || r.policies.length > 0)
-    .map(([id, r]) => ({ id: `aws_iam_role.${id}`, ...r }));
   return out;
+}
+
+function linkedResource(
+  ctx: Context,
+  address: string,
+  type: string,
+  decl: Json,
+  documents: Map<string, number>,
+): TfResource {
+  const literal = (attribute: string): unknown => {
+    const v = decl[attribute];
+    const one = (x: unknown) => (typeof x === 'string' ? templateText(ctx, x, false) : undefined);
+    return Array.isArray(v) ? v.map(one).filter((x) => x !== undefined) : one(v);
+  };
+  return {
+    address,
+    type,
+    id: address,
+    literal,
+    refs: (attribute) => referencesIn(decl[attribute]).flatMap((r) => referencedAddress(r) ?? []),
+    documents,
+  };
 }
 
 /**
@@ -181,13 +246,12 @@ function firstDecl(group: unknown, type: string, name: string): Json | undefined
   return isObj(d) ? d : undefined;
 }
 
-function hclProblem(error: unknown, lines: LineIndex): Extraction['problems'][number] {
+function hclProblem(error: unknown): Extraction['problems'][number] {
   const message = String(error instanceof Error ? error.message : error);
   const m = /:(\d+),(\d+)(?:-(\d+))?: ([^;\]]*)(?:; ([^\]]*))?/.exec(message);
   const line = m ? Number(m[1]) : 1;
   const column = m ? Number(m[2]) : 1;
   const what = m ? `${m[4]}${m[5] ? `: ${m[5].trim()}` : ''}` : message.split('\n')[0]!;
-  void lines;
   return {
     ruleId: 'invalid-json',
     messageId: 'syntax',

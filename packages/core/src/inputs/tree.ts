@@ -57,6 +57,23 @@ export function plainValue(node: SNode): unknown {
   }
 }
 
+/** Where each node of a tree sits, by JSON pointer from `node` (a plain policy written as YAML). */
+export function treeLocations(
+  node: SNode,
+  pointer = '',
+  out = new Map<string, NodeLocation>(),
+): Map<string, NodeLocation> {
+  if (!out.has(pointer)) out.set(pointer, { value: node.range });
+  if (node.type === 'map')
+    for (const e of node.entries) {
+      const p = joinPointer(pointer, e.key);
+      out.set(p, { value: e.value.range, key: e.keyRange });
+      treeLocations(e.value, p, out);
+    }
+  else if (node.type === 'seq') node.items.forEach((item, i) => treeLocations(item, joinPointer(pointer, i), out));
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------
 // JSON
 

@@ -25,11 +25,14 @@ export interface ExtractedDocument {
   audience?: Audience;
   /** A VPC endpoint policy: it limits what passes through the endpoint and grants nothing itself. */
   endpointPolicy?: boolean;
+  /** The file the document is written in, when the extraction read several (a Terraform module). */
+  file?: string;
 }
 
 /**
  * A role defined in a template, with the documents that make up its permissions: its trust
- * policy and the inline and attached managed policies defined in the same file.
+ * policy and the inline and attached managed policies defined in the same file (in the same
+ * module for Terraform source).
  */
 export interface ExtractedRole {
   /** Logical id or address of the role. */
@@ -48,6 +51,8 @@ export interface InputProblem {
   messageId: string;
   message: string;
   range: Range;
+  /** The file the problem is in, when the extraction read several (a Terraform module). */
+  file?: string;
 }
 
 /** An IAM user or group defined in the file, with the documents attached to it: people, who can present MFA. */

@@ -40,11 +40,13 @@ export function intersects(p: readonly PTok[], b: readonly TTok[]): boolean {
   const close = (set: Uint8Array) => {
     for (let j = 0; j < m; j++) if (set[j] && b[j]!.kind === 'star') set[j + 1] = 1;
   };
+  // Two sets, swapped at each step (no allocation per pattern character).
   let cur = new Uint8Array(m + 1);
+  let next = new Uint8Array(m + 1);
   cur[0] = 1;
   close(cur);
   for (const ta of p) {
-    const next = new Uint8Array(m + 1);
+    next.fill(0);
     let any = false;
     if (ta.kind === 'star') {
       // Consumes a run of template characters: with `colon`, any run; without, none that must be ':'.
@@ -75,7 +77,7 @@ export function intersects(p: readonly PTok[], b: readonly TTok[]): boolean {
     }
     if (!any) return false;
     close(next);
-    cur = next;
+    [cur, next] = [next, cur];
   }
   return cur[m] === 1;
 }
@@ -106,4 +108,16 @@ export function scanTemplate(
 /** The formats of a resource type (some list several: "arn:...:/apis/${ApiId}, arn:...:/restapis/..."). */
 export function formatsOf(arn: string): string[] {
   return arn.split(/,\s*(?=arn:)/);
+}
+
+const litTokens = new Map<string, PTok>();
+
+/** The pattern token of a literal character, shared (a long pattern is mostly literals). */
+export function litToken(c: string): PTok {
+  let t = litTokens.get(c);
+  if (!t) {
+    t = { kind: 'lit', c };
+    if (litTokens.size < 4096) litTokens.set(c, t);
+  }
+  return t;
 }

@@ -1,5 +1,5 @@
 import { arnPatternMatchesTemplate, type IamData, type IamService } from './data.js';
-import { formatsOf, intersects, scanTemplate, type Cls, type PTok, type TTok } from './arn-match.js';
+import { formatsOf, intersects, litToken, scanTemplate, type Cls, type PTok, type TTok } from './arn-match.js';
 import { hasUnresolved, isUnresolved } from '../util/unresolved.js';
 import { PARTITIONS, splitArn } from './s3.js';
 import { closest } from '../util/distance.js';
@@ -99,7 +99,7 @@ function patternTokens(p: string): PTok[] {
     else if (c === '?') out.push({ kind: 'one', colon: inResource });
     else {
       if (c === ':' && segment < 5) segment++;
-      out.push({ kind: 'lit', c });
+      out.push(litToken(c));
     }
   }
   return out;
@@ -180,8 +180,18 @@ function templatesOf(prefix: string, svc: IamService): Template[] {
 
 /** The templates the pattern can match. */
 function matching(pattern: string, templates: readonly Template[]): Template[] {
+  const parts = splitArn(pattern);
+  // Without a wildcard that may cross segments, an empty region or account meets only an empty
+  // one: a cheap first cut before the automaton (a 9-million-character bucket name meets 2 formats, not 15).
+  const aligned = parts.length === 6 && spanningFrom(parts) === 6;
+  const fixed = (s: string) => !open(s) && !s.includes(SEGMENT_ANY);
+  const [, , , region = '', account = ''] = parts;
   const p = patternTokens(pattern);
-  return templates.filter((t) => t.variants.some((v) => intersects(p, v)));
+  return templates.filter((t) => {
+    if (aligned && fixed(region) && (region === '') !== (t.region === '')) return false;
+    if (aligned && fixed(account) && account !== '' && t.account === '') return false;
+    return t.variants.some((v) => intersects(p, v));
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

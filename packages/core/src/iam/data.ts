@@ -1,6 +1,6 @@
 import { globMatch } from '../util/glob.js';
 import { hasUnresolved } from '../util/unresolved.js';
-import { intersects, scanTemplate, type Cls, type PTok, type TTok } from './arn-match.js';
+import { intersects, litToken, scanTemplate, type Cls, type PTok, type TTok } from './arn-match.js';
 
 /**
  * AWS's service authorization reference (actions, resource types, condition keys), as the rules
@@ -247,7 +247,7 @@ function patternTokens(pattern: string): PTok[] {
     if (end > 0) {
       out.push(STAR); // a policy variable matches any text
       i = end;
-    } else out.push(c === '*' ? STAR : c === '?' ? ONE : { kind: 'lit', c });
+    } else out.push(c === '*' ? STAR : c === '?' ? ONE : litToken(c));
   }
   return out;
 }

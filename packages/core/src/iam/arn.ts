@@ -188,7 +188,7 @@ function matching(pattern: string, templates: readonly Template[]): Template[] {
   const [, , , region = '', account = ''] = parts;
   const p = patternTokens(pattern);
   return templates.filter((t) => {
-    if (aligned && fixed(region) && (region === '') !== (t.region === '')) return false;
+    if (aligned && fixed(region) && (region === '' ? t.region.startsWith('${') : t.region === '')) return false;
     if (aligned && fixed(account) && account !== '' && t.account === '') return false;
     return t.variants.some((v) => intersects(p, v));
   });

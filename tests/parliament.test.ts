@@ -105,11 +105,6 @@ const EXCEPTIONS: Record<string, { ours: readonly string[]; reason: string }> = 
     ours: [],
     reason: `privilege escalation through s3:PutBucketPolicy on a named bucket is not checked`,
   },
-  'core/RESOURCE_EFFECTIVELY_STAR_1.json': {
-    ours: [],
-    reason:
-      'arn:*:cloudtrail:*:*:trail/* still names a resource type (trails), so resource-wildcard does not treat it as "*"; the two actions are limited to trails either way',
-  },
   'core/RESOURCE_MISMATCH_1.json': {
     ours: [],
     reason:

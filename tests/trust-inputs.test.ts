@@ -3,29 +3,13 @@
  * (pseudo-parameters, !Sub) and Terraform (policy documents, jsonencode, deploy-time accounts),
  * run through the CLI as users run it (findings of other rules left out). Positions are in the host file.
  */
-import { describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { runMain } from '../packages/cli/test/helpers/run-main.ts';
+import { describe } from 'vitest';
+import { hostFileTests, type HostCases } from './helpers/host-files.ts';
 
-const root = join(__dirname, '..');
 const RULES = ['principal-wildcard', 'principal-invalid', 'trust-account-unconditioned', 'trust-federation'];
 
-async function lint(file: string) {
-  const args = [file, '--format', 'json'];
-  const run = await runMain(args, root, { NO_COLOR: '1' });
-  const report = JSON.parse(run.stdout) as Array<{
-    messages: Array<{ ruleId: string; messageId: string; line: number; column: number; severity: number }>;
-  }>;
-  const found = report.flatMap((f) =>
-    f.messages
-      .filter((m) => RULES.includes(m.ruleId))
-      .map((m) => `${m.line}:${m.column} ${m.ruleId}/${m.messageId} ${m.severity === 2 ? 'error' : 'warn'}`),
-  );
-  return { code: run.code, stderr: run.stderr, found };
-}
-
 /** Each host file with the findings of these rules, in order. */
-const CASES: Record<string, { what: string; findings: string[] }> = {
+const CASES: HostCases = {
   'fixtures/trust/template.yaml': {
     what: 'CloudFormation YAML: !Sub account roots, GitHub sub wildcards, wildcard accounts and bare names',
     findings: [
@@ -46,13 +30,4 @@ const CASES: Record<string, { what: string; findings: string[] }> = {
   },
 };
 
-describe('trust and principal checks in host files', () => {
-  for (const [file, c] of Object.entries(CASES)) {
-    it(`${c.what} (exit code 1, nothing on stderr)`, async () => {
-      const r = await lint(file);
-      expect(r.stderr).toBe('');
-      expect(r.code).toBe(1);
-      expect(r.found).toEqual(c.findings);
-    });
-  }
-});
+describe('trust and principal checks in host files', () => hostFileTests(CASES, RULES));

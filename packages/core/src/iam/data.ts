@@ -1,5 +1,6 @@
 import { globMatch } from '../util/glob.js';
 import { hasUnresolved } from '../util/unresolved.js';
+import { intersects, litToken, scanTemplate, type Cls, type PTok, type TTok } from './arn-match.js';
 
 /**
  * AWS's service authorization reference (actions, resource types, condition keys), as the rules
@@ -229,7 +230,7 @@ export function arnPatternMatchesTemplate(pattern: string, template: string): bo
   let r = matchCache.get(id);
   if (r === undefined) {
     if (matchCache.size > 100_000) matchCache.clear();
-    r = intersects(pattern, template);
+    r = intersects(patternTokens(pattern), templateTokens(template));
     matchCache.set(id, r);
   }
   return r;
@@ -237,86 +238,45 @@ export function arnPatternMatchesTemplate(pattern: string, template: string): bo
 
 const matchCache = new Map<string, boolean>();
 
-/**
- * One pass over the pattern, carrying the set of template positions reached so far (an automaton
- * simulation): time pattern length x template length, memory template length, whatever the
- * pattern holds (a DFS over position pairs ran out of memory on a 9-million-character pattern).
- */
-function intersects(pattern: string, template: string): boolean {
-  const b = templateTokens(template);
-  const m = b.length;
-  // A template star (the tail of a placeholder) may match nothing.
-  const close = (set: Uint8Array) => {
-    for (let j = 0; j < m; j++) if (set[j] && b[j]!.kind === 'star') set[j + 1] = 1;
-  };
-  let cur = new Uint8Array(m + 1);
-  cur[0] = 1;
-  close(cur);
+/** The pattern's tokens: `*` and policy variables any text, `?` any one character. */
+function patternTokens(pattern: string): PTok[] {
+  const out: PTok[] = [];
   for (let i = 0; i < pattern.length; i++) {
-    let ta: PTok;
     const c = pattern[i]!;
     const end = c === '$' && pattern[i + 1] === '{' ? pattern.indexOf('}', i) : -1;
     if (end > 0) {
-      ta = STAR; // a policy variable matches any text
+      out.push(STAR); // a policy variable matches any text
       i = end;
-    } else ta = c === '*' ? STAR : c === '?' ? ONE : { kind: 'lit', c };
-    const next = new Uint8Array(m + 1);
-    let any = false;
-    if (ta.kind === 'star') {
-      // Consumes any run of template characters: every position from the first one reached on.
-      for (let j = 0; j <= m; j++) {
-        if (cur[j]) any = true;
-        if (any) next[j] = 1;
-      }
-    } else {
-      for (let j = 0; j < m; j++) {
-        if (!cur[j] || !charsMeet(ta, b[j]!)) continue;
-        next[b[j]!.kind === 'star' ? j : j + 1] = 1;
-        any = true;
-      }
-    }
-    if (!any) return false;
-    close(next);
-    cur = next;
+    } else out.push(c === '*' ? STAR : c === '?' ? ONE : litToken(c));
   }
-  return cur[m] === 1;
+  return out;
 }
 
-type PTok = { kind: 'lit'; c: string } | { kind: 'one' } | { kind: 'star' };
-type TTok = { kind: 'lit'; c: string } | { kind: 'one'; deny: string } | { kind: 'star'; deny: string };
-
-const STAR: PTok = { kind: 'star' };
-const ONE: PTok = { kind: 'one' };
+const STAR: PTok = { kind: 'star', colon: true };
+const ONE: PTok = { kind: 'one', colon: true };
 
 const templateCache = new Map<string, TTok[]>();
 
 function templateTokens(t: string): TTok[] {
   let out = templateCache.get(t);
   if (out) return out;
-  out = [];
-  for (let i = 0; i < t.length; i++) {
-    const c = t[i]!;
-    if (c === '$' && t[i + 1] === '{') {
-      const end = t.indexOf('}', i);
-      if (end > 0) {
-        const name = t.slice(i + 2, end);
-        const deny =
-          name === 'Partition' || name === 'Region' || name === 'Account' ? ':/' : name === 'BucketName' ? '/' : '';
-        // The account may be empty: AWS-owned resources leave it out (arn:aws:ssm:us-east-1::parameter/aws/...).
-        if (name !== 'Account') out.push({ kind: 'one', deny });
-        out.push({ kind: 'star', deny });
-        i = end;
-        continue;
-      }
-    }
-    out.push({ kind: 'lit', c });
-  }
+  const tokens: TTok[] = [];
+  scanTemplate(
+    t,
+    (name) => {
+      const cls: Cls =
+        name === 'Partition' || name === 'Region' || name === 'Account'
+          ? 'noColonSlash'
+          : name === 'BucketName'
+            ? 'noSlash'
+            : 'any';
+      // The account may be empty: AWS-owned resources leave it out (arn:aws:ssm:us-east-1::parameter/aws/...).
+      if (name !== 'Account') tokens.push({ kind: 'one', cls });
+      tokens.push({ kind: 'star', cls });
+    },
+    (c) => tokens.push({ kind: 'lit', c }),
+  );
+  out = tokens;
   templateCache.set(t, out);
   return out;
-}
-
-function charsMeet(a: PTok, b: TTok): boolean {
-  if (a.kind === 'lit') return b.kind === 'lit' ? a.c === b.c : !b.deny.includes(a.c);
-  // A pattern wildcard meets any template character; placeholders always admit some character.
-  return true;
 }

@@ -1,18 +1,16 @@
 import { defineRule } from './define.js';
 import { label, quoteList } from '../model/words.js';
 import { arnPatternMatchesTemplate, lookupAction, type IamAction, type IamService } from '../iam/data.js';
-import { checkArn } from '../iam/arn.js';
+import { checkArn, DOCUMENTED_RESOURCE_TYPES } from '../iam/arn.js';
 import { variablesAsWildcards } from '../iam/s3.js';
 import { globMatch } from '../util/glob.js';
 
 /**
  * Resources that AWS documents for an action but its service reference does not list, by
- * `prefix:action` (lower case). CloudFormation: a change set of a template with a transform needs
- * CreateChangeSet on the transform, `arn:aws:cloudformation:REGION:aws:transform/Serverless-2016-10-31`
- * (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/transform-aws-serverless.html).
+ * `prefix:action` (lower case); the formats are iam/arn.ts's DOCUMENTED_RESOURCE_TYPES.
  */
 const DOCUMENTED_RESOURCES: Readonly<Record<string, readonly string[]>> = {
-  'cloudformation:createchangeset': ['arn:${Partition}:cloudformation:${Region}:aws:transform/${TransformName}'],
+  'cloudformation:createchangeset': [DOCUMENTED_RESOURCE_TYPES.cloudformation!.transform!],
 };
 
 /** Can the action apply to one of the resources? Unknown resource types count as a fit. */

@@ -1,6 +1,8 @@
 import { defineRule } from './define.js';
 import { label, quoteList } from '../model/words.js';
-import { hasAccessLevel, lookupAction, type IamAction } from '../iam/data.js';
+import { hasAccessLevel, lookupAction, type IamAction, type IamService } from '../iam/data.js';
+import { coversEveryResource } from '../iam/arn.js';
+import { formatsOf } from '../iam/arn-match.js';
 
 /** Conditions that narrow the resources (attribute-based access control) make `*` deliberate. */
 const RESOURCE_SCOPING =
@@ -13,11 +15,29 @@ function writeWithResources(a: IamAction): boolean {
   return a.resourceTypes.length > 0 && hasAccessLevel(a, 'Write', 'Permissions management') && !(a.name === 'PassRole');
 }
 
+/** The first entry that names every resource of a type some of the actions write, and those actions. */
+function everyArnHits(
+  service: IamService,
+  hits: readonly IamAction[],
+  entries: readonly string[],
+): { resource: string; actions: IamAction[] } | undefined {
+  for (const resource of entries) {
+    const actions = hits.filter((a) =>
+      a.resourceTypes.some((rt) => {
+        const arn = service.resourceTypes.get(rt.name)?.arn;
+        return arn !== undefined && formatsOf(arn).some((f) => coversEveryResource(resource, f));
+      }),
+    );
+    if (actions.length) return { resource, actions };
+  }
+  return undefined;
+}
+
 export default defineRule({
   id: 'resource-wildcard',
   meta: {
     description:
-      'Allow of Write or Permissions management actions on Resource "*" when the actions support resource-level permissions',
+      'Allow of Write or Permissions management actions on Resource "*" (or an ARN naming every resource of the type in every account, such as arn:aws:iam::*:role/*) when the actions support resource-level permissions',
     severity: 'warn',
     messages: {
       action: {
@@ -26,6 +46,12 @@ export default defineRule({
       pattern: {
         text: '{{statement}} allows "{{action}}" on every resource ("*"), including {{count}} Write or Permissions management actions that can be limited to named resources (such as {{examples}}); name the resources they need',
       },
+      actionEveryArn: {
+        text: '{{statement}} allows "{{action}}" ({{level}}) on "{{resource}}", which names every such resource in every account, as "*" does, though it can be limited to {{arn}}; name the resources it needs',
+      },
+      patternEveryArn: {
+        text: '{{statement}} allows "{{action}}" on "{{resource}}", which names every such resource in every account, as "*" does, including {{count}} Write or Permissions management actions that can be limited to named resources (such as {{examples}}); name the resources they need',
+      },
     },
   },
   check(ctx) {
@@ -33,7 +59,10 @@ export default defineRule({
     if (!data) return;
     for (const s of ctx.policy.statements) {
       if (s.effect?.value !== 'Allow' || !s.action || !s.resource) continue;
-      if (!s.resource.items.some((r) => r.value === '*')) continue;
+      const star = s.resource.items.some((r) => r.value === '*');
+      // Entries that name every resource of a type in every account (arn:aws:iam::*:role/*).
+      const every = star ? [] : s.resource.items.map((r) => r.value).filter((v) => /^arn:/.test(v) && v.includes('*'));
+      if (!star && every.length === 0) continue;
       if (s.conditions.some((c) => RESOURCE_SCOPING.test(c.key))) continue;
       const statement = label(s, ctx.policy);
       for (const item of s.action.items) {
@@ -47,14 +76,29 @@ export default defineRule({
           hitsCache.set(r.actions, hits);
         }
         if (hits.length === 0) continue;
+        let shown = hits;
+        let resource: string | undefined;
+        if (!star) {
+          const wide = everyArnHits(r.service, hits, every);
+          if (!wide) continue;
+          shown = wide.actions;
+          resource = wide.resource;
+        }
+        const named: Record<string, string> = resource === undefined ? {} : { resource };
         if (!r.wildcard) {
-          const a = hits[0]!;
+          const a = shown[0]!;
+          // For an entry that names every resource of a type, the formats of that type.
           const arns = a.resourceTypes
             .map((rt) => r.service.resourceTypes.get(rt.name)?.arn)
-            .filter((x): x is string => x !== undefined);
+            .filter(
+              (x): x is string =>
+                x !== undefined &&
+                (resource === undefined || formatsOf(x).some((f) => coversEveryResource(resource!, f))),
+            );
           ctx.report({
-            messageId: 'action',
+            messageId: resource === undefined ? 'action' : 'actionEveryArn',
             data: {
+              ...named,
               statement,
               action: item.value,
               level: a.accessLevel,
@@ -64,13 +108,14 @@ export default defineRule({
           });
         } else {
           ctx.report({
-            messageId: 'pattern',
+            messageId: resource === undefined ? 'pattern' : 'patternEveryArn',
             data: {
+              ...named,
               statement,
               action: item.value,
-              count: hits.length,
+              count: shown.length,
               examples: quoteList(
-                hits.map((a) => `${r.prefix}:${a.name}`),
+                shown.map((a) => `${r.prefix}:${a.name}`),
                 3,
               ),
             },

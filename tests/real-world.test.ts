@@ -246,7 +246,8 @@ const EXPECTED_DOCUMENTS = {
   counts: {
     'cloudformation-json': { files: 23, documents: 53 },
     'cloudformation-yaml': { files: 185, documents: 466 },
-    sam: { files: 371, documents: 768 },
+    // 776 since YAML flow collections indented as PyYAML and CloudFormation accept them are read (+8).
+    sam: { files: 371, documents: 776 },
     policy: { files: 40, documents: 40 },
     terraform: { files: 542, documents: 620 },
     'terraform-plan': { files: 11, documents: 38 },

@@ -55,27 +55,31 @@ interface FlowState {
 
 /** Scans `line` from `from` in flow context, updating the state; stops when the collection closes. */
 function scanFlow(line: string, from: number, st: FlowState): void {
+  // The last character before `i` that is not a space: a quote opens a scalar only after one of `[{,:`.
+  let prev = from > 0 ? line.slice(0, from).trimEnd().slice(-1) : '';
   for (let i = from; i < line.length; i++) {
     const c = line[i]!;
     if (st.quote === '"') {
       if (c === '\\') i++;
       else if (c === '"') st.quote = undefined;
+      prev = c;
       continue;
     }
     if (st.quote === "'") {
       if (c === "'" && line[i + 1] === "'") i++;
       else if (c === "'") st.quote = undefined;
+      prev = c;
       continue;
     }
     if (c === '#' && (i === 0 || /\s/.test(line[i - 1]!))) return;
     if (c === '"' || c === "'") {
-      const prev = line.slice(0, i).trimEnd().slice(-1);
       if (prev === '' || '[{,:'.includes(prev)) st.quote = c;
     } else if (c === '[' || c === '{') st.depth++;
     else if (c === ']' || c === '}') {
       st.depth--;
       if (st.depth === 0) return;
     }
+    if (c !== ' ' && c !== '\t') prev = c;
   }
 }
 

@@ -124,6 +124,7 @@ function check(
       policy,
       buckets,
       policyType,
+      kindGiven: options.policyType !== undefined,
       audience: options.audience,
       endpointPolicy: options.endpointPolicy === true,
       awsManaged: options.awsManaged === true,

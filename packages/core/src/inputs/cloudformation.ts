@@ -125,7 +125,10 @@ class Template {
         return out;
       }
       default:
-        return node.value;
+        // CloudFormation passes a template's numbers and booleans on as strings (`Sid: 1` is the
+        // Sid "1", `aws:SecureTransport: false` the value "false"), so the document IAM receives
+        // holds their text.
+        return typeof node.value === 'number' || typeof node.value === 'boolean' ? String(node.value) : node.value;
     }
   }
 

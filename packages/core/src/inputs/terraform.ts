@@ -678,8 +678,21 @@ function addDataDocument(
       const blocks = sbody.blocks.filter((b) => b.type === hcl);
       const principal: Json = Object.create(null) as Json; // keyed by the block's type: no prototype to reach
       let star = false;
+      // A block whose type is computed (`type = element(keys(var.principals), count.index)`)
+      // makes the whole Principal unknown: not an invalid one.
+      let unknownType: string | undefined;
       decls.forEach((p, k) => {
         if (!isObj(p) || typeof p.type !== 'string') return;
+        const type = str(p.type) as string;
+        if (hasUnresolved(type)) {
+          unknownType ??= unresolvedMarker(p.type);
+          const b = blocks[k];
+          if (b && !locs.has(`${sp}/${json}`)) {
+            const kw = R(b.start, b.start + b.type.length);
+            locs.set(`${sp}/${json}`, { value: kw, key: kw });
+          }
+          return;
+        }
         const ids = list(p.identifiers);
         if (p.type === '*' && ids.length === 1 && ids[0] === '*') star = true;
         const prev = Array.isArray(principal[p.type]) ? (principal[p.type] as unknown[]) : [];
@@ -705,7 +718,7 @@ function addDataDocument(
             locs.set(`${pp}/${prev.length + j}`, { value: R(from, to) }),
           );
       });
-      s[json] = star && Object.keys(principal).length === 1 ? '*' : principal;
+      s[json] = unknownType ?? (star && Object.keys(principal).length === 1 ? '*' : principal);
     }
     const conditions = Array.isArray(st.condition) ? st.condition : [];
     if (conditions.length > 0) {

@@ -1,6 +1,7 @@
 import { LineCounter, parseDocument, isAlias, isMap, isPair, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import { parsePolicyText, type NodeLocation, type Range } from '../model/parse.js';
 import { joinPointer } from '../util/pointer.js';
+import { indentFlowCollections } from './yaml-flow-indent.js';
 
 /**
  * A format-neutral syntax tree of a JSON or YAML host file: values with their source ranges and
@@ -136,46 +137,89 @@ export function parseYamlTree(text: string): TreeResult {
   const lineCounter = new LineCounter();
   const base = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const body = base ? text.slice(1) : text;
+  let at: Positions = { lc: lineCounter, base };
   let doc: ReturnType<typeof parseDocument>;
   try {
-    doc = parseDocument(body, {
-      lineCounter,
-      prettyErrors: false,
-      uniqueKeys: false,
-      // Tags stay on the nodes; the resolver reads them. Declaring them keeps `yaml` quiet.
-      customTags: (tags) => [
-        ...tags,
-        ...INTRINSIC_TAGS.flatMap((name) => (['scalar', 'seq', 'map'] as const).map((kind) => tagFor(name, kind))),
-      ],
-    });
+    doc = parseYaml(body, lineCounter);
   } catch (e) {
     return {
       ok: false,
       message: `Invalid YAML: ${String((e as Error).message).split('\n')[0]}`,
-      range: rangeOf(lineCounter, 0, 1, base),
+      range: rangeOf(at, 0, 1),
     };
   }
-  const err = doc.errors[0];
+  let err = doc.errors[0];
+  if (err?.code === 'BAD_INDENT') {
+    // A flow collection indented as PyYAML and CloudFormation accept it: read the padded text,
+    // with positions mapped back to the file as written.
+    const padded = indentFlowCollections(body);
+    if (padded) {
+      const lc = new LineCounter();
+      try {
+        const again = parseYaml(padded.text, lc);
+        if (again.errors.length === 0) {
+          doc = again;
+          err = undefined;
+          at = { lc, base, pads: padPrefix(padded.pads, padded.text) };
+        }
+      } catch {
+        // keep the first error
+      }
+    }
+  }
   if (err) {
     const [start, end] = err.pos;
     return {
       ok: false,
       message: `Invalid YAML: ${yamlMessage(err.message)}`,
-      range: rangeOf(lineCounter, start, Math.max(end, start + 1), base),
+      range: rangeOf(at, start, Math.max(end, start + 1)),
     };
   }
   if (doc.contents === null)
     return {
       ok: false,
       message: 'The file is empty: expected a template or a policy document',
-      range: rangeOf(lineCounter, 0, 0, base),
+      range: rangeOf(at, 0, 0),
     };
   try {
-    return { ok: true, root: convert(doc.contents as YamlNode, lineCounter, base, 0) };
+    return { ok: true, root: convert(doc.contents as YamlNode, at, 0) };
   } catch (e) {
     if (e instanceof YamlShapeError) return { ok: false, message: `Invalid YAML: ${e.message}`, range: e.range };
     throw e;
   }
+}
+
+function parseYaml(body: string, lineCounter: LineCounter): ReturnType<typeof parseDocument> {
+  return parseDocument(body, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: false,
+    // Tags stay on the nodes; the resolver reads them. Declaring them keeps `yaml` quiet.
+    customTags: (tags) => [
+      ...tags,
+      ...INTRINSIC_TAGS.flatMap((name) => (['scalar', 'seq', 'map'] as const).map((kind) => tagFor(name, kind))),
+    ],
+  });
+}
+
+/** How offsets of the parsed text map to the file: a byte order mark, and lines padded by indentFlowCollections. */
+interface Positions {
+  lc: LineCounter;
+  base: number;
+  pads?: { byLine: Map<number, number>; before: number[] };
+}
+
+/** For each 1-based line of the padded text, the spaces added on the lines before it. */
+function padPrefix(pads: Map<number, number>, padded: string): NonNullable<Positions['pads']> {
+  const lines = padded.split('\n').length;
+  const before: number[] = [0, 0];
+  const byLine = new Map<number, number>();
+  for (let n = 0; n < lines; n++) {
+    const add = pads.get(n) ?? 0;
+    if (add) byLine.set(n + 1, add);
+    before.push(before[n + 1]! + add);
+  }
+  return { byLine, before };
 }
 
 class YamlShapeError extends Error {
@@ -202,22 +246,32 @@ function tagFor(name: string, kind: TagKind) {
   return { tag, collection: kind, resolve: (c: unknown) => c } as never;
 }
 
-function rangeOf(lc: LineCounter, start: number, end: number, base: number): Range {
-  const s = lc.linePos(start);
-  const e = lc.linePos(end);
-  return {
-    line: s.line,
-    column: s.col,
-    endLine: e.line,
-    endColumn: e.col,
-    offset: start + base,
-    endOffset: end + base,
+function rangeOf(at: Positions, start: number, end: number): Range {
+  const s = at.lc.linePos(start);
+  const e = at.lc.linePos(end);
+  if (!at.pads)
+    return {
+      line: s.line,
+      column: s.col,
+      endLine: e.line,
+      endColumn: e.col,
+      offset: start + at.base,
+      endOffset: end + at.base,
+    };
+  const { byLine, before } = at.pads;
+  const back = (p: { line: number; col: number }, offset: number) => {
+    const add = byLine.get(p.line) ?? 0;
+    const inPad = Math.min(add, p.col - 1);
+    return { col: p.col - inPad, offset: offset - (before[p.line] ?? 0) - inPad + at.base };
   };
+  const bs = back(s, start);
+  const be = back(e, end);
+  return { line: s.line, column: bs.col, endLine: e.line, endColumn: be.col, offset: bs.offset, endOffset: be.offset };
 }
 
-function convert(node: YamlNode, lc: LineCounter, base: number, depth: number): SNode {
+function convert(node: YamlNode, at: Positions, depth: number): SNode {
   const r = node.range ?? [0, 0, 0];
-  const range = rangeOf(lc, r[0], r[1], base);
+  const range = rangeOf(at, r[0], r[1]);
   if (depth > 256) throw new YamlShapeError('the document nests too deeply', range);
   const tag = node.tag?.startsWith('!') && !node.tag.startsWith('!!') ? node.tag : undefined;
   if (isAlias(node)) throw new YamlShapeError('aliases (*name) are not supported in templates', range);
@@ -227,11 +281,11 @@ function convert(node: YamlNode, lc: LineCounter, base: number, depth: number): 
       if (!isPair(pair)) continue;
       const k = pair.key as YamlNode | null;
       const kr = k?.range ?? r;
-      const keyRange = rangeOf(lc, kr[0], kr[1], base);
+      const keyRange = rangeOf(at, kr[0], kr[1]);
       const key = k && isScalar(k) ? String(k.value) : '';
       const v = pair.value as YamlNode | null;
       const value: SNode = v
-        ? convert(v, lc, base, depth + 1)
+        ? convert(v, at, depth + 1)
         : { type: 'scalar', value: null, range: { ...keyRange, line: keyRange.endLine, column: keyRange.endColumn } };
       entries.push({ key, keyRange, value });
     }
@@ -239,7 +293,7 @@ function convert(node: YamlNode, lc: LineCounter, base: number, depth: number): 
   }
   if (isSeq(node)) {
     const items = node.items.map((i) =>
-      i ? convert(i as YamlNode, lc, base, depth + 1) : ({ type: 'scalar', value: null, range } as SNode),
+      i ? convert(i as YamlNode, at, depth + 1) : ({ type: 'scalar', value: null, range } as SNode),
     );
     return tag ? { type: 'seq', tag, items, range } : { type: 'seq', items, range };
   }

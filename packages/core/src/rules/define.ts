@@ -61,6 +61,11 @@ export interface RuleContext<MessageIds extends string = string> {
   readonly inferredBuckets: readonly string[];
   /** The kind of document: given in the options, else detected. */
   readonly policyType: PolicyType;
+  /**
+   * The host said what the document is (LintOptions.policyType: a template property, a set, the
+   * configuration); false when the kind was only detected from the content of a standalone file.
+   */
+  readonly kindGiven: boolean;
   /** Who uses the document, when its set or host file tells (LintOptions.audience). */
   readonly audience: Audience | undefined;
   /** A VPC endpoint policy (LintOptions.endpointPolicy): it grants nothing by itself. */

@@ -4,6 +4,13 @@ import { lookupAction, type IamService } from '../iam/data.js';
 import { closest, suggest } from '../util/distance.js';
 import { globMatch } from '../util/glob.js';
 
+/**
+ * Actions that no service reference lists but that AWS itself writes into the policies it creates,
+ * and that the service accepts: `SNS:Receive` is in the default access policy SNS gives every new
+ * topic (`__default_policy_ID`). Copies of that policy are everywhere; the entry is harmless.
+ */
+const AWS_WRITTEN_ACTIONS = new Set(['sns:receive']);
+
 /** Near-miss action names for a misspelled one: the closest within a few edits (case-insensitive). */
 function suggestAction(service: IamService, name: string): string | undefined {
   const max = Math.max(1, Math.min(3, Math.floor(name.length / 4)));
@@ -72,6 +79,7 @@ export default defineRule({
           continue;
         }
         if (r.actions.length > 0) continue;
+        if (!r.wildcard && AWS_WRITTEN_ACTIONS.has(`${r.prefix}:${r.name}`)) continue;
         const prefix = item.value.trim().slice(0, r.prefix.length);
         if (r.wildcard) {
           const fix = suggestPattern(r.service, r.name);

@@ -42,6 +42,7 @@ const CASES: Record<string, { what: string; findings: string[] }> = {
       '30:27 trust-account-unconditioned/wholeAccount warn',
       '42:33 trust-federation/samlAction error',
       '42:91 principal-invalid/unknownService error',
+      '54:22 trust-federation/cognitoAmrMissing warn',
     ],
   },
 };

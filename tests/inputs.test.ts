@@ -217,6 +217,17 @@ describe('Terraform source', () => {
     expect((x.documents[1]!.value as any).Statement[0].Resource).toBe('arn:aws:s3:::${unresolved:~var.bucket}/*');
   });
 
+  it("a role's inline_policy blocks are identity policies of the role (a data source's too)", async () => {
+    const file = path.join(ROOT, 'terraform/inline-policy/main.tf');
+    const x = await extractTerraform(fs.readFileSync(file, 'utf8'), file);
+    expect(x.documents.map((d) => [d.label, d.kind])).toEqual([
+      ['aws_iam_role.ops/everything', 'identity'],
+      ['aws_iam_role.ops', 'trust'],
+      ['data.aws_iam_policy_document.logs', 'identity'],
+    ]);
+    expect(x.roles).toEqual([{ id: 'aws_iam_role.ops', trust: 1, policies: [0, 2], instanceProfile: false }]);
+  });
+
   it('aws_iam_policy_document: effect defaults to Allow, &{} is a policy variable', async () => {
     const file = path.join(ROOT, 'terraform/policy-document/main.tf');
     const x = await extractTerraform(fs.readFileSync(file, 'utf8'), file);

@@ -248,7 +248,7 @@ const EXPECTED_DOCUMENTS = {
     'cloudformation-yaml': { files: 185, documents: 466 },
     sam: { files: 371, documents: 768 },
     policy: { files: 40, documents: 40 },
-    terraform: { files: 542, documents: 620 },
+    terraform: { files: 542, documents: 634 },
     'terraform-plan': { files: 11, documents: 38 },
     skip: { files: 1, documents: 0 },
   },

@@ -63,6 +63,8 @@ export async function extractTerraform(text: string, fileName: string, hcl: HclP
 
   const top = scanBody(text, 0, text.length).blocks;
   const docByAddress = new Map<string, number>();
+  /** Inline policies of roles (`inline_policy { policy = ... }` blocks), by role name. */
+  const inlinePolicies = new Map<string, number[]>();
   const references: Array<{ address: string; attr: string; kind: PolicyType; expr: string; values: Json }> = [];
   for (const block of top) {
     const [type, name] = block.labels;
@@ -82,6 +84,10 @@ export async function extractTerraform(text: string, fileName: string, hcl: HclP
     const decl = firstDecl(resources, type, name);
     if (!decl) continue;
     const body = scanBody(text, block.bodyStart, block.bodyEnd);
+    if (type === 'aws_iam_role') {
+      const found = await addInlinePolicies(ctx, out, body.blocks, decl, `${type}.${name}`);
+      if (found.length > 0) inlinePolicies.set(name, found);
+    }
     for (const [attribute, kind] of POLICY_ATTRIBUTES[type]!) {
       const attr = body.attributes.find((a) => a.name === attribute);
       const value = decl[attribute];
@@ -113,6 +119,12 @@ export async function extractTerraform(text: string, fileName: string, hcl: HclP
     const d = Array.isArray(decls) ? decls[0] : undefined;
     const trust = isObj(d) ? docOf(`aws_iam_role.${name}`, d.assume_role_policy) : undefined;
     if (trust !== undefined) roleOf(name).trust = trust;
+    for (const idx of inlinePolicies.get(name) ?? []) roleOf(name).policies.push(idx);
+    // `inline_policy { policy = data.aws_iam_policy_document.X.json }`: that document, read on its own.
+    for (const p of isObj(d) && Array.isArray(d.inline_policy) ? d.inline_policy : []) {
+      const idx = isObj(p) ? docOf('', p.policy) : undefined;
+      if (idx !== undefined) roleOf(name).policies.push(idx);
+    }
   }
   for (const [name, decls] of Object.entries(
     isObj(resources.aws_iam_role_policy) ? resources.aws_iam_role_policy : {},
@@ -172,6 +184,33 @@ async function addModuleArguments(
     const idx = await addAttributeDocument(ctx, out, attr, value, `${address}.${attr.name}`, 'identity');
     if (idx !== undefined) out.documents[idx]!.kind = detectPolicyType(normalize(out.documents[idx]!.value));
   }
+}
+
+/**
+ * A role's `inline_policy { name = ..., policy = ... }` blocks (the plan reader reads them from
+ * the plan's values too): each policy is an identity policy of the role, labelled
+ * `aws_iam_role.NAME/<policy name>`. Returns the documents' indexes.
+ */
+async function addInlinePolicies(
+  ctx: Context,
+  out: Extraction,
+  blocks: readonly HclBlock[],
+  decl: Json,
+  address: string,
+): Promise<number[]> {
+  const found: number[] = [];
+  const values = Array.isArray(decl.inline_policy) ? decl.inline_policy : [];
+  const inline = blocks.filter((b) => b.type === 'inline_policy');
+  for (const [i, b] of inline.entries()) {
+    const v = values[i];
+    if (!isObj(v) || typeof v.policy !== 'string') continue;
+    const attr = scanBody(ctx.text, b.bodyStart, b.bodyEnd).attributes.find((a) => a.name === 'policy');
+    if (!attr) continue;
+    const label = `${address}/${typeof v.name === 'string' && !v.name.includes('${') ? v.name : `inline_policy[${i}]`}`;
+    const idx = await addAttributeDocument(ctx, out, attr, v.policy, label, 'identity');
+    if (idx !== undefined) found.push(idx);
+  }
+  return found;
 }
 
 function firstDecl(group: unknown, type: string, name: string): Json | undefined {

@@ -25,7 +25,9 @@ export function isCloudFormationTemplate(root: SNode): boolean {
   const resources = entry(root, 'Resources');
   if (resources?.type !== 'map' || resources.entries.length === 0) return false;
   return (
-    resources.entries.every((e) => typeof scalarString(entry(e.value, 'Type')) === 'string') &&
+    // Every resource has a Type (a computed one, `Type: !Ref AWS::Region`, is a mistake of the
+    // template, not a sign that the file is something else) and some Type is a CloudFormation one.
+    resources.entries.every((e) => entry(e.value, 'Type') !== undefined) &&
     resources.entries.some((e) => /^(AWS|Custom|Alexa)::|^Custom::/.test(scalarString(entry(e.value, 'Type')) ?? ''))
   );
 }

@@ -228,6 +228,19 @@ describe('Terraform source', () => {
     expect(x.roles).toEqual([{ id: 'aws_iam_role.ops', trust: 1, policies: [0, 2], instanceProfile: false }]);
   });
 
+  it('policies written in locals are read where they are written, once for all the resources that use them', async () => {
+    const file = path.join(ROOT, 'terraform/locals/main.tf');
+    const x = await extractTerraform(fs.readFileSync(file, 'utf8'), file);
+    // jsonencode(local.x) of an object (two resources, one document), local.y holding jsonencode(...);
+    // local.missing is not in the file: nothing is read for it.
+    expect(x.documents.map((d) => [d.label, d.kind])).toEqual([
+      ['local.reader_statements', 'identity'],
+      ['local.queue_policy', 'resource'],
+    ]);
+    expect((x.documents[0]!.value as any).Statement[0].Action).toBe('s3:*');
+    expect(x.problems).toEqual([]);
+  });
+
   it('aws_iam_policy_document: effect defaults to Allow, &{} is a policy variable', async () => {
     const file = path.join(ROOT, 'terraform/policy-document/main.tf');
     const x = await extractTerraform(fs.readFileSync(file, 'utf8'), file);

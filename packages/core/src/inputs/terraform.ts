@@ -28,6 +28,9 @@ interface Context {
   /** Literal names of `aws_s3_bucket` resources, and literal defaults of variables. */
   bucketNames: Map<string, string>;
   variables: Map<string, string>;
+  /** `locals` attributes (where they are written and hcl2json's value), and the documents read from them. */
+  locals: Map<string, { attr: HclAttribute; value: unknown }>;
+  localDocs: Map<string, number | undefined>;
 }
 
 /**
@@ -46,7 +49,16 @@ export async function extractTerraform(text: string, fileName: string, hcl: HclP
     out.problems.push(hclProblem(error, lines));
     return out;
   }
-  const ctx: Context = { text, lines, fileName, hcl, bucketNames: new Map(), variables: new Map() };
+  const ctx: Context = {
+    text,
+    lines,
+    fileName,
+    hcl,
+    bucketNames: new Map(),
+    variables: new Map(),
+    locals: new Map(),
+    localDocs: new Map(),
+  };
   for (const [name, decls] of Object.entries(isObj(parsed.variable) ? parsed.variable : {})) {
     const d = Array.isArray(decls) ? decls[0] : undefined;
     if (isObj(d) && typeof d.default === 'string' && !d.default.includes('${')) ctx.variables.set(name, d.default);
@@ -62,6 +74,12 @@ export async function extractTerraform(text: string, fileName: string, hcl: HclP
   }
 
   const top = scanBody(text, 0, text.length).blocks;
+  const localDecls = Array.isArray(parsed.locals) ? parsed.locals : [];
+  for (const [i, block] of top.filter((b) => b.type === 'locals').entries()) {
+    const decl = localDecls[i];
+    for (const attr of scanBody(text, block.bodyStart, block.bodyEnd).attributes)
+      ctx.locals.set(attr.name, { attr, value: isObj(decl) ? decl[attr.name] : undefined });
+  }
   const docByAddress = new Map<string, number>();
   /** Inline policies of roles (`inline_policy { policy = ... }` blocks), by role name. */
   const inlinePolicies = new Map<string, number[]>();
@@ -315,6 +333,10 @@ async function addAttributeDocument(
     out.documents.push({ value: doc, source: { lookup }, label: address, kind, range: whole });
     return out.documents.length - 1;
   };
+  // `policy = local.x` (x = jsonencode({...}), a heredoc or quoted JSON) or `jsonencode(local.x)`
+  // (x = {...}): the local, read where it is written, once for every resource that uses it.
+  const local = /^(jsonencode\s*\(\s*)?local\.([A-Za-z0-9_-]+)\s*(\))?$/.exec(exprText.trim());
+  if (local && Boolean(local[1]) === Boolean(local[3])) return addLocalDocument(ctx, out, local[2]!, !!local[1], kind);
   if (/^jsonencode\s*\(/.test(exprText)) {
     let ast: AstNode | null;
     try {
@@ -370,6 +392,43 @@ async function addAttributeDocument(
     return push(doc, () => loc);
   }
   return undefined; // a reference (data...json, file(), templatefile()): not a document here
+}
+
+async function addLocalDocument(
+  ctx: Context,
+  out: Extraction,
+  name: string,
+  encoded: boolean,
+  kind: PolicyType,
+): Promise<number | undefined> {
+  if (ctx.localDocs.has(name)) return ctx.localDocs.get(name);
+  const entry = ctx.locals.get(name);
+  if (!entry) return undefined;
+  ctx.localDocs.set(name, undefined); // a local that refers to itself reads nothing
+  const address = `local.${name}`;
+  let idx: number | undefined;
+  if (!encoded) {
+    if (typeof entry.value === 'string')
+      idx = await addAttributeDocument(ctx, out, entry.attr, entry.value, address, kind);
+  } else {
+    const exprText = ctx.text.slice(entry.attr.valueStart, entry.attr.valueEnd);
+    let ast: AstNode | null = null;
+    try {
+      ast = (await ctx.hcl.getExpressionAst(ctx.fileName, exprText)) as AstNode | null;
+    } catch {
+      ast = null; // the file parsed, so this is not expected; the value stays unknown
+    }
+    if (ast?.type === 'object') {
+      const locs = new Map<string, NodeLocation>();
+      const doc = new ExpressionReader(ctx, exprText, entry.attr.valueStart).read(ast, '', locs);
+      const whole = ctx.lines.range(entry.attr.valueStart, entry.attr.valueEnd);
+      locs.set('', { value: whole });
+      out.documents.push({ value: doc, source: { lookup: (p) => locs.get(p) }, label: address, kind, range: whole });
+      idx = out.documents.length - 1;
+    }
+  }
+  ctx.localDocs.set(name, idx);
+  return idx;
 }
 
 function addJsonText(

@@ -241,6 +241,25 @@ describe('Terraform source', () => {
     expect(x.problems).toEqual([]);
   });
 
+  it('statements given to modules as HCL objects (terraform-aws-iam, terraform-aws-lambda) are policies', async () => {
+    const file = path.join(ROOT, 'terraform/module-statements/main.tf');
+    const x = await extractTerraform(fs.readFileSync(file, 'utf8'), file);
+    expect(x.documents.map((d) => [d.label, d.kind])).toEqual([
+      ['module.deploy_role.trust_policy_permissions', 'trust'],
+      ['module.deploy_role.inline_policy_permissions', 'identity'],
+      ['module.function.policy_statements', 'identity'],
+    ]);
+    expect((x.documents[0]!.value as any).Statement[1]).toEqual({
+      Sid: 'TrustWithTypo',
+      Effect: 'Allow',
+      Action: ['sts:AssumeRole'],
+      Principal: { AWS: ['arn:aws:iam::111122223333:role/ops'] },
+      Condition: { Bool: { 'aws:MultiFactorAuthPresent': ['yes'] } },
+    });
+    // The entry's name without other characters, as the modules make the Sid.
+    expect((x.documents[2]!.value as any).Statement[0].Sid).toBe('readobjects');
+  });
+
   it('aws_iam_policy_document: effect defaults to Allow, &{} is a policy variable', async () => {
     const file = path.join(ROOT, 'terraform/policy-document/main.tf');
     const x = await extractTerraform(fs.readFileSync(file, 'utf8'), file);

@@ -204,7 +204,9 @@ describe('the real-world corpus', () => {
     // wildcard account; and 1 aws:SourceArn "arn:aws:ses:*" that narrows nothing (condition-unbounded).
     // Issue 12's input coverage adds 15 on newly read ECR, SQS and domain policies, and with the
     // trust checks 1 more: an SQS queue policy allowing a role of any account (wildcardAccount).
-    expect(right.length).toBe(62);
+    // Statements given to modules as HCL objects (read since issue 12's audit) add 1: a
+    // terraform-aws-iam example trusting a whole account with no condition.
+    expect(right.length).toBe(63);
   });
 
   it('documents read per input kind (the "after" of docs/precision.md)', async () => {
@@ -248,7 +250,7 @@ const EXPECTED_DOCUMENTS = {
     'cloudformation-yaml': { files: 186, documents: 478 },
     sam: { files: 371, documents: 768 },
     policy: { files: 40, documents: 40 },
-    terraform: { files: 542, documents: 634 },
+    terraform: { files: 542, documents: 639 },
     'terraform-plan': { files: 11, documents: 38 },
   },
   // Nothing is skipped: the cfn-lint fixture with one `Type: !Ref AWS::Region`, skipped until

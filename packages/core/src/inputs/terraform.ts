@@ -197,6 +197,16 @@ async function addModuleArguments(
   const body = scanBody(ctx.text, block.bodyStart, block.bodyEnd);
   for (const attr of body.attributes) {
     const value = decl[attr.name];
+    if (STATEMENT_MAP_ARGUMENT.test(attr.name) && ctx.text[attr.valueStart] === '{') {
+      await addStatementMap(
+        ctx,
+        out,
+        attr,
+        `${address}.${attr.name}`,
+        /^trust_/.test(attr.name) ? 'trust' : 'identity',
+      );
+      continue;
+    }
     if (!/polic/i.test(attr.name) || typeof value !== 'string') continue;
     if (!ctx.text.slice(attr.valueStart, attr.valueEnd).includes('Statement')) continue;
     const idx = await addAttributeDocument(ctx, out, attr, value, `${address}.${attr.name}`, 'identity');
@@ -229,6 +239,124 @@ async function addInlinePolicies(
     if (idx !== undefined) found.push(idx);
   }
   return found;
+}
+
+/**
+ * Module arguments that hold statements as HCL objects, keyed by a name, in the shape of
+ * `aws_iam_policy_document`'s statement blocks: `policy_statements` of terraform-aws-lambda,
+ * `trust_policy_permissions` and `*_policy_permissions` of terraform-aws-iam (6.x).
+ */
+const STATEMENT_MAP_ARGUMENT = /^(policy_statements|[a-z_]*policy_permissions)$/;
+
+const STATEMENT_LISTS: ReadonlyArray<readonly [hcl: string, json: string]> = [
+  ['actions', 'Action'],
+  ['not_actions', 'NotAction'],
+  ['resources', 'Resource'],
+  ['not_resources', 'NotResource'],
+];
+
+/**
+ * Reads such an argument as one policy: each entry a statement (`sid` or, as the modules do, the
+ * entry's name without other characters than letters and digits), `effect` (default Allow),
+ * `actions`, `resources`, their `not_` forms, `principals`/`not_principals` = [{ type, identifiers }]
+ * and `condition` = [{ test, variable, values }]. An entry without actions is left out (a module
+ * may supply defaults that the file does not show).
+ */
+async function addStatementMap(
+  ctx: Context,
+  out: Extraction,
+  attr: HclAttribute,
+  address: string,
+  kind: PolicyType,
+): Promise<void> {
+  const exprText = ctx.text.slice(attr.valueStart, attr.valueEnd);
+  let ast: AstNode | null = null;
+  try {
+    ast = (await ctx.hcl.getExpressionAst(ctx.fileName, exprText)) as AstNode | null;
+  } catch {
+    return; // the file parsed, so this is not expected; nothing is read
+  }
+  if (ast?.type !== 'object') return;
+  const src = new Map<string, NodeLocation>();
+  const entries = new ExpressionReader(ctx, exprText, attr.valueStart).read(ast, '', src);
+  if (!isObj(entries)) return;
+  const locs = new Map<string, NodeLocation>();
+  const whole = ctx.lines.range(attr.valueStart, attr.valueEnd);
+  locs.set('', { value: whole });
+  const copy = (to: string, from: string) => {
+    const l = src.get(from);
+    if (l) locs.set(to, l);
+  };
+  const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]);
+  const statements: Json[] = [];
+  for (const [name, st] of Object.entries(entries)) {
+    if (!isObj(st) || (st.actions === undefined && st.not_actions === undefined)) continue;
+    const from = `/${esc(name)}`;
+    const sp = `/Statement/${statements.length}`;
+    const s: Json = {};
+    copy(sp, from);
+    s.Sid = typeof st.sid === 'string' ? st.sid : name.replace(/[^0-9A-Za-z]/g, '');
+    if (typeof st.sid === 'string') copy(`${sp}/Sid`, `${from}/sid`);
+    s.Effect = st.effect ?? 'Allow';
+    copy(`${sp}/Effect`, st.effect === undefined ? from : `${from}/effect`);
+    for (const [hcl, json] of STATEMENT_LISTS) {
+      if (st[hcl] === undefined) continue;
+      s[json] = asList(st[hcl]);
+      copy(`${sp}/${json}`, `${from}/${hcl}`);
+      asList(st[hcl]).forEach((_, j) => copy(`${sp}/${json}/${j}`, `${from}/${hcl}/${j}`));
+    }
+    for (const [hcl, json] of [
+      ['principals', 'Principal'],
+      ['not_principals', 'NotPrincipal'],
+    ] as const) {
+      if (st[hcl] === undefined) continue;
+      const principal: Json = Object.create(null) as Json; // keyed by the entry's type: no prototype to reach
+      copy(`${sp}/${json}`, `${from}/${hcl}`);
+      asList(st[hcl]).forEach((p, k) => {
+        if (!isObj(p) || typeof p.type !== 'string') return;
+        const prev = asList(principal[p.type]);
+        const ids = asList(p.identifiers);
+        principal[p.type] = [...prev, ...ids];
+        const pp = `${sp}/${json}/${esc(p.type)}`;
+        if (!locs.has(pp)) copy(pp, `${from}/${hcl}/${k}/identifiers`);
+        ids.forEach((_, j) => copy(`${pp}/${prev.length + j}`, `${from}/${hcl}/${k}/identifiers/${j}`));
+      });
+      s[json] = principal;
+    }
+    const conditions = asList(st.condition ?? st.conditions);
+    const cname = st.condition !== undefined ? 'condition' : 'conditions';
+    if (conditions.length > 0) {
+      const condition: Json = Object.create(null) as Json; // keyed by test and variable: no prototype to reach
+      copy(`${sp}/Condition`, `${from}/${cname}`);
+      conditions.forEach((c, k) => {
+        if (!isObj(c) || typeof c.test !== 'string' || typeof c.variable !== 'string') return;
+        const byTest = (
+          isObj(condition[c.test]) ? condition[c.test] : (condition[c.test] = Object.create(null) as Json)
+        ) as Json;
+        const prev = asList(byTest[c.variable]);
+        const values = asList(c.values).map((v) => (typeof v === 'number' || typeof v === 'boolean' ? String(v) : v));
+        byTest[c.variable] = [...prev, ...values];
+        const at = `${from}/${cname}/${k}`;
+        const tp = `${sp}/Condition/${esc(c.test)}`;
+        if (!locs.has(tp)) {
+          const l = src.get(`${at}/test`);
+          if (l) locs.set(tp, { value: l.value, key: l.value });
+        }
+        const vp = `${tp}/${esc(c.variable)}`;
+        if (!locs.has(vp)) {
+          const v = src.get(`${at}/values`) ?? src.get(at);
+          const key = src.get(`${at}/variable`);
+          if (v) locs.set(vp, key ? { value: v.value, key: key.value } : { value: v.value });
+        }
+        values.forEach((_, j) => copy(`${vp}/${prev.length + j}`, `${at}/values/${j}`));
+      });
+      s.Condition = condition;
+    }
+    statements.push(s);
+  }
+  if (statements.length === 0) return;
+  const doc = { Version: '2012-10-17', Statement: statements };
+  out.documents.push({ value: doc, source: { lookup: (p) => locs.get(p) }, label: address, kind, range: whole });
 }
 
 function firstDecl(group: unknown, type: string, name: string): Json | undefined {

@@ -260,6 +260,37 @@ describe('Terraform source', () => {
     expect((x.documents[2]!.value as any).Statement[0].Sid).toBe('readobjects');
   });
 
+  it('a role takes the one document of a data source with count (X[0].json, one(X[*].json))', async () => {
+    const tf = [
+      'data "aws_iam_policy_document" "trust" {',
+      '  count = 1',
+      '  statement {',
+      '    actions = ["sts:AssumeRole"]',
+      '    principals {',
+      '      type        = "Service"',
+      '      identifiers = ["ec2.amazonaws.com"]',
+      '    }',
+      '  }',
+      '}',
+      'data "aws_iam_policy_document" "read" {',
+      '  count = 1',
+      '  statement {',
+      '    actions   = ["s3:GetObject"]',
+      '    resources = ["arn:aws:s3:::example/*"]',
+      '  }',
+      '}',
+      'resource "aws_iam_role" "app" {',
+      '  assume_role_policy = data.aws_iam_policy_document.trust[0].json',
+      '}',
+      'resource "aws_iam_role_policy" "read" {',
+      '  role   = aws_iam_role.app.id',
+      '  policy = one(data.aws_iam_policy_document.read[*].json)',
+      '}',
+    ].join('\n');
+    const x = await extractTerraform(tf, 'main.tf');
+    expect(x.roles).toEqual([{ id: 'aws_iam_role.app', trust: 0, policies: [1], instanceProfile: false }]);
+  });
+
   it('aws_iam_policy_document: effect defaults to Allow, &{} is a policy variable', async () => {
     const file = path.join(ROOT, 'terraform/policy-document/main.tf');
     const x = await extractTerraform(fs.readFileSync(file, 'utf8'), file);

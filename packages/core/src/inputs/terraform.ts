@@ -130,7 +130,14 @@ export async function extractTerraform(text: string, fileName: string, hcl: HclP
   const docOf = (address: string, v: unknown): number | undefined => {
     const own = docByAddress.get(address);
     if (own !== undefined) return own;
-    const m = typeof v === 'string' ? /^\$\{(data\.aws_iam_policy_document\.[A-Za-z0-9_-]+)\.json\}$/.exec(v) : null;
+    // `X.json`, and the one document of a data source with `count`: `X[0].json`, `one(X[*].json)`,
+    // `join("", X.*.json)`.
+    const m =
+      typeof v === 'string'
+        ? /^\$\{(?:one\(|join\(\s*""\s*,\s*)?(data\.aws_iam_policy_document\.[A-Za-z0-9_-]+)(?:\[(?:0|\*)\]|\.\*)?\.json\)?\}$/.exec(
+            v,
+          )
+        : null;
     return m ? docByAddress.get(m[1]!) : undefined;
   };
   for (const [name, decls] of Object.entries(isObj(resources.aws_iam_role) ? resources.aws_iam_role : {})) {

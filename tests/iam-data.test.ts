@@ -7,6 +7,7 @@ import { lintText as cliLintText, lintPolicy as cliLintPolicy } from '../package
 import { createNodeIamData, IamDataError } from '../packages/cli/src/iam-data.ts';
 import {
   arnPatternMatchesTemplate,
+  keySupportByActions,
   lookupAction,
   resolveConditionKey,
   statementServices,
@@ -117,6 +118,30 @@ describe('reference helpers', () => {
     expect(resolveConditionKey(iamData, 's3:ExistingObjectTag/team', s)?.key).toBe('s3:ExistingObjectTag/<key>');
     expect(resolveConditionKey(iamData, 'kms:EncryptionContext:project', s)?.source).toBe('kms');
     expect(resolveConditionKey(iamData, 'ec2:Region', s)).toBeUndefined();
+  });
+
+  it('tells whether some action of a statement supports a service key (issue 12)', () => {
+    const support = (actions: string[], key: string) => keySupportByActions(iamData, actions, key);
+    expect(support(['s3:GetObject'], 's3:prefix')).toBe('unsupported');
+    expect(support(['s3:Get*'], 's3:prefix')).toBe('unsupported');
+    // A wildcard counts every action it matches: s3:ListBucket takes s3:prefix.
+    expect(support(['s3:GetObject', 's3:List*'], 's3:prefix')).toBe('supported');
+    // Keys on the action's row for a resource type, and placeholders.
+    expect(support(['ec2:RunInstances'], 'ec2:InstanceType')).toBe('supported');
+    expect(support(['s3:GetObject'], 's3:ExistingObjectTag/classification')).toBe('supported');
+    expect(support(['secretsmanager:ListSecrets'], 'secretsmanager:ResourceTag/team')).toBe('unsupported');
+    expect(support(['secretsmanager:GetSecretValue'], 'secretsmanager:ResourceTag/team')).toBe('supported');
+    // Documented by AWS outside the reference.
+    expect(support(['aws-marketplace:Subscribe'], 'aws-marketplace:ProductId')).toBe('supported');
+    // Nothing to decide: global keys, unknown actions or services, "*", computed values, keys of no service.
+    expect(support(['s3:GetObject'], 'aws:SourceIp')).toBe('undecided');
+    expect(support(['s3:GetObject', 's3:GetNewThing'], 's3:prefix')).toBe('undecided');
+    expect(support(['s3:GetObject', 'nosuch:Thing'], 's3:prefix')).toBe('undecided');
+    expect(support(['*'], 's3:prefix')).toBe('undecided');
+    expect(support(['${var.action}'], 's3:prefix')).toBe('undecided');
+    // A key its own service lists on no action (a gap of the reference).
+    expect(support(['kms:CreateKey'], 'kms:CustomerMasterKeySpec')).toBe('undecided');
+    expect(support(['sts:AssumeRoleWithWebIdentity'], 'token.actions.githubusercontent.com:sub')).toBe('undecided');
   });
 
   it('checks ARNs', () => {

@@ -217,6 +217,80 @@ describe('Terraform source', () => {
     expect((x.documents[1]!.value as any).Statement[0].Resource).toBe('arn:aws:s3:::${unresolved:~var.bucket}/*');
   });
 
+  it("a role's inline_policy blocks are identity policies of the role (a data source's too)", async () => {
+    const file = path.join(ROOT, 'terraform/inline-policy/main.tf');
+    const x = await extractTerraform(fs.readFileSync(file, 'utf8'), file);
+    expect(x.documents.map((d) => [d.label, d.kind])).toEqual([
+      ['aws_iam_role.ops/everything', 'identity'],
+      ['aws_iam_role.ops', 'trust'],
+      ['data.aws_iam_policy_document.logs', 'identity'],
+    ]);
+    expect(x.roles).toEqual([{ id: 'aws_iam_role.ops', trust: 1, policies: [0, 2], instanceProfile: false }]);
+  });
+
+  it('policies written in locals are read where they are written, once for all the resources that use them', async () => {
+    const file = path.join(ROOT, 'terraform/locals/main.tf');
+    const x = await extractTerraform(fs.readFileSync(file, 'utf8'), file);
+    // jsonencode(local.x) of an object (two resources, one document), local.y holding jsonencode(...);
+    // local.missing is not in the file: nothing is read for it.
+    expect(x.documents.map((d) => [d.label, d.kind])).toEqual([
+      ['local.reader_statements', 'identity'],
+      ['local.queue_policy', 'resource'],
+    ]);
+    expect((x.documents[0]!.value as any).Statement[0].Action).toBe('s3:*');
+    expect(x.problems).toEqual([]);
+  });
+
+  it('statements given to modules as HCL objects (terraform-aws-iam, terraform-aws-lambda) are policies', async () => {
+    const file = path.join(ROOT, 'terraform/module-statements/main.tf');
+    const x = await extractTerraform(fs.readFileSync(file, 'utf8'), file);
+    expect(x.documents.map((d) => [d.label, d.kind])).toEqual([
+      ['module.deploy_role.trust_policy_permissions', 'trust'],
+      ['module.deploy_role.inline_policy_permissions', 'identity'],
+      ['module.function.policy_statements', 'identity'],
+    ]);
+    expect((x.documents[0]!.value as any).Statement[1]).toEqual({
+      Sid: 'TrustWithTypo',
+      Effect: 'Allow',
+      Action: ['sts:AssumeRole'],
+      Principal: { AWS: ['arn:aws:iam::111122223333:role/ops'] },
+      Condition: { Bool: { 'aws:MultiFactorAuthPresent': ['yes'] } },
+    });
+    // The entry's name without other characters, as the modules make the Sid.
+    expect((x.documents[2]!.value as any).Statement[0].Sid).toBe('readobjects');
+  });
+
+  it('a role takes the one document of a data source with count (X[0].json, one(X[*].json))', async () => {
+    const tf = [
+      'data "aws_iam_policy_document" "trust" {',
+      '  count = 1',
+      '  statement {',
+      '    actions = ["sts:AssumeRole"]',
+      '    principals {',
+      '      type        = "Service"',
+      '      identifiers = ["ec2.amazonaws.com"]',
+      '    }',
+      '  }',
+      '}',
+      'data "aws_iam_policy_document" "read" {',
+      '  count = 1',
+      '  statement {',
+      '    actions   = ["s3:GetObject"]',
+      '    resources = ["arn:aws:s3:::example/*"]',
+      '  }',
+      '}',
+      'resource "aws_iam_role" "app" {',
+      '  assume_role_policy = data.aws_iam_policy_document.trust[0].json',
+      '}',
+      'resource "aws_iam_role_policy" "read" {',
+      '  role   = aws_iam_role.app.id',
+      '  policy = one(data.aws_iam_policy_document.read[*].json)',
+      '}',
+    ].join('\n');
+    const x = await extractTerraform(tf, 'main.tf');
+    expect(x.roles).toEqual([{ id: 'aws_iam_role.app', trust: 0, policies: [1], instanceProfile: false }]);
+  });
+
   it('aws_iam_policy_document: effect defaults to Allow, &{} is a policy variable', async () => {
     const file = path.join(ROOT, 'terraform/policy-document/main.tf');
     const x = await extractTerraform(fs.readFileSync(file, 'utf8'), file);

@@ -68,11 +68,6 @@ const EXCEPTIONS: Record<string, { ours: readonly string[]; reason: string }> = 
     reason:
       'we agree (invalid-policy: Action with NotAction) and also report the NotAction in an Allow (action-wildcard)',
   },
-  'core/UNKNOWN_CONDITION_FOR_ACTION_2.json': {
-    ours: [],
-    reason:
-      'condition-key-unknown checks a key against the services of the statement (issue 3): s3:x-amz-storage-class is an S3 key, so it is not reported although s3:ListBucket does not support it',
-  },
   'core/MISMATCHED_TYPE_3.json': {
     ours: ['condition-operator-unknown'],
     reason:

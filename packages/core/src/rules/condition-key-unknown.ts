@@ -1,14 +1,17 @@
 import { defineRule } from './define.js';
 import { label } from '../model/words.js';
 import { isMfaCondition, isSwapped, resolveKeyFor, servicesOf } from '../iam/conditions.js';
-import { serviceConditionKey } from '../iam/data.js';
+import { keySupportByActions, serviceConditionKey, type IamData } from '../iam/data.js';
+import { parseOperator } from '../iam/operators.js';
+import { evaluateCondition } from '../eval/conditions.js';
+import type { NCondition, NStatement } from '../model/normalize.js';
 import { suggest } from '../util/distance.js';
 
 export default defineRule({
   id: 'condition-key-unknown',
   meta: {
     description:
-      "Condition keys that are neither global keys nor keys of a service in the statement's actions (the condition can never match)",
+      "Condition keys that are neither global keys nor keys of a service in the statement's actions, or that none of its actions supports (the condition is decided without the request)",
     severity: 'error',
     messages: {
       unknownKey: {
@@ -16,6 +19,9 @@ export default defineRule({
       },
       otherService: {
         text: '{{statement}}: "{{key}}" is a key of {{prefix}}, but the statement\'s actions are of {{services}}, whose requests never carry it; the condition never matches',
+      },
+      notForActions: {
+        text: '{{statement}}: "{{key}}" is a key of {{prefix}}, but none of the statement\'s actions ({{actions}}) supports it, so their requests never carry it; {{consequence}}',
       },
       malformed: {
         text: '{{statement}}: "{{key}}" is not a condition key (keys are prefix:name, such as aws:SourceIp or s3:prefix); the condition never matches',
@@ -32,7 +38,20 @@ export default defineRule({
       for (const c of s.conditions) {
         if (isMfaCondition(c) || isSwapped(c)) continue;
         const r = resolveKeyFor(data, s, c.key);
-        if (r !== 'unknown') continue;
+        if (r === undefined) continue;
+        if (r !== 'unknown') {
+          if (r.source !== 'global' && s.action) {
+            const found = notForActions(data, s, c);
+            if (found)
+              ctx.report({
+                messageId: 'notForActions',
+                data: { statement, ...found },
+                pointer: c.keyPointer,
+                atKey: true,
+              });
+          }
+          continue;
+        }
         const colon = c.key.indexOf(':');
         if (colon <= 0 || colon === c.key.length - 1) {
           ctx.report({ messageId: 'malformed', data: { statement, key: c.key }, pointer: c.keyPointer, atKey: true });
@@ -101,3 +120,27 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * A key of a known service that none of the statement's actions supports (IAM Access Analyzer's
+ * check): the key is absent from every request the statement is about, so the condition is
+ * decided without the request. What that means follows from IAM's evaluation of an absent key.
+ */
+function notForActions(
+  data: IamData,
+  s: NStatement,
+  c: NCondition,
+): { key: string; prefix: string; actions: string; consequence: string } | undefined {
+  if (!parseOperator(c.operator).known) return undefined;
+  const entries = s.action!.items.map((a) => a.value);
+  if (keySupportByActions(data, entries, c.key) !== 'unsupported') return undefined;
+  const matches = evaluateCondition(c, { lookup: () => undefined, expandVariables: false });
+  const deny = s.effect?.value === 'Deny';
+  const consequence = matches
+    ? `the condition always holds (an absent key satisfies ${c.operator}), so ${deny ? 'the statement denies every request for them' : 'it narrows nothing'}`
+    : deny
+      ? 'the condition never matches, so the statement denies nothing'
+      : 'the condition never matches, so the statement grants nothing';
+  const shown = entries.length > 3 ? `${entries.slice(0, 3).join(', ')}, ...` : entries.join(', ');
+  return { key: c.key, prefix: c.key.slice(0, c.key.indexOf(':')).toLowerCase(), actions: shown, consequence };
+}

@@ -9,6 +9,7 @@ import {
   principalValueProblem,
 } from '../iam/principals.js';
 import { coversAction } from '../set/trust.js';
+import { globMatch } from '../util/glob.js';
 
 const GITHUB = 'token.actions.githubusercontent.com';
 const COGNITO = 'cognito-identity.amazonaws.com';
@@ -39,11 +40,27 @@ function testsClaim(s: NStatement, host: string, claims: readonly string[]): boo
   return claims.some((c) => positiveConditions(s, `${host}:${c}`).length > 0);
 }
 
+/**
+ * Does the statement tell Cognito's authenticated identities from its guests? A positive condition
+ * on `cognito-identity.amazonaws.com:amr` with some value that does not match both `authenticated`
+ * and `unauthenticated` (`*`, `*authenticated` match both: they narrow nothing).
+ */
+function testsAmr(s: NStatement): boolean {
+  return positiveConditions(s, `${COGNITO}:amr`).some((c) => {
+    const like = /Like/.test(c.operator);
+    return c.values.some((v) => {
+      const value = String(v.value);
+      const fits = (amr: string) => (like ? globMatch(value, amr) : value === amr);
+      return !(fits('authenticated') && fits('unauthenticated'));
+    });
+  });
+}
+
 export default defineRule({
   id: 'trust-federation',
   meta: {
     description:
-      'A SAML or web identity trust that anyone can satisfy (GitHub Actions without a repository sub, OIDC or Cognito without an audience) or that cannot work (a SAML provider on another action, an IAM user on AssumeRoleWithSAML/WebIdentity)',
+      'A SAML or web identity trust that anyone can satisfy (GitHub Actions without a repository sub, OIDC or Cognito without an audience, Cognito without amr) or that cannot work (a SAML provider on another action, an IAM user on AssumeRoleWithSAML/WebIdentity)',
     severity: 'error',
     messages: {
       githubSubMissing: {
@@ -57,6 +74,10 @@ export default defineRule({
       },
       cognitoAudMissing: {
         text: '{{statement}} trusts Cognito identity pools with no condition on cognito-identity.amazonaws.com:aud: an identity from any identity pool, in any AWS account, can assume the role. Add "StringEquals": {"cognito-identity.amazonaws.com:aud": "<region>:<identity-pool-id>"} (and cognito-identity.amazonaws.com:amr)',
+      },
+      cognitoAmrMissing: {
+        text: '{{statement}} trusts a Cognito identity pool with no condition on cognito-identity.amazonaws.com:amr that tells authenticated identities from guests: if the pool allows unauthenticated identities, they can assume the role too. Add "ForAnyValue:StringLike": {"cognito-identity.amazonaws.com:amr": "authenticated"} ("unauthenticated" for the guest role)',
+        severity: 'warn',
       },
       samlAction: {
         text: '{{statement}} trusts the SAML provider {{provider}} for {{actions}}, not sts:AssumeRoleWithSAML: SAML federation assumes roles only through AssumeRoleWithSAML, so this trust admits no one. Use "Action": "sts:AssumeRoleWithSAML"',
@@ -117,6 +138,8 @@ export default defineRule({
         } else if (lower === COGNITO) {
           if (!testsClaim(s, COGNITO, ['aud']))
             ctx.report({ messageId: 'cognitoAudMissing', data: { statement }, pointer: e.pointer });
+          else if (!testsAmr(s))
+            ctx.report({ messageId: 'cognitoAmrMissing', data: { statement }, pointer: e.pointer });
         } else if (!testsClaim(s, host, ['aud', 'sub', 'azp', 'oaud', 'amr'])) {
           ctx.report({
             messageId: 'oidcUnconditioned',

@@ -221,11 +221,11 @@ describe('Terraform source', () => {
     const file = path.join(ROOT, 'terraform/inline-policy/main.tf');
     const x = await extractTerraform(fs.readFileSync(file, 'utf8'), file);
     expect(x.documents.map((d) => [d.label, d.kind])).toEqual([
-      ['aws_iam_role.ops/everything', 'identity'],
       ['aws_iam_role.ops', 'trust'],
+      ['aws_iam_role.ops/everything', 'identity'],
       ['data.aws_iam_policy_document.logs', 'identity'],
     ]);
-    expect(x.roles).toEqual([{ id: 'aws_iam_role.ops', trust: 1, policies: [0, 2], instanceProfile: false }]);
+    expect(x.roles).toEqual([{ id: 'aws_iam_role.ops', trust: 0, policies: [1, 2], instanceProfile: false }]);
   });
 
   it('policies written in locals are read where they are written, once for all the resources that use them', async () => {

@@ -202,7 +202,8 @@ function referencesIn(v: unknown): string[] {
       if (m[1] !== '') continue;
       out.push(m[2]!);
       // Inside a function call (`one(X[*].json)`, `join("", X.*.json)`): each reference of it.
-      if (m[2]!.includes('(')) out.push(...(m[2]!.match(/[A-Za-z_][\w-]*(?:\[[^\]]*\]|\.(?:[A-Za-z_][\w-]*|\*))+/g) ?? []));
+      if (m[2]!.includes('('))
+        out.push(...(m[2]!.match(/[A-Za-z_][\w-]*(?:\[[^\]]*\]|\.(?:[A-Za-z_][\w-]*|\*))+/g) ?? []));
     }
   }
   return out;

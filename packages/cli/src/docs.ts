@@ -17,6 +17,7 @@ function moduleDir(): string {
 export function docsDirCandidates(from = moduleDir()): string[] {
   return [
     path.join(from, 'docs', 'rules'), // packages/cli/dist/docs/rules (the published package)
+    path.join(from, '..', 'docs', 'rules'), // the same from the executables' chunks (dist/chunks)
     path.join(from, '..', 'dist', 'docs', 'rules'), // packages/cli/src -> the build next to it
     path.join(from, '..', '..', '..', 'docs', 'rules'), // packages/cli/{src,dist} -> repository root
   ];

@@ -1,108 +1,30 @@
 /**
- * The command line: a table of commands (lint, generate, verify, explain), each in
- * `commands/`, parsed with yargs. `main(argv, io)` returns the exit code and never throws.
+ * The command line: `main(argv, io)` returns the exit code and never throws. A plain lint command
+ * line is parsed by the fast path (fast-args.ts, Node's `util.parseArgs`); every other line, and
+ * every mistake, by yargs (yargs-cli.ts, loaded only then), which words the usage errors.
  */
-import yargs from 'yargs';
-import type { Argv } from 'yargs';
-import { version as VERSION } from '../package.json';
-import { runExplain } from './commands/explain.js';
-import { generateOptions, runGenerate } from './commands/generate.js';
 import { runLint } from './commands/lint.js';
-import { runVerify, verifyBuilder } from './commands/verify.js';
+import { parseLintArgvFast } from './fast-args.js';
 import type { CliIo } from './io.js';
-import { decodeLintArgs, lastValue, lintOptions, oneLine, SessionError, UsageError } from './options.js';
+import { decodeLintArgs, oneLine, SessionError, UsageError } from './options.js';
 
 export type { CliIo } from './io.js';
 
 const NAME = 'iam-mfa-lint';
 const USAGE_HINT = `Run '${NAME} --help' for usage.`;
 
-interface Command {
-  /** yargs' command string. */
-  usage: string;
-  describe: string;
-  options: (y: Argv) => Argv;
-  run: (argv: Record<string, unknown>, io: CliIo) => number | Promise<number>;
-}
-
-const COMMANDS: readonly Command[] = [
-  {
-    usage: '$0 [paths..]',
-    describe: 'Lint AWS IAM policy files for wildcard actions, wrong-bucket ARNs and missing or weak MFA conditions',
-    options: lintOptions,
-    run: (argv, io) => runLint(decodeLintArgs(argv), io),
-  },
-  {
-    usage: 'generate',
-    describe: 'Print a least-privilege policy for one S3 bucket that requires MFA',
-    options: generateOptions,
-    run: runGenerate,
-  },
-  {
-    usage: 'verify [paths..]',
-    describe: 'Prove that no request to a bucket is allowed without MFA (exit 1 with a counterexample)',
-    options: verifyBuilder,
-    run: runVerify,
-  },
-  {
-    usage: 'explain <rule>',
-    describe: "Print a rule's documentation",
-    options: (y) => y.positional('rule', { type: 'string', describe: 'Rule id' }),
-    run: (argv, io) => runExplain(String(lastValue(argv.rule as string | string[] | undefined) ?? ''), io),
-  },
-];
-
 async function run(argv: string[], io: CliIo): Promise<number> {
-  let usageError: string | undefined;
-  let chosen: { command: Command; args: Record<string, unknown> } | undefined;
-  let output = '';
-
-  let parser = yargs(argv, io.cwd)
-    .scriptName(NAME)
-    .locale('en')
-    .exitProcess(false)
-    .strict()
-    .wrap(100)
-    // Repeated options collect into arrays; file names such as `1e3` stay strings.
-    .parserConfiguration({ 'duplicate-arguments-array': true, 'parse-positional-numbers': false })
-    .version(VERSION)
-    .alias('version', 'v')
-    .help()
-    .alias('help', 'h')
-    .fail((message: string | undefined, error: Error | undefined) => {
-      usageError ??= oneLine(message || error?.message || 'invalid arguments');
-    });
-  for (const command of COMMANDS) {
-    parser = parser.command(command.usage, command.describe, command.options, (args) => {
-      chosen = { command, args: args as Record<string, unknown> };
-    });
-  }
-  parser = parser.epilogue(
-    'Exit codes: 0 no problems, 1 lint errors or too many warnings, 2 usage or file system errors.',
-  );
-
   try {
-    await parser.parseAsync(argv, {}, (_error: Error | undefined, _argv: unknown, out: string) => {
-      output = out ?? '';
-    });
-  } catch (error) {
-    if (usageError === undefined) {
-      // yargs reports argument problems by throwing when the failure handler is bypassed.
-      const message = error instanceof Error ? error.message : String(error);
-      if (error instanceof Error && error.name === 'YError') usageError = oneLine(message);
-      else throw error;
-    }
-  }
-
-  try {
-    if (usageError !== undefined) throw new UsageError(usageError);
-    if (output !== '') {
-      // --help or --version.
-      io.stdout(output.endsWith('\n') ? output : `${output}\n`);
+    const fast = parseLintArgvFast(argv);
+    if (fast) return await runLint(decodeLintArgs(fast), io);
+    const { parseCommandLine } = await import('./yargs-cli.js');
+    const parsed = await parseCommandLine(argv, io);
+    if (parsed.kind === 'usage') throw new UsageError(parsed.message);
+    if (parsed.kind === 'output') {
+      io.stdout(parsed.text);
       return 0;
     }
-    if (!chosen) throw new UsageError('no command given');
-    return await chosen.command.run(chosen.args, io);
+    return await parsed.run();
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`${NAME}: ${error.message}\n${USAGE_HINT}\n`);

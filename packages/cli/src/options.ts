@@ -1,9 +1,10 @@
 /**
- * The lint command's options, declared (yargs) and decoded in one place: main.ts registers
- * `lintOptions`, and `decodeLintArgs` turns yargs' output into the one `LintArgs` the lint
- * command, the session (config, fixes, baselines, reports) and the workers read.
+ * The lint command's options, declared once (LINT_OPTIONS, read by yargs through `lintOptions` and by
+ * the fast path of fast-args.ts) and decoded once: `decodeLintArgs` turns either parser's output into
+ * the one `LintArgs` the lint command, the session (config, fixes, baselines, reports) and the
+ * workers read.
  */
-import type { Argv } from 'yargs';
+import type { Argv, Options } from 'yargs';
 import { ruleIds, validateBucketName, type FixKind, type PolicyType, type RuleLevel } from '@iam-mfa-lint/core';
 import { DEFAULT_CACHE_FILE } from './cache.js';
 import { DEFAULT_EXTENSIONS } from './files.js';
@@ -13,6 +14,7 @@ import { FILES_PER_WORKER, MIN_FILES_FOR_WORKERS } from './pool.js';
 export const LEVELS: readonly RuleLevel[] = ['off', 'warn', 'error'];
 export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'compact'] as const;
 export type Format = (typeof FORMATS)[number];
+export const POLICY_TYPES: readonly PolicyType[] = ['identity', 'resource', 'trust'];
 
 /** A problem with the command line: reported on one line, exit code 2. */
 export class UsageError extends Error {
@@ -122,52 +124,6 @@ export interface SessionArgs {
   paths: string[];
   /** SARIF reports carry fingerprints; other formats need them only for baselines. */
   sarif?: boolean;
-}
-
-function sessionOptions(y: Argv): Argv {
-  return y
-    .option('config', {
-      alias: 'c',
-      type: 'string',
-      requiresArg: true,
-      describe: 'Use this config file instead of the nearest iam-mfa-lint.config.json',
-    })
-    .option('print-config', {
-      type: 'string',
-      requiresArg: true,
-      describe: 'Print the effective configuration for this file and exit',
-    })
-    .option('fix', {
-      type: 'boolean',
-      describe: 'Apply safe fixes to the files (atomically), then report what is left',
-    })
-    .option('fix-dry-run', { type: 'boolean', describe: 'Print the fixes as a unified diff without writing' })
-    .option('fix-type', {
-      type: 'string',
-      requiresArg: true,
-      describe:
-        'Kinds of fixes to apply: safe, mfa (adds MFA conditions; changes who gets access) (repeatable or comma-separated) [default: safe]',
-    })
-    .option('baseline', {
-      type: 'string',
-      requiresArg: true,
-      describe: 'Report only findings not in this baseline file',
-    })
-    .option('write-baseline', {
-      type: 'string',
-      requiresArg: true,
-      describe: 'Write every current finding to this baseline file and exit 0',
-    })
-    .option('output-file', {
-      alias: 'o',
-      type: 'string',
-      requiresArg: true,
-      describe: 'Write the report to this file instead of stdout',
-    })
-    .option('report-unused-ignores', {
-      type: 'boolean',
-      describe: "Report the config's ignore entries that match no finding (as errors)",
-    }) as unknown as Argv;
 }
 
 function decodeSessionArgs(argv: Record<string, unknown>): SessionArgs {
@@ -285,88 +241,154 @@ function parseConcurrency(value: unknown): number | undefined {
   return n;
 }
 
+/** One option of the lint command, as yargs declares it; the fast parser (fast-args.ts) reads the same table. */
+export interface LintOptionSpec {
+  type: 'string' | 'boolean' | 'number';
+  alias?: string;
+  choices?: readonly string[];
+  default?: string | boolean | number;
+  /** Every option that takes a value requires one. */
+  requiresArg?: true;
+  describe: string;
+}
+
+/**
+ * The lint command's options, in the order `--help` lists them: the session's (config, fixes,
+ * baselines, the report file), then the lint's own. Declared once, for yargs (`lintOptions`) and
+ * for the fast path that parses a plain lint command line without it (fast-args.ts).
+ */
+export const LINT_OPTIONS: Readonly<Record<string, LintOptionSpec>> = {
+  config: {
+    alias: 'c',
+    type: 'string',
+    requiresArg: true,
+    describe: 'Use this config file instead of the nearest iam-mfa-lint.config.json',
+  },
+  'print-config': {
+    type: 'string',
+    requiresArg: true,
+    describe: 'Print the effective configuration for this file and exit',
+  },
+  fix: {
+    type: 'boolean',
+    describe: 'Apply safe fixes to the files (atomically), then report what is left',
+  },
+  'fix-dry-run': { type: 'boolean', describe: 'Print the fixes as a unified diff without writing' },
+  'fix-type': {
+    type: 'string',
+    requiresArg: true,
+    describe:
+      'Kinds of fixes to apply: safe, mfa (adds MFA conditions; changes who gets access) (repeatable or comma-separated) [default: safe]',
+  },
+  baseline: {
+    type: 'string',
+    requiresArg: true,
+    describe: 'Report only findings not in this baseline file',
+  },
+  'write-baseline': {
+    type: 'string',
+    requiresArg: true,
+    describe: 'Write every current finding to this baseline file and exit 0',
+  },
+  'output-file': {
+    alias: 'o',
+    type: 'string',
+    requiresArg: true,
+    describe: 'Write the report to this file instead of stdout',
+  },
+  'report-unused-ignores': {
+    type: 'boolean',
+    describe: "Report the config's ignore entries that match no finding (as errors)",
+  },
+  bucket: {
+    type: 'string',
+    requiresArg: true,
+    describe: 'Target S3 bucket; grants must stay inside it (repeatable)',
+  },
+  format: {
+    alias: 'f',
+    type: 'string',
+    choices: FORMATS,
+    default: 'stylish',
+    requiresArg: true,
+    describe: 'Output format',
+  },
+  quiet: { type: 'boolean', default: false, describe: 'Report errors only' },
+  concurrency: {
+    type: 'string',
+    requiresArg: true,
+    describe: `Worker threads for runs of ${MIN_FILES_FOR_WORKERS} files or more (1: none) [default: one fewer than the cores, at most one per ${FILES_PER_WORKER} files]`,
+  },
+  cache: {
+    type: 'boolean',
+    describe: 'Only lint files that changed since the last run (their content, the options, the tool or the IAM data)',
+  },
+  'cache-location': {
+    type: 'string',
+    requiresArg: true,
+    describe: `The cache file, or a directory for it [default: ${DEFAULT_CACHE_FILE}]`,
+  },
+  'max-warnings': {
+    type: 'number',
+    default: -1,
+    requiresArg: true,
+    describe: 'Number of warnings to trigger a nonzero exit code (-1: unlimited)',
+  },
+  rule: {
+    type: 'string',
+    requiresArg: true,
+    describe: 'Set a rule level, as <rule-id>:off|warn|error (repeatable)',
+  },
+  ext: {
+    type: 'string',
+    requiresArg: true,
+    describe:
+      'File extensions searched in directories (repeatable or comma-separated) [default: .json, .yaml, .yml, .template, .tf]',
+  },
+  'ignore-pattern': {
+    type: 'string',
+    requiresArg: true,
+    describe: 'Glob of files and directories to skip, relative to the current directory (repeatable)',
+  },
+  stdin: { type: 'boolean', describe: 'Lint the text on standard input' },
+  'stdin-filename': {
+    type: 'string',
+    requiresArg: true,
+    describe:
+      'The file name of standard input (its kind, the config that applies, the name in reports) [default: <stdin>]',
+  },
+  'skip-non-policy-files': {
+    type: 'boolean',
+    describe:
+      'Skip named files that hold no policy, as a directory walk does (the pre-commit hook passes every staged file)',
+  },
+  'list-inputs': {
+    type: 'boolean',
+    describe: 'Print every resource type and property that policies are read from, and exit',
+  },
+  'list-rules': {
+    type: 'boolean',
+    describe: 'Print every rule with its default severity and description, and exit',
+  },
+  'policy-type': {
+    type: 'string',
+    choices: POLICY_TYPES,
+    requiresArg: true,
+    describe: 'Kind of every linted policy [default: detected from each document]',
+  },
+};
+
+/** The lint command's positional paths and options, for yargs. */
 export function lintOptions(y: Argv): Argv {
-  return sessionOptions(y)
-    .positional('paths', {
-      type: 'string',
-      array: true,
-      describe: 'Policy files and directories to lint (directories are searched recursively)',
-    })
-    .option('bucket', {
-      type: 'string',
-      requiresArg: true,
-      describe: 'Target S3 bucket; grants must stay inside it (repeatable)',
-    })
-    .option('format', {
-      alias: 'f',
-      type: 'string',
-      choices: FORMATS as unknown as string[],
-      default: 'stylish',
-      requiresArg: true,
-      describe: 'Output format',
-    })
-    .option('quiet', { type: 'boolean', default: false, describe: 'Report errors only' })
-    .option('concurrency', {
-      type: 'string',
-      requiresArg: true,
-      describe: `Worker threads for runs of ${MIN_FILES_FOR_WORKERS} files or more (1: none) [default: one fewer than the cores, at most one per ${FILES_PER_WORKER} files]`,
-    })
-    .option('cache', {
-      type: 'boolean',
-      describe:
-        'Only lint files that changed since the last run (their content, the options, the tool or the IAM data)',
-    })
-    .option('cache-location', {
-      type: 'string',
-      requiresArg: true,
-      describe: `The cache file, or a directory for it [default: ${DEFAULT_CACHE_FILE}]`,
-    })
-    .option('max-warnings', {
-      type: 'number',
-      default: -1,
-      requiresArg: true,
-      describe: 'Number of warnings to trigger a nonzero exit code (-1: unlimited)',
-    })
-    .option('rule', {
-      type: 'string',
-      requiresArg: true,
-      describe: 'Set a rule level, as <rule-id>:off|warn|error (repeatable)',
-    })
-    .option('ext', {
-      type: 'string',
-      requiresArg: true,
-      describe:
-        'File extensions searched in directories (repeatable or comma-separated) [default: .json, .yaml, .yml, .template, .tf]',
-    })
-    .option('ignore-pattern', {
-      type: 'string',
-      requiresArg: true,
-      describe: 'Glob of files and directories to skip, relative to the current directory (repeatable)',
-    })
-    .option('stdin', { type: 'boolean', describe: 'Lint the text on standard input' })
-    .option('stdin-filename', {
-      type: 'string',
-      requiresArg: true,
-      describe:
-        'The file name of standard input (its kind, the config that applies, the name in reports) [default: <stdin>]',
-    })
-    .option('skip-non-policy-files', {
-      type: 'boolean',
-      describe:
-        'Skip named files that hold no policy, as a directory walk does (the pre-commit hook passes every staged file)',
-    })
-    .option('list-inputs', {
-      type: 'boolean',
-      describe: 'Print every resource type and property that policies are read from, and exit',
-    })
-    .option('list-rules', {
-      type: 'boolean',
-      describe: 'Print every rule with its default severity and description, and exit',
-    })
-    .option('policy-type', {
-      type: 'string',
-      choices: ['identity', 'resource', 'trust'],
-      requiresArg: true,
-      describe: 'Kind of every linted policy [default: detected from each document]',
-    }) as unknown as Argv;
+  let out: Argv = y.positional('paths', {
+    type: 'string',
+    array: true,
+    describe: 'Policy files and directories to lint (directories are searched recursively)',
+  }) as unknown as Argv;
+  for (const [name, spec] of Object.entries(LINT_OPTIONS)) {
+    const { choices, ...rest } = spec;
+    const options: Options = choices ? { ...rest, choices: [...choices] } : rest;
+    out = out.option(name, options) as unknown as Argv;
+  }
+  return out;
 }

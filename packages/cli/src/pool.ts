@@ -58,12 +58,16 @@ function availableCores(): number {
 
 /** The built worker script, next to the built bin; absent when running from the TypeScript sources. */
 export function workerScript(): URL | undefined {
-  const url = new URL('./worker.js', import.meta.url);
-  try {
-    return fs.existsSync(fileURLToPath(url)) ? url : undefined;
-  } catch {
-    return undefined;
+  // dist/worker.js, beside this module or, from the executables' chunks (dist/chunks), above it.
+  for (const relative of ['./worker.js', '../worker.js']) {
+    const url = new URL(relative, import.meta.url);
+    try {
+      if (fs.existsSync(fileURLToPath(url))) return url;
+    } catch {
+      // not a file URL: no worker script here
+    }
   }
+  return undefined;
 }
 
 /** Lints the units in workers; one list of outcomes per unit (one per file), in the order of `jobs`. */

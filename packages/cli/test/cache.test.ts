@@ -1,7 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { LintCache } from '../src/cache.js';
 import { runMain } from './helpers/run-main.js';
 
 /** An action-wildcard error at line 1, column 65 (the "*" of Action). */
@@ -112,5 +113,47 @@ describe('--cache', () => {
     expect(r.code).toBe(1);
     expect(findings(r.stdout)).toHaveLength(2);
     expect(r.stderr).toMatch(/^iam-mfa-lint: cannot write the cache .*file\/sub\/cache: [^\n]+\n$/);
+  });
+
+  it('a rerun on a file whose stamp is unchanged does not read it; a rewrite of the same size is read again', () => {
+    const file = path.join(root, 'p/star.json');
+    const context = [{ rules: {} }, false, 'p/star.json'];
+    const outcome = { kind: 'skip' } as const;
+    // Stamps are trusted only for files unchanged for a while (2 s); -1 trusts a file written just now.
+    const first = LintCache.open(cacheFile(), 'k', -1);
+    const miss = first.check(file, context);
+    expect(miss.outcome).toBeUndefined();
+    expect(miss.hash).toBe(LintCache.hash(fs.readFileSync(file), context));
+    expect(miss.stamp).toBeDefined();
+    first.record(file, miss, outcome);
+    expect(first.save()).toBeUndefined();
+
+    const read = vi.spyOn(fs, 'readFileSync');
+    try {
+      const hit = LintCache.open(cacheFile(), 'k', -1).check(file, context);
+      expect(hit.outcome).toEqual(outcome);
+      expect(read.mock.calls.filter(([f]) => f === file)).toEqual([]);
+      // Another options context is another key, even with the same stamp.
+      expect(
+        LintCache.open(cacheFile(), 'k', -1).check(file, [{ rules: { x: 'off' } }, false, 'p/star.json']).outcome,
+      ).toBeUndefined();
+    } finally {
+      read.mockRestore();
+    }
+
+    // Same size, modification time set back: the change time still moves, so the file is read again.
+    const { atime, mtime } = fs.statSync(file);
+    fs.writeFileSync(file, STAR.replace('"*"', '"?"'));
+    fs.utimesSync(file, atime, mtime);
+    expect(fs.statSync(file).size).toBe(STAR.length);
+    expect(LintCache.open(cacheFile(), 'k', -1).check(file, context).outcome).toBeUndefined();
+  });
+
+  it('records no stamp for a file changed just before it was read (a coarse clock could hide the next write)', () => {
+    const file = path.join(root, 'p/star.json');
+    const cache = LintCache.open(cacheFile(), 'k');
+    const check = cache.check(file, []);
+    expect(check.hash).toBeDefined();
+    expect(check.stamp).toBeUndefined();
   });
 });

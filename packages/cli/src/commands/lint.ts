@@ -3,12 +3,11 @@
  * worker threads for large runs), add the cross-document findings of role sets, let the session
  * apply configuration, fixes and baselines, and write the report.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { lintFileSync, rules, type LintMessage, type LintOptions, type LintResult } from '@iam-mfa-lint/core';
 import { version as VERSION } from '../../package.json';
 import { describeFsError, expandPaths, shownPath } from '../files.js';
-import { cacheFilePath, LintCache } from '../cache.js';
+import { cacheFilePath, LintCache, type CacheCheck } from '../cache.js';
 import { defaultIamData, iamDataVersion } from '../iam-data.js';
 import { formatJson, formatJsonChunks } from '../formatters/json.js';
 import { formatStylish } from '../formatters/stylish.js';
@@ -106,25 +105,20 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
     args.cache && session.parallelSafe
       ? LintCache.open(cacheFilePath(args.cacheLocation, io.cwd), `${VERSION}\0${iamDataVersion()}`)
       : undefined;
-  const hashes = new Map<string, string>();
+  const checks = new Map<string, CacheCheck>();
   if (cache) {
     for (const unit of units) {
-      const own: string[] = [];
-      for (const file of unit) {
-        let bytes: Uint8Array;
-        try {
-          bytes = fs.readFileSync(file);
-        } catch {
-          break; // the pipeline reports it
-        }
+      // A Terraform module's files are linted together: each file's outcome depends on the
+      // content of all of them, so their hashes are part of every file's context.
+      const module = unit.length > 1 ? ['module', unit.map((file) => [file, LintCache.contentHash(file)])] : undefined;
+      const own = unit.map((file) => {
         const { iamData: _unused, ...options }: LintOptions = session.optionsFor(file, base);
-        own.push(LintCache.hash(bytes, [options, explicitFiles.has(file), shownPath(io.cwd, file)]));
-      }
-      if (own.length < unit.length) continue;
-      const hash = unit.length === 1 ? own[0]! : LintCache.hash(Buffer.from(own.join('\n')), ['module', unit]);
-      for (const file of unit) hashes.set(file, hash);
-      const hits = unit.map((file) => cache.get(file, hash));
-      if (hits.every((h) => h !== undefined)) unit.forEach((file, i) => outcomes.set(file, hits[i]!));
+        const context = [options, explicitFiles.has(file), shownPath(io.cwd, file)];
+        const check = cache.check(file, module === undefined ? context : [...context, module]);
+        checks.set(file, check);
+        return check;
+      });
+      if (own.every((c) => c.outcome)) unit.forEach((file, i) => outcomes.set(file, own[i]!.outcome!));
     }
   }
   const toLint = cache ? units.filter((u) => !u.every((f) => outcomes.has(f))) : units;
@@ -166,10 +160,10 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
     }
   }
   function remember(file: string, outcome: WorkerOutcome | FileOutcome): void {
-    const hash = hashes.get(file);
-    if (!cache || hash === undefined || cache.get(file, hash)) return;
-    if (outcome.kind === 'skip') cache.set(file, hash, { kind: 'skip' });
-    else if (outcome.kind === 'result') cache.set(file, hash, { kind: 'result', result: outcome.result });
+    const check = checks.get(file);
+    if (!cache || check === undefined || check.outcome) return;
+    if (outcome.kind === 'skip') cache.record(file, check, { kind: 'skip' });
+    else if (outcome.kind === 'result') cache.record(file, check, { kind: 'result', result: outcome.result });
   }
 
   for (const file of files) {

@@ -1,0 +1,2 @@
+// Bundled alone as dist/chunks/minimatch.cjs for minimatch-lazy.ts.
+export * from 'minimatch';

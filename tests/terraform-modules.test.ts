@@ -80,10 +80,29 @@ describe('the seed as a Terraform module split over three files', () => {
     expect(run.code).toBe(0);
   });
 
-  it('policy.tf alone knows neither the role nor the bucket: only action-wildcard', async () => {
+  it('policy.tf named alone (as pre-commit names a staged file) is read with its module: the same three findings, only policy.tf reported', async () => {
     const run = await runMain([`${SCENARIOS}/seed-terraform/policy.tf`, '--format', 'json'], root);
-    expect(brief(run.stdout)).toEqual([`${SCENARIOS}/seed-terraform/policy.tf action-wildcard/everyAction@9:20`]);
+    expect(run.stderr).toBe('');
+    expect(brief(run.stdout)).toEqual(SEED_FINDINGS);
+    expect((JSON.parse(run.stdout) as Reported[]).map((f) => path.basename(f.filePath))).toEqual(['policy.tf']);
     expect(run.code).toBe(1);
+    // s3.tf named alone: the module is read, nothing of policy.tf is reported.
+    const s3 = await runMain(
+      [`${SCENARIOS}/seed-terraform/s3.tf`, '--format', 'json', '--skip-non-policy-files'],
+      root,
+    );
+    expect(brief(s3.stdout)).toEqual([]);
+    expect(s3.code).toBe(0);
+  });
+
+  it('a module file left out by --ignore-pattern is still read as context, never reported', async () => {
+    const run = await runMain(
+      [`${SCENARIOS}/seed-terraform`, '--ignore-pattern', '**/policy.tf', '--format', 'json'],
+      root,
+    );
+    expect(brief(run.stdout)).toEqual([]);
+    expect((JSON.parse(run.stdout) as Reported[]).map((f) => path.basename(f.filePath))).toEqual(['iam.tf', 's3.tf']);
+    expect(run.code).toBe(0);
   });
 
   it('--stdin of one .tf file is linted alone', async () => {
@@ -188,9 +207,31 @@ describe('trust-policy-mfa-missing across the files of a module', () => {
     expect(brief(run.stdout, cwd)).toEqual(['mod/iam.tf trust-policy-mfa-missing/noMfa@6:7']);
     expect(run.stdout).toContain('policy.tf');
     expect(run.code).toBe(1);
-    // Alone, iam.tf has no policy that reaches a bucket.
-    const alone = await runMain(['mod/iam.tf', '--format', 'json', '--rule', 'trust-account-unconditioned:off'], cwd);
-    expect(brief(alone.stdout, cwd)).toEqual([]);
+    // Named alone, iam.tf is still read with its module (policy.tf as context, not reported).
+    const named = await runMain(['mod/iam.tf', '--format', 'json', '--rule', 'trust-account-unconditioned:off'], cwd);
+    expect(brief(named.stdout, cwd)).toEqual(['mod/iam.tf trust-policy-mfa-missing/noMfa@6:7']);
+    expect((JSON.parse(named.stdout) as Reported[]).map((f) => path.basename(f.filePath))).toEqual(['iam.tf']);
+    // Read truly alone (standard input), iam.tf has no policy that reaches a bucket.
+    const io: CliIo = {
+      stdout: (s) => void (stdout += s),
+      stderr: () => undefined,
+      cwd,
+      env: {},
+      stdoutIsTTY: false,
+      readStdin: async () => new Uint8Array(fs.readFileSync(path.join(cwd, 'mod/iam.tf'))),
+    };
+    let stdout = '';
+    const args = [
+      '--stdin',
+      '--stdin-filename',
+      'mod/iam.tf',
+      '--format',
+      'json',
+      '--rule',
+      'trust-account-unconditioned:off',
+    ];
+    expect(await main(args, io)).toBe(0);
+    expect(brief(stdout, cwd)).toEqual([]);
   });
 });
 

@@ -162,6 +162,34 @@ export function workUnits(files: readonly string[]): string[][] {
   return units;
 }
 
+/**
+ * The other `.tf` files of each module's directory that the run does not lint itself (the
+ * pre-commit hook names only the staged files; an ignore pattern may leave some out): Terraform
+ * reads a directory's files together, so they are added to the unit as context, read for the
+ * module's variables, buckets, roles and data sources but not reported. Only regular files.
+ */
+export function addModuleContext(units: string[][]): Set<string> {
+  const context = new Set<string>();
+  for (const unit of units) {
+    if (!isTerraformSource(unit[0]!)) continue;
+    const dir = path.dirname(unit[0]!);
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue; // the pipeline reports the unit's own files
+    }
+    const own = new Set(unit);
+    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const file = path.join(dir, e.name);
+      if (!e.isFile() || !isTerraformSource(e.name) || own.has(file)) continue;
+      unit.push(file);
+      context.add(file);
+    }
+  }
+  return context;
+}
+
 /** One file of a unit of work, with everything its outcome depends on. */
 export interface UnitFile {
   file: string;

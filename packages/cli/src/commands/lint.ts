@@ -17,7 +17,16 @@ import { escapeControl } from '../formatters/text.js';
 import type { FileResult } from '../formatters/types.js';
 import type { CliIo } from '../io.js';
 import type { LintArgs } from '../options.js';
-import { crashed, lintBytes, lintPath, lintUnit, workUnits, type FileOutcome, type UnitFile } from '../pipeline.js';
+import {
+  addModuleContext,
+  crashed,
+  lintBytes,
+  lintPath,
+  lintUnit,
+  workUnits,
+  type FileOutcome,
+  type UnitFile,
+} from '../pipeline.js';
 import {
   defaultConcurrency,
   lintInWorkers,
@@ -96,6 +105,9 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
   // of work is a file, or the .tf files of one directory (a Terraform module, read together).
   const pending = files.filter((f) => !sets.consumed.has(f));
   const units = workUnits(pending);
+  // Files of a module that were not named (pre-commit passes the staged ones) are read as its
+  // context: outcomes are computed for them but never reported (the loop below reports `files`).
+  addModuleContext(units);
   const outcomes = new Map<string, WorkerOutcome>();
   const script = workerScript();
   // --cache: unchanged files (same bytes, same options) take their outcome from the cache; a

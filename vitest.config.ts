@@ -26,6 +26,7 @@ const SLOW = [
   'tests/attack.test.ts',
   'tests/real-world.test.ts',
   'tests/pack.test.ts',
+  'tests/findings-golden.test.ts',
 ];
 
 export default defineConfig({

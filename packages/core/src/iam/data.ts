@@ -1,5 +1,6 @@
 import { globMatch } from '../util/glob.js';
 import { hasUnresolved } from '../util/unresolved.js';
+import { BoundedCache } from '../util/cache.js';
 
 /**
  * AWS's service authorization reference (actions, resource types, condition keys), as the rules
@@ -23,8 +24,23 @@ export type ActionLookup =
 
 const actionCache = new WeakMap<IamService, Map<string, IamAction[]>>();
 
-/** Resolves one Action/NotAction entry against the reference. Action names are case-insensitive. */
+/** Per reference, the answer for each entry as written (a run looks up few distinct entries many times). */
+const lookups = new WeakMap<IamData, BoundedCache<string, ActionLookup>>();
+
+/**
+ * Resolves one Action/NotAction entry against the reference. Action names are case-insensitive.
+ * The answer is shared between callers: read it, never change it.
+ */
 export function lookupAction(data: IamData, entry: string): ActionLookup {
+  let cache = lookups.get(data);
+  if (!cache) {
+    cache = new BoundedCache();
+    lookups.set(data, cache);
+  }
+  return cache.get(entry, (e) => resolveAction(data, e));
+}
+
+function resolveAction(data: IamData, entry: string): ActionLookup {
   const v = entry.trim();
   const colon = v.indexOf(':');
   if (colon <= 0) return { kind: 'skip' };

@@ -95,8 +95,29 @@ export default defineRule({
       if (first === undefined) firstCopy.set(signature, i);
       return first ?? -1;
     });
-    const keys = scopes.map((k, i) => (copyOf[i]! >= 0 ? undefined : k));
     const actionsOf = (i: number) => statements[i]!.action!.items;
+    // A statement whose scope no other statement has, with no wildcard and no action twice, can
+    // neither cover nor be covered: it is left out of the comparisons (most statements of real
+    // policies are such), though each of its actions still counts one comparison (with itself).
+    const scopeCount = new Map<string, number>();
+    for (const k of scopes) if (k !== undefined) scopeCount.set(k, (scopeCount.get(k) ?? 0) + 1);
+    const alone = (i: number, k: string) => {
+      if (scopeCount.get(k) !== 1) return false;
+      const seen = new Set<string>();
+      for (const a of actionsOf(i)) {
+        const lower = a.value.toLowerCase();
+        if (hasWildcard(a.value) || seen.has(lower)) return false;
+        seen.add(lower);
+      }
+      return true;
+    };
+    let comparisons = 0;
+    const keys = scopes.map((k, i) => {
+      if (copyOf[i]! >= 0 || k === undefined) return undefined;
+      if (!alone(i, k)) return k;
+      comparisons += actionsOf(i).length;
+      return undefined;
+    });
     const at = (r: Ref) => actionsOf(r.statement)[r.action]!;
 
     // Every action of every comparable statement, and for each the other actions that cover it.
@@ -127,7 +148,6 @@ export default defineRule({
       else (index.patterns.get(svc) ?? index.patterns.set(svc, []).get(svc)!).push(r);
     }
     // Distinct statements that share actions still compare pairwise: past a bound, say so rather than hang.
-    let comparisons = 0;
     for (const x of refs) {
       const index = indexes.get(keys[x.statement]!)!;
       const v = at(x).value;

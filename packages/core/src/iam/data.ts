@@ -241,17 +241,29 @@ export function arnPatternMatchesTemplate(pattern: string, template: string): bo
   const th = template.indexOf('${');
   const n = Math.min(ph < 0 ? pattern.length : ph, th < 0 ? template.length : th);
   if (pattern.slice(0, n) !== template.slice(0, n)) return false;
-  const id = template + '\u0000' + pattern;
-  let r = matchCache.get(id);
+  // Two levels (template, then pattern): no key string is built per call.
+  let byPattern = matchCache.get(template);
+  if (!byPattern) {
+    byPattern = new Map();
+    matchCache.set(template, byPattern);
+  }
+  let r = byPattern.get(pattern);
   if (r === undefined) {
-    if (matchCache.size > 100_000) matchCache.clear();
+    if (++matchCount > 100_000) {
+      matchCache.clear();
+      matchCount = 1;
+      matchCache.set(template, byPattern);
+      byPattern.clear();
+    }
     r = intersects(pattern, template);
-    matchCache.set(id, r);
+    byPattern.set(pattern, r);
   }
   return r;
 }
 
-const matchCache = new Map<string, boolean>();
+/** Answers by template and pattern, cleared when they pass 100,000. */
+const matchCache = new Map<string, Map<string, boolean>>();
+let matchCount = 0;
 
 /**
  * One pass over the pattern, carrying the set of template positions reached so far (an automaton

@@ -191,17 +191,12 @@ function statement(v: unknown, index: number, pointer: string): NStatement | und
 }
 
 export function normalize(doc: unknown): PolicyModel {
-  // The size needs the whole document serialized: counted on first use only (policy-too-large).
-  let characters: number | undefined;
   const model: PolicyModel = {
     version: undefined,
     singleStatement: false,
     statements: [],
     hasVersion: false,
-    get characterCount() {
-      characters ??= countCharacters(doc);
-      return characters;
-    },
+    characterCount: countCharacters(doc),
   };
   if (!isObject(doc)) return model;
   model.hasVersion = own(doc, 'Version') !== undefined;

@@ -27,6 +27,7 @@ const SLOW = [
   'tests/real-world.test.ts',
   'tests/pack.test.ts',
   'tests/arn-injection.test.ts',
+  'tests/findings-golden.test.ts',
 ];
 
 export default defineConfig({

@@ -66,9 +66,11 @@ describe('parsing with locations', () => {
     expect(lintText(deep).messages.map((m) => [m.ruleId, m.line, m.column, m.message])).toEqual([
       ['invalid-policy', 1, 1, 'A policy document must be a JSON object'],
     ]);
+    // Positions are found on demand without recursion, so even here the finding points at its
+    // node (the second "["), not at a fallback.
     const nested = '{"Statement":' + '['.repeat(100_000) + ']'.repeat(100_000) + '}';
     expect(lintText(nested).messages.map((m) => [m.ruleId, m.line, m.column, m.message])).toEqual([
-      ['invalid-policy', 1, 2, 'Statement 1 must be a JSON object'],
+      ['invalid-policy', 1, 15, 'Statement 1 must be a JSON object'],
     ]);
     const broken = '['.repeat(100_000);
     expect(lintText(broken).messages.map((m) => m.ruleId)).toEqual(['invalid-json']);

@@ -1,4 +1,4 @@
-import { parseDocument } from '../model/parse.js';
+import { parseDocument, type ParsedDocument } from '../model/parse.js';
 import { validatePolicy } from '../model/validate.js';
 import { normalize } from '../model/normalize.js';
 import { allRules, getRule } from '../rules/index.js';
@@ -60,14 +60,19 @@ const checkRules = allRules.filter((r) => r !== invalidJson && r !== invalidPoli
  * options that name unknown rules or levels.
  */
 export function lintText(text: string, options: LintOptions = {}): LintResult {
-  const resolved = resolveRuleConfig(options.rules);
-  const out = new Collector(resolved);
   const parsed = parseDocument(String(text));
   if (!parsed.ok) {
+    const out = new Collector(resolveRuleConfig(options.rules));
     out.add(invalidJson, parsed.error.messageId, { message: parsed.error.message }, parsed.error.range, '');
     return out.result();
   }
-  const { doc } = parsed;
+  return lintParsed(String(text), parsed.doc, options);
+}
+
+/** lintText for text already parsed (by input detection): `doc` must be `parseDocument(text)`'s. */
+export function lintParsed(text: string, doc: ParsedDocument, options: LintOptions = {}): LintResult {
+  const resolved = resolveRuleConfig(options.rules);
+  const out = new Collector(resolved);
   const lookup: NodeLookup = (p) => doc.lookup(p);
   if (out.enabled(invalidPolicy)) {
     for (const d of doc.duplicates()) {
@@ -80,7 +85,7 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
       );
     }
   }
-  check(doc.value, lookup, String(text), options, resolved, out);
+  check(doc.value, lookup, text, options, resolved, out);
   return out.result();
 }
 

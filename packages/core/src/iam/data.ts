@@ -1,6 +1,7 @@
 import { globMatch } from '../util/glob.js';
 import { hasUnresolved } from '../util/unresolved.js';
 import { intersects, litToken, scanTemplate, type Cls, type PTok, type TTok } from './arn-match.js';
+import { BoundedCache } from '../util/cache.js';
 
 /**
  * AWS's service authorization reference (actions, resource types, condition keys), as the rules
@@ -24,8 +25,23 @@ export type ActionLookup =
 
 const actionCache = new WeakMap<IamService, Map<string, IamAction[]>>();
 
-/** Resolves one Action/NotAction entry against the reference. Action names are case-insensitive. */
+/** Per reference, the answer for each entry as written (a run looks up few distinct entries many times). */
+const lookups = new WeakMap<IamData, BoundedCache<string, ActionLookup>>();
+
+/**
+ * Resolves one Action/NotAction entry against the reference. Action names are case-insensitive.
+ * The answer is shared between callers: read it, never change it.
+ */
 export function lookupAction(data: IamData, entry: string): ActionLookup {
+  let cache = lookups.get(data);
+  if (!cache) {
+    cache = new BoundedCache();
+    lookups.set(data, cache);
+  }
+  return cache.get(entry, (e) => resolveAction(data, e));
+}
+
+function resolveAction(data: IamData, entry: string): ActionLookup {
   const v = entry.trim();
   const colon = v.indexOf(':');
   if (colon <= 0) return { kind: 'skip' };
@@ -301,17 +317,29 @@ export function arnPatternMatchesTemplate(pattern: string, template: string): bo
   const th = template.indexOf('${');
   const n = Math.min(ph < 0 ? pattern.length : ph, th < 0 ? template.length : th);
   if (pattern.slice(0, n) !== template.slice(0, n)) return false;
-  const id = template + '\u0000' + pattern;
-  let r = matchCache.get(id);
+  // Two levels (template, then pattern): no key string is built per call.
+  let byPattern = matchCache.get(template);
+  if (!byPattern) {
+    byPattern = new Map();
+    matchCache.set(template, byPattern);
+  }
+  let r = byPattern.get(pattern);
   if (r === undefined) {
-    if (matchCache.size > 100_000) matchCache.clear();
+    if (++matchCount > 100_000) {
+      matchCache.clear();
+      matchCount = 1;
+      matchCache.set(template, byPattern);
+      byPattern.clear();
+    }
     r = intersects(patternTokens(pattern), templateTokens(template));
-    matchCache.set(id, r);
+    byPattern.set(pattern, r);
   }
   return r;
 }
 
-const matchCache = new Map<string, boolean>();
+/** Answers by template and pattern, cleared when they pass 100,000. */
+const matchCache = new Map<string, Map<string, boolean>>();
+let matchCount = 0;
 
 /** The pattern's tokens: `*` and policy variables any text, `?` any one character. */
 function patternTokens(pattern: string): PTok[] {

@@ -1,5 +1,5 @@
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
-import { parseDocument } from '../model/parse.js';
+import { parseDocument, type ParsedDocument } from '../model/parse.js';
 import { editDistance } from '../util/distance.js';
 import { extractAwsCli, isAwsCliOutput } from './aws-cli.js';
 import { extractCloudFormation, isCloudFormationTemplate } from './cloudformation.js';
@@ -70,8 +70,21 @@ function isJsoncNonPolicy(text: string): boolean {
  * Synchronous and browser-safe; Terraform source is left to the caller (`format: 'terraform'`).
  */
 export function detectInput(text: string, fileName: string, options: DetectOptions = {}): DetectedInput {
+  return detectParsed(text, fileName, options).detected;
+}
+
+/**
+ * detectInput, and for a policy the parsed document it read on the way (`doc`), so that linting
+ * it does not parse the text a second time.
+ */
+export function detectParsed(
+  text: string,
+  fileName: string,
+  options: DetectOptions = {},
+): { detected: DetectedInput; doc?: ParsedDocument } {
+  const found = (detected: DetectedInput) => ({ detected });
   const explicit = options.explicit ?? false;
-  if (/\.tf$/i.test(fileName)) return { format: 'terraform' };
+  if (/\.tf$/i.test(fileName)) return found({ format: 'terraform' });
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const first = /\S/.exec(body)?.[0];
   const yamlName = isYamlName(fileName);
@@ -82,48 +95,48 @@ export function detectInput(text: string, fileName: string, options: DetectOptio
       // JSON with comments (tsconfig.json, VS Code settings) found by a walk: skipped unless it
       // looks like a policy (IAM accepts no comments, so such a policy is reported).
       if (!explicit && isJsoncNonPolicy(text))
-        return { format: 'skip', reason: 'JSON with comments that is not a policy document' };
+        return found({ format: 'skip', reason: 'JSON with comments that is not a policy document' });
       // A template for another tool (Helm's `{{- toJson .Values }}`, Jinja's `{% if %}`) found by a
       // walk: not JSON until that tool renders it, and not a policy.
-      if (!explicit && TEMPLATE_SYNTAX.test(body)) return { format: 'skip', reason: 'a Helm or Jinja template' };
+      if (!explicit && TEMPLATE_SYNTAX.test(body)) return found({ format: 'skip', reason: 'a Helm or Jinja template' });
       // Broken JSON: a .json file (or a JSON-looking one) gets the exact JSON error, as always.
-      if (!yamlName || first === '{' || first === '[') return { format: 'policy' };
+      if (!yamlName || first === '{' || first === '[') return found({ format: 'policy' });
     } else {
       const value = parsed.doc.value;
       if (isObject(value) && (mayBeTemplate(value) || isTerraformPlan(value) || isAwsCliOutput(value))) {
         const { locations } = parsed.doc.sourceIndex();
         const root = treeFromJson(value, locations);
-        if (isCloudFormationTemplate(root)) return extractCloudFormation(root, { text });
+        if (isCloudFormationTemplate(root)) return found(extractCloudFormation(root, { text }));
         const host: JsonHost = { text, value, locations, lines: new LineIndex(text) };
-        if (isTerraformPlan(value)) return extractTerraformPlan(host);
-        if (isAwsCliOutput(value)) return extractAwsCli(host);
+        if (isTerraformPlan(value)) return found(extractTerraformPlan(host));
+        if (isAwsCliOutput(value)) return found(extractAwsCli(host));
       }
-      if (explicit || looksLikePolicy(value)) return { format: 'policy' };
-      return { format: 'skip', reason: 'neither a policy document nor a template, plan or CLI output' };
+      if (explicit || looksLikePolicy(value)) return { detected: { format: 'policy' }, doc: parsed.doc };
+      return found({ format: 'skip', reason: 'neither a policy document nor a template, plan or CLI output' });
     }
   }
   // An empty .json file is a broken policy wherever it is found; an empty YAML file is nothing.
   if (first === undefined)
-    return explicit || !yamlName ? { format: 'policy' } : { format: 'skip', reason: 'empty file' };
+    return found(explicit || !yamlName ? { format: 'policy' } : { format: 'skip', reason: 'empty file' });
   // YAML: CloudFormation and SAM templates.
   const tree = parseYamlTree(text);
   const templateLike = /^(AWSTemplateFormatVersion|Resources|Transform)\s*:/m.test(body);
   if (!tree.ok) {
-    if (!explicit && !templateLike) return { format: 'skip', reason: 'not YAML (and not a template)' };
+    if (!explicit && !templateLike) return found({ format: 'skip', reason: 'not YAML (and not a template)' });
     const out = emptyExtraction('cloudformation');
     out.problems.push({ ruleId: 'invalid-json', messageId: 'syntax', message: tree.message, range: tree.range });
-    return out;
+    return found(out);
   }
-  if (isCloudFormationTemplate(tree.root)) return extractCloudFormation(tree.root);
+  if (isCloudFormationTemplate(tree.root)) return found(extractCloudFormation(tree.root));
   // A plain policy written as YAML: a Version and a Statement (named by the user: anything that
   // looks like a policy, so that its mistakes are reported).
   const policy = entry(tree.root, 'Statement') !== undefined && entry(tree.root, 'Version') !== undefined;
   const value = policy || explicit ? plainValue(tree.root) : undefined;
   if (policy || (explicit && looksLikePolicy(value))) {
     const locations = treeLocations(tree.root);
-    return { format: 'policy', yaml: { value, source: { lookup: (p) => locations.get(p) } } };
+    return found({ format: 'policy', yaml: { value, source: { lookup: (p) => locations.get(p) } } });
   }
-  if (!explicit) return { format: 'skip', reason: 'YAML that is neither a policy nor a CloudFormation template' };
+  if (!explicit) return found({ format: 'skip', reason: 'YAML that is neither a policy nor a CloudFormation template' });
   const out = emptyExtraction('cloudformation');
   out.problems.push({
     ruleId: 'invalid-policy',
@@ -132,5 +145,5 @@ export function detectInput(text: string, fileName: string, options: DetectOptio
       'This YAML file is not a policy (Version and Statement) and not a CloudFormation template (AWSTemplateFormatVersion, or Resources with a Type)',
     range: { line: 1, column: 1, endLine: 1, endColumn: 2 },
   });
-  return out;
+  return found(out);
 }

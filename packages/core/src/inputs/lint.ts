@@ -4,8 +4,9 @@ import { getRule } from '../rules/index.js';
 import type { PolicySet } from '../set/types.js';
 import type { LintMessage, LintOptions, LintResult } from '../types.js';
 import type { Extraction, HclParser } from './types.js';
-import { lintDocument, lintText } from '../engine/lint.js';
-import { detectInput, type DetectedInput } from './detect.js';
+import { lintDocument, lintParsed, lintText } from '../engine/lint.js';
+import { detectParsed, type DetectedInput } from './detect.js';
+import type { ParsedDocument } from '../model/parse.js';
 import { policySetFromAccountDetails } from './account-details.js';
 import { extractTerraformModule, type SourceFile } from './terraform.js';
 
@@ -164,12 +165,12 @@ export async function lintFile(
 ): Promise<LintResult | undefined> {
   const account = lintAccountDetails(text, options);
   if (account) return account;
-  const detected = detectInput(text, fileName, { explicit: options.explicit ?? false });
+  const { detected, doc } = detectParsed(text, fileName, { explicit: options.explicit ?? false });
   if (detected.format === 'terraform') {
     if (!options.hcl) return undefined;
     return (await lintModule([{ name: fileName, text }], options))[0];
   }
-  return lintDetected(text, detected, options);
+  return lintDetected(text, detected, doc, options);
 }
 
 /**
@@ -179,16 +180,21 @@ export async function lintFile(
 export function lintFileSync(text: string, fileName: string, options: FileLintOptions = {}): LintResult | undefined {
   const account = lintAccountDetails(text, options);
   if (account) return account;
-  const detected = detectInput(text, fileName, { explicit: options.explicit ?? false });
-  return detected.format === 'terraform' ? undefined : lintDetected(text, detected, options);
+  const { detected, doc } = detectParsed(text, fileName, { explicit: options.explicit ?? false });
+  return detected.format === 'terraform' ? undefined : lintDetected(text, detected, doc, options);
 }
 
-function lintDetected(text: string, detected: DetectedInput, options: FileLintOptions): LintResult | undefined {
+function lintDetected(
+  text: string,
+  detected: DetectedInput,
+  doc: ParsedDocument | undefined,
+  options: FileLintOptions,
+): LintResult | undefined {
   if (detected.format === 'skip' || detected.format === 'terraform') return undefined;
   if (detected.format === 'policy' && !('documents' in detected)) {
     const yaml = detected.yaml;
     if (yaml) return { ...lintDocument(yaml.value, { ...options, source: yaml.source }), documents: 1 };
-    return { ...lintText(text, options), documents: 1 };
+    return { ...(doc ? lintParsed(text, doc, options) : lintText(text, options)), documents: 1 };
   }
   return lintExtraction(detected, options);
 }

@@ -3,6 +3,7 @@ import { visit } from 'jsonc-parser';
 import { escapeSegment } from '../util/pointer.js';
 import { LineIndex } from '../util/lines.js';
 import { table } from '../util/table.js';
+import { NodeLocator } from './locate.js';
 
 export type { Range, NodeLocation } from '../types.js';
 import type { NodeLocation, Range } from '../types.js';
@@ -53,17 +54,35 @@ export class ParsedDocument {
     private readonly offsetBase: number,
   ) {}
 
-  /** The node at a JSON pointer, if the document has it. */
+  private locator: NodeLocator | undefined;
+  private unique: boolean | undefined;
+
+  /**
+   * The node at a JSON pointer, if the document has it. Found on demand (model/locate.ts) unless
+   * the document repeats a key or the full index is built already: the full index then answers.
+   */
   lookup(pointer: string): NodeLocation | undefined {
+    if (!this.index && this.uniqueKeys()) {
+      this.locator ??= new NodeLocator(this.text, this.offsetBase);
+      return this.locator.lookup(pointer);
+    }
     return this.sourceIndex().locations.get(pointer);
   }
 
   /** Duplicate keys: JSON.parse (like IAM) keeps only the last of them. */
   duplicates(): DuplicateKey[] {
-    // Exact screen without a second parse: every member of the text has exactly one colon outside
-    // strings; JSON.parse drops repeated keys, so fewer members in the value means duplicates.
-    if (countColonsOutsideStrings(this.text) === countMembers(this.value)) return [];
+    if (this.uniqueKeys()) return [];
     return this.sourceIndex().duplicates;
+  }
+
+  /**
+   * No object repeats a key. Exact screen without a second parse: every member of the text has
+   * exactly one colon outside strings; JSON.parse drops repeated keys, so fewer members in the
+   * value means duplicates.
+   */
+  private uniqueKeys(): boolean {
+    this.unique ??= countColonsOutsideStrings(this.text) === countMembers(this.value);
+    return this.unique;
   }
 
   /** Every node's location and every duplicate key (built once, on first use). */

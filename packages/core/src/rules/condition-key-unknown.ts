@@ -32,6 +32,8 @@ export default defineRule({
     const data = ctx.iamData;
     if (!data) return;
     for (const s of ctx.policy.statements) {
+      // The statement's services (every action looked up) only for statements with conditions.
+      if (s.conditions.length === 0) continue;
       const services = servicesOf(data, s);
       if (!services) continue;
       const statement = label(s, ctx.policy);

@@ -95,8 +95,29 @@ export default defineRule({
       if (first === undefined) firstCopy.set(signature, i);
       return first ?? -1;
     });
-    const keys = scopes.map((k, i) => (copyOf[i]! >= 0 ? undefined : k));
     const actionsOf = (i: number) => statements[i]!.action!.items;
+    // A statement whose scope no other statement has, with no wildcard and no action twice, can
+    // neither cover nor be covered: it is left out of the comparisons (most statements of real
+    // policies are such), though each of its actions still counts one comparison (with itself).
+    const scopeCount = new Map<string, number>();
+    for (const k of scopes) if (k !== undefined) scopeCount.set(k, (scopeCount.get(k) ?? 0) + 1);
+    const alone = (i: number, k: string) => {
+      if (scopeCount.get(k) !== 1) return false;
+      const seen = new Set<string>();
+      for (const a of actionsOf(i)) {
+        const lower = a.value.toLowerCase();
+        if (hasWildcard(a.value) || seen.has(lower)) return false;
+        seen.add(lower);
+      }
+      return true;
+    };
+    let comparisons = 0;
+    const keys = scopes.map((k, i) => {
+      if (copyOf[i]! >= 0 || k === undefined) return undefined;
+      if (!alone(i, k)) return k;
+      comparisons += actionsOf(i).length;
+      return undefined;
+    });
     const at = (r: Ref) => actionsOf(r.statement)[r.action]!;
 
     // Every action of every comparable statement, and for each the other actions that cover it.
@@ -127,7 +148,6 @@ export default defineRule({
       else (index.patterns.get(svc) ?? index.patterns.set(svc, []).get(svc)!).push(r);
     }
     // Distinct statements that share actions still compare pairwise: past a bound, say so rather than hang.
-    let comparisons = 0;
     for (const x of refs) {
       const index = indexes.get(keys[x.statement]!)!;
       const v = at(x).value;
@@ -158,22 +178,32 @@ export default defineRule({
     // Whole statements: j is redundant when another statement i covers each of its actions; of two
     // statements that cover each other, the later one is. Following "covered by" always reaches a
     // statement that stays, so removing every reported statement keeps the policy's meaning.
-    const byStatement = statements.map((): Ref[] => []);
-    for (const r of refs) byStatement[r.statement]!.push(r);
+    // refs are in statement order: each statement's are one slice (slices of one array keep one
+    // elements kind; arrays grown from empty ones made the optimized check deoptimize again and again).
+    const byStatement: Ref[][] = [];
+    for (let j = 0, k = 0; j < statements.length; j++) {
+      const from = k;
+      while (k < refs.length && refs[k]!.statement === j) k++;
+      byStatement.push(refs.slice(from, k));
+    }
     const refsOf = (j: number) => byStatement[j]!;
     const within = (outer: number, inner: number) => {
       const rs = refsOf(inner);
       return rs.length > 0 && rs.every((x) => coveredBy.get(x)!.some((y) => y.statement === outer));
     };
-    const wholeBy = statements.map((_, j) => {
-      if (keys[j] === undefined) return undefined;
+    // Per statement: the statement that covers it, -1 for none, -2 when it is not comparable (no
+    // undefined: an array of small integers only keeps one elements kind for the optimized code).
+    const coverOf = (j: number): number => {
+      if (keys[j] === undefined) return -2;
       const first = refsOf(j)[0];
       if (!first) return -1;
       const outers = [...new Set(coveredBy.get(first)!.map((y) => y.statement))]
         .filter((i) => i !== j)
         .sort((a, b) => a - b);
       return outers.find((i) => within(i, j) && !(i > j && within(j, i))) ?? -1;
-    });
+    };
+    const wholeBy: number[] = [];
+    for (let j = 0; j < statements.length; j++) wholeBy.push(coverOf(j));
     // A later copy: whatever earlier statement covers its first copy, else the first copy itself.
     copyOf.forEach((f, j) => {
       if (f < 0) return;
@@ -181,8 +211,8 @@ export default defineRule({
       wholeBy[j] = byFirst >= 0 && byFirst < f ? byFirst : f;
     });
     for (let j = 0; j < statements.length; j++) {
-      const i = wholeBy[j];
-      if (i === undefined || i < 0) continue;
+      const i = wholeBy[j]!;
+      if (i < 0) continue;
       const s = statements[j]!;
       const o = statements[i]!;
       const verb = s.effect!.value === 'Allow' ? 'allows' : 'denies';

@@ -9,9 +9,16 @@ export function countCharacters(doc: unknown): number {
     return 0;
   }
   if (text === undefined) return 0;
+  // Code points, not UTF-16 units: a surrogate pair counts once (a lone surrogate counts as one).
   let n = 0;
-  for (const ch of text) {
-    if (ch !== ' ' && ch !== '\t' && ch !== '\n' && ch !== '\r') n++;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) continue;
+    n++;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
   }
   return n;
 }

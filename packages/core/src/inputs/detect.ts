@@ -109,7 +109,12 @@ export function detectInput(text: string, fileName: string, options: DetectOptio
   if (!tree.ok) {
     if (!explicit && !templateLike) return { format: 'skip', reason: 'not YAML (and not a template)' };
     const out = emptyExtraction('cloudformation');
-    out.problems.push({ ruleId: 'invalid-json', messageId: 'syntax', message: tree.message, range: tree.range });
+    out.problems.push({
+      ruleId: 'invalid-json',
+      messageId: tree.messageId ?? 'syntax',
+      message: tree.message,
+      range: tree.range,
+    });
     return out;
   }
   if (isCloudFormationTemplate(tree.root)) return extractCloudFormation(tree.root);

@@ -1,6 +1,7 @@
 import { LineCounter, parseDocument, isAlias, isMap, isPair, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import { parsePolicyText, type NodeLocation, type Range } from '../model/parse.js';
 import { joinPointer } from '../util/pointer.js';
+import { checkYamlDepth, TOO_DEEP_MESSAGE, YAML_MAX_DEPTH } from './yaml-depth.js';
 
 /**
  * A format-neutral syntax tree of a JSON or YAML host file: values with their source ranges and
@@ -76,7 +77,9 @@ export function treeFromJson(value: unknown, locations: Map<string, NodeLocation
   return { type: 'scalar', value: value as string | number | boolean | null, range };
 }
 
-export type TreeResult = { ok: true; root: SNode } | { ok: false; message: string; range: Range };
+export type TreeResult =
+  | { ok: true; root: SNode }
+  | { ok: false; message: string; range: Range; messageId?: 'tooDeep' };
 
 export function parseJsonTree(text: string): TreeResult {
   const parsed = parsePolicyText(text);
@@ -119,6 +122,22 @@ export function parseYamlTree(text: string): TreeResult {
   const lineCounter = new LineCounter();
   const base = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const body = base ? text.slice(1) : text;
+  // Refused before the parser recurses into it (yaml-depth.ts): pathological nesting.
+  const deep = checkYamlDepth(body);
+  if (deep)
+    return {
+      ok: false,
+      messageId: 'tooDeep',
+      message: `Invalid YAML: ${deep.message}`,
+      range: {
+        line: deep.line,
+        column: deep.column,
+        endLine: deep.line,
+        endColumn: deep.column + deep.length,
+        offset: deep.offset + base,
+        endOffset: deep.offset + deep.length + base,
+      },
+    };
   let doc: ReturnType<typeof parseDocument>;
   try {
     doc = parseDocument(body, {
@@ -156,7 +175,10 @@ export function parseYamlTree(text: string): TreeResult {
   try {
     return { ok: true, root: convert(doc.contents as YamlNode, lineCounter, base, 0) };
   } catch (e) {
-    if (e instanceof YamlShapeError) return { ok: false, message: `Invalid YAML: ${e.message}`, range: e.range };
+    if (e instanceof YamlShapeError)
+      return e.message === TOO_DEEP_MESSAGE
+        ? { ok: false, messageId: 'tooDeep', message: `Invalid YAML: ${e.message}`, range: e.range }
+        : { ok: false, message: `Invalid YAML: ${e.message}`, range: e.range };
     throw e;
   }
 }
@@ -201,7 +223,7 @@ function rangeOf(lc: LineCounter, start: number, end: number, base: number): Ran
 function convert(node: YamlNode, lc: LineCounter, base: number, depth: number): SNode {
   const r = node.range ?? [0, 0, 0];
   const range = rangeOf(lc, r[0], r[1], base);
-  if (depth > 256) throw new YamlShapeError('the document nests too deeply', range);
+  if (depth > YAML_MAX_DEPTH) throw new YamlShapeError(TOO_DEEP_MESSAGE, range);
   const tag = node.tag?.startsWith('!') && !node.tag.startsWith('!!') ? node.tag : undefined;
   if (isAlias(node)) throw new YamlShapeError('aliases (*name) are not supported in templates', range);
   if (isMap(node)) {

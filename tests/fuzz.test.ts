@@ -18,8 +18,8 @@ import { runMain } from '../packages/cli/test/helpers/run-main.ts';
 import { cpuMs } from './helpers/cpu.ts';
 
 // A fixed seed in CI, so a run is reproducible and cannot hang on an unlucky draw; FUZZ_SEED=random
-// (or any number) explores further. A random run once drew a YAML template on which the yaml
-// parser spent minutes in blockSequence (see DEVELOPERS.md, "Known limits"): that case is open.
+// (or any number) explores further. A random run was once reported to spend minutes in the yaml
+// parser; that was not reproduced (DEVELOPERS.md, "Known limits"; tests/attack.test.ts "F:").
 const seedText = process.env.FUZZ_SEED ?? '20261203';
 fc.configureGlobal({ seed: seedText === 'random' ? Date.now() : Number(seedText) });
 

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { evaluate, lintText, ruleIds, toEvalPolicy, verifyBucket, type LintOptions } from '@iam-mfa-lint/core';
+import {
+  evaluate,
+  lintFileSync,
+  lintText,
+  ruleIds,
+  toEvalPolicy,
+  verifyBucket,
+  type LintOptions,
+} from '@iam-mfa-lint/core';
 import { iamData } from './helpers/iam-data.ts';
 import { runMain } from '../packages/cli/test/helpers/run-main.ts';
 import { cpuMs } from './helpers/cpu.ts';
@@ -419,5 +427,94 @@ describe('13: NotPrincipal with an account ARN in a Deny exempts only the princi
   });
   it('the account principal itself is exempt', () => {
     expect(ask('arn:aws:iam::444455556666:root').decision).toBe('allow');
+  });
+});
+
+describe('F: YAML templates cannot crash or stall the yaml parser', () => {
+  const template = (resources: string) => `AWSTemplateFormatVersion: "2010-09-09"\nResources:\n${resources}`;
+  /** Lints a text as `template.yaml` with every rule: its findings and the CPU time it took. */
+  function lintYaml(text: string) {
+    const { value, ms } = cpuMs(() => lintFileSync(text, 'template.yaml', ALL));
+    const found = (value?.messages ?? []).map((m) => `${m.ruleId}/${m.messageId}@${m.line}:${m.column}`);
+    return { found, messages: value?.messages ?? [], ms };
+  }
+  lintYaml(template('  R:\n    Type: AWS::IAM::ManagedPolicy\n')); // warm the parser
+
+  // Before: "Maximum call stack size exceeded" at a column that changed from run to run, and a
+  // 1,000-level sequence followed by blank lines aborted the process inside V8.
+  it('100,000 levels of nesting, block or flow, plain or under !Sub: one tooDeep finding at the first token past 256', () => {
+    const n = 100_000;
+    const cases: Array<[string, string, string]> = [
+      ['block sequences', `  R:\n    ${'- '.repeat(n)}x\n`, '4:513'],
+      ['flow sequences', `  R: ${'['.repeat(n)}${']'.repeat(n)}\n`, '3:260'],
+      ['flow mappings', `  R: ${'{a: '.repeat(n)}x${'}'.repeat(n)}\n`, '3:1022'],
+      ['!Sub lists', `  R: ${'!Sub ['.repeat(n)}x${']'.repeat(n)}\n`, '3:1535'],
+      [
+        'a deep sequence, then blank lines',
+        `  R:\n    ${'- '.repeat(1_000)}x\n${'\n'.repeat(160_000)}  - y\n`,
+        '4:513',
+      ],
+    ];
+    for (const [what, resources, at] of cases) {
+      const { found, messages, ms } = lintYaml(template(resources));
+      expect(found, what).toEqual([`invalid-json/tooDeep@${at}`]);
+      expect(messages[0]!.message).toBe(
+        'Invalid YAML: the document nests more than 256 levels deep (collections inside collections)',
+      );
+      expect(ms, what).toBeLessThan(2_000);
+    }
+  });
+
+  it('through the CLI: exit 1, the one finding in the report, nothing on stderr', async () => {
+    const dir = tmp();
+    fs.writeFileSync(path.join(dir, 'deep.yaml'), template(`  R: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`));
+    const r = await runMain(['--format', 'compact', 'deep.yaml'], dir);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(
+      'deep.yaml:3:260: error Invalid YAML: the document nests more than 256 levels deep (collections inside collections) [invalid-json]\n',
+    );
+    expect(r.code).toBe(1);
+  });
+
+  it('an alias bomb ("billion laughs", 10^10 leaves) is reported at its first alias, never expanded', () => {
+    const list = (item: string) => `[${Array(10).fill(item).join(', ')}]`;
+    const levels = Array.from({ length: 10 }, (_, i) => `  a${i}: &a${i} ${list(i === 0 ? 'lol' : `*a${i - 1}`)}`);
+    const text = `AWSTemplateFormatVersion: "2010-09-09"\nMappings:\n${levels.join('\n')}\nResources:\n  P:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument: !Sub [x, *a9]\n`;
+    const { found, messages, ms } = lintYaml(text);
+    expect(found).toEqual(['invalid-json/syntax@4:12']);
+    expect(messages[0]!.message).toBe('Invalid YAML: aliases (*name) are not supported in templates');
+    expect(ms).toBeLessThan(1_000);
+  });
+
+  it('a 1,000,000-character key and a 50,000-entry flow list of actions cost linear time', () => {
+    const longKey = lintYaml(template(`  ${'K'.repeat(1_000_000)}: x\n`));
+    expect(longKey.found).toEqual(['invalid-json/syntax@3:3']);
+    expect(longKey.ms).toBeLessThan(2_000);
+    const actions = [...Array(49_999).fill('s3:GetObject'), 's3:*'].join(', ');
+    const flow = lintYaml(
+      template(
+        `  P:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n        Version: "2012-10-17"\n        Statement:\n          - Effect: Allow\n            Action: [${actions}]\n            Resource: "*"\n`,
+      ),
+    );
+    expect(flow.found.filter((f) => f.startsWith('action-wildcard/'))).toEqual([
+      `action-wildcard/serviceWildcard@10:${'            Action: ['.length + 49_999 * 'S3:GetObject, '.length + 1}`,
+    ]);
+    expect(flow.ms).toBeLessThan(10_000);
+  }, 60_000);
+});
+
+describe('F: a YAML file of a million syntax errors', () => {
+  // yaml makes an Error per problem; tree.ts turns off V8's stack capture while it parses (only
+  // the first error is read). Before: 1 MB of stray `]` took about 15 CPU seconds, these 300 KB about 4.6; now about 2.
+  it('300,000 stray brackets: the first error, in linear time', () => {
+    const text = `AWSTemplateFormatVersion: "2010-09-09"\nResources: x\n${']'.repeat(300_000)}\n`;
+    lintFileSync('AWSTemplateFormatVersion: "2010-09-09"\nResources: x\n]\n', 'template.yaml', ALL);
+    const limit = Error.stackTraceLimit;
+    const { value, ms } = cpuMs(() => lintFileSync(text, 'template.yaml', ALL));
+    expect(Error.stackTraceLimit).toBe(limit); // restored
+    expect(value!.messages.map((m) => [m.ruleId, m.messageId, m.line, m.column, m.message])).toEqual([
+      ['invalid-json', 'syntax', 3, 1, 'Invalid YAML: Unexpected flow-seq-end token in YAML stream: "]"'],
+    ]);
+    expect(ms).toBeLessThan(3_200);
   });
 });

@@ -20,3 +20,10 @@ export const isMap = ((node: unknown) => yaml().isMap(node)) as typeof Yaml.isMa
 export const isPair = ((node: unknown) => yaml().isPair(node)) as typeof Yaml.isPair;
 export const isScalar = ((node: unknown) => yaml().isScalar(node)) as typeof Yaml.isScalar;
 export const isSeq = ((node: unknown) => yaml().isSeq(node)) as typeof Yaml.isSeq;
+export const Lexer = function Lexer() {
+  return new (yaml().Lexer)();
+} as unknown as typeof Yaml.Lexer;
+/** The one CST helper the core uses (yaml-depth.ts): the type of a lexer token. */
+export const CST = {
+  tokenType: (source: string) => yaml().CST.tokenType(source),
+} as unknown as typeof Yaml.CST;

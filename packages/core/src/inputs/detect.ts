@@ -124,7 +124,12 @@ export function detectParsed(
   if (!tree.ok) {
     if (!explicit && !templateLike) return found({ format: 'skip', reason: 'not YAML (and not a template)' });
     const out = emptyExtraction('cloudformation');
-    out.problems.push({ ruleId: 'invalid-json', messageId: 'syntax', message: tree.message, range: tree.range });
+    out.problems.push({
+      ruleId: 'invalid-json',
+      messageId: tree.messageId ?? 'syntax',
+      message: tree.message,
+      range: tree.range,
+    });
     return found(out);
   }
   if (isCloudFormationTemplate(tree.root)) return found(extractCloudFormation(tree.root));
@@ -136,7 +141,8 @@ export function detectParsed(
     const locations = treeLocations(tree.root);
     return found({ format: 'policy', yaml: { value, source: { lookup: (p) => locations.get(p) } } });
   }
-  if (!explicit) return found({ format: 'skip', reason: 'YAML that is neither a policy nor a CloudFormation template' });
+  if (!explicit)
+    return found({ format: 'skip', reason: 'YAML that is neither a policy nor a CloudFormation template' });
   const out = emptyExtraction('cloudformation');
   out.problems.push({
     ruleId: 'invalid-policy',

@@ -2,6 +2,7 @@ import { LineCounter, parseDocument, isAlias, isMap, isPair, isScalar, isSeq, ty
 import { parsePolicyText, type NodeLocation, type Range } from '../model/parse.js';
 import { joinPointer } from '../util/pointer.js';
 import { indentFlowCollections } from './yaml-flow-indent.js';
+import { checkYamlDepth, TOO_DEEP_MESSAGE, YAML_MAX_DEPTH } from './yaml-depth.js';
 
 /**
  * A format-neutral syntax tree of a JSON or YAML host file: values with their source ranges and
@@ -94,7 +95,9 @@ export function treeFromJson(value: unknown, locations: Map<string, NodeLocation
   return { type: 'scalar', value: value as string | number | boolean | null, range };
 }
 
-export type TreeResult = { ok: true; root: SNode } | { ok: false; message: string; range: Range };
+export type TreeResult =
+  | { ok: true; root: SNode }
+  | { ok: false; message: string; range: Range; messageId?: 'tooDeep' };
 
 export function parseJsonTree(text: string): TreeResult {
   const parsed = parsePolicyText(text);
@@ -138,7 +141,29 @@ export function parseYamlTree(text: string): TreeResult {
   const base = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const body = base ? text.slice(1) : text;
   let at: Positions = { lc: lineCounter, base };
+  // Refused before the parser recurses into it (yaml-depth.ts): pathological nesting.
+  const deep = checkYamlDepth(body);
+  if (deep)
+    return {
+      ok: false,
+      messageId: 'tooDeep',
+      message: `Invalid YAML: ${deep.message}`,
+      range: {
+        line: deep.line,
+        column: deep.column,
+        endLine: deep.line,
+        endColumn: deep.column + deep.length,
+        offset: deep.offset + base,
+        endOffset: deep.offset + deep.length + base,
+      },
+    };
   let doc: ReturnType<typeof parseDocument>;
+  // `yaml` makes an Error object for every problem it finds and only the first is read here. With
+  // V8's stack capture each cost about 15 microseconds, so a 1 MB file of stray `]` (a million
+  // errors) took 15 CPU seconds; without it, about a quarter. V8 only; restored at once.
+  const errorClass = Error as { stackTraceLimit?: number };
+  const stackTraceLimit = errorClass.stackTraceLimit;
+  if (typeof stackTraceLimit === 'number') errorClass.stackTraceLimit = 0;
   try {
     doc = parseYaml(body, lineCounter);
   } catch (e) {
@@ -147,6 +172,8 @@ export function parseYamlTree(text: string): TreeResult {
       message: `Invalid YAML: ${String((e as Error).message).split('\n')[0]}`,
       range: rangeOf(at, 0, 1),
     };
+  } finally {
+    if (typeof stackTraceLimit === 'number') errorClass.stackTraceLimit = stackTraceLimit;
   }
   let err = doc.errors[0];
   if (err?.code === 'BAD_INDENT') {
@@ -184,7 +211,10 @@ export function parseYamlTree(text: string): TreeResult {
   try {
     return { ok: true, root: convert(doc.contents as YamlNode, at, 0) };
   } catch (e) {
-    if (e instanceof YamlShapeError) return { ok: false, message: `Invalid YAML: ${e.message}`, range: e.range };
+    if (e instanceof YamlShapeError)
+      return e.message === TOO_DEEP_MESSAGE
+        ? { ok: false, messageId: 'tooDeep', message: `Invalid YAML: ${e.message}`, range: e.range }
+        : { ok: false, message: `Invalid YAML: ${e.message}`, range: e.range };
     throw e;
   }
 }
@@ -272,7 +302,7 @@ function rangeOf(at: Positions, start: number, end: number): Range {
 function convert(node: YamlNode, at: Positions, depth: number): SNode {
   const r = node.range ?? [0, 0, 0];
   const range = rangeOf(at, r[0], r[1]);
-  if (depth > 256) throw new YamlShapeError('the document nests too deeply', range);
+  if (depth > YAML_MAX_DEPTH) throw new YamlShapeError(TOO_DEEP_MESSAGE, range);
   const tag = node.tag?.startsWith('!') && !node.tag.startsWith('!!') ? node.tag : undefined;
   if (isAlias(node)) throw new YamlShapeError('aliases (*name) are not supported in templates', range);
   if (isMap(node)) {

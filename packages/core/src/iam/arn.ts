@@ -229,6 +229,24 @@ function spanningFrom(parts: readonly string[]): number {
   return 6;
 }
 
+/**
+ * API Gateway's resource policies name the API they are attached to as `execute-api:/stage/VERB/path`,
+ * which API Gateway expands to that API's ARN (AWS documents it for API Gateway resource policies):
+ * an ARN of the execute-api service whose API id, region and account are not known here.
+ */
+export function isApiGatewayShorthand(raw: string): boolean {
+  return raw.startsWith('execute-api:/');
+}
+
+/**
+ * A whole entry `${name}` without a colon is no IAM policy variable (those are `${aws:username}`,
+ * `${s3:prefix}`, ... or `${*}`, `${?}`, `${$}`): it is a placeholder of the tool that renders the
+ * file (Terraform's templatefile(), envsubst), whose value is not known here.
+ */
+function isTemplatePlaceholder(raw: string): boolean {
+  return /^\$\{[A-Za-z_][A-Za-z0-9_.-]*\}$/.test(raw);
+}
+
 function check(raw: string, data: IamData | undefined): ArnProblem | undefined {
   if (raw === '*' || /^[*?]+$/.test(raw)) return undefined;
   // A value a template computes at deploy time (util/unresolved.ts): its text is not known here.
@@ -237,6 +255,7 @@ function check(raw: string, data: IamData | undefined): ArnProblem | undefined {
   // One that starts the text (`${aws_sqs_queue.q.arn}/*`, `!GetAtt T.Arn` joined with a suffix) may
   // hold the whole ARN.
   if (hasUnresolved(parts[0]!)) return undefined;
+  if (isApiGatewayShorthand(raw) || isTemplatePlaceholder(raw)) return undefined;
   if (parts[0] !== 'arn' && !(open(parts[0]!) && parts.length > 1)) return { messageId: 'notArn', data: {} };
   const partition = parts[1] ?? '';
   const isPartition = (s: string) => (PARTITIONS as readonly string[]).includes(s);

@@ -1,7 +1,7 @@
 import { defineRule } from './define.js';
 import { label, quoteList } from '../model/words.js';
 import { arnPatternMatchesTemplate, lookupAction, type IamAction, type IamService } from '../iam/data.js';
-import { checkArn, DOCUMENTED_RESOURCE_TYPES } from '../iam/arn.js';
+import { checkArn, DOCUMENTED_RESOURCE_TYPES, isApiGatewayShorthand } from '../iam/arn.js';
 import { variablesAsWildcards } from '../iam/s3.js';
 import { globMatch } from '../util/glob.js';
 
@@ -65,7 +65,8 @@ export default defineRule({
       if (s.effect?.value !== 'Allow' || !s.action || !s.resource) continue;
       // Malformed ARNs are invalid-arn's; a statement left with none is not this rule's.
       const resources = s.resource.items.map((r) => r.value).filter((r) => !checkArn(r, data));
-      if (resources.length === 0) continue;
+      // `execute-api:/*` stands for the API the policy is attached to: its ARN is not known here.
+      if (resources.length === 0 || resources.some(isApiGatewayShorthand)) continue;
       const anyResource = resources.some((r) => globMatch(variablesAsWildcards(r), '*'));
       if (resources.some((r) => r === '*')) continue;
       const statement = label(s, ctx.policy);

@@ -6,7 +6,7 @@
  * the exact line and column of that action in the host file, with the document counted.
  */
 import { describe, expect, it } from 'vitest';
-import { CFN_POLICY_PROPERTIES, lintFile, TERRAFORM_POLICY_ATTRIBUTES } from '../packages/core/src/index.ts';
+import { CFN_POLICY_PROPERTIES, LineIndex, lintFile, TERRAFORM_POLICY_ATTRIBUTES } from '../packages/core/src/index.ts';
 import { nodeHclParser } from '../packages/cli/src/hcl.ts';
 import { iamData } from './helpers/iam-data.ts';
 
@@ -56,9 +56,8 @@ function jsonTemplate(type: string, property: string): string {
 
 /** Line and column (1-based) of the misspelt action's value in a text. */
 function at(text: string, needle: string): string {
-  const offset = text.indexOf(needle);
-  const before = text.slice(0, offset).split('\n');
-  return `${before.length}:${before.at(-1)!.length + 1}`;
+  const { line, column } = new LineIndex(text).position(text.indexOf(needle));
+  return `${line}:${column}`;
 }
 
 describe('every CloudFormation resource property of the generated table is read', () => {

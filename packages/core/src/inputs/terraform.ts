@@ -201,9 +201,11 @@ function referencesIn(v: unknown): string[] {
     while ((m = re.exec(s))) {
       if (m[1] !== '') continue;
       out.push(m[2]!);
-      // Inside a function call (`one(X[*].json)`, `join("", X.*.json)`): each reference of it.
+      // Inside a function call (`one(X[*].json)`, `join("", X.*.json)`): each reference of it. A
+      // match starts only where a name starts (the look-behind) and an index holds no `[`, so the
+      // scan is linear however long the names or however many brackets are opened.
       if (m[2]!.includes('('))
-        out.push(...(m[2]!.match(/[A-Za-z_][\w-]*(?:\[[^\]]*\]|\.(?:[A-Za-z_][\w-]*|\*))+/g) ?? []));
+        out.push(...(m[2]!.match(/(?<![\w-])[A-Za-z_][\w-]*(?:\[[^\][]*\]|\.(?:[A-Za-z_][\w-]*|\*))+/g) ?? []));
     }
   }
   return out;

@@ -114,6 +114,38 @@ interface Template {
   account: string;
   /** Token sequences: the customer form, `aws` as the account, and (AWS-owned kinds) no account. */
   variants: TTok[][];
+  /** The literal text the resource part starts with, up to its first placeholder or `*`. */
+  resourceHead: string;
+}
+
+/**
+ * The literal text that starts the pattern's resource part, when the pattern's first five colons
+ * are its own (no wildcard before them may stand for a colon); otherwise undefined. A template's
+ * placeholders before the resource part never produce a colon, so such a pattern's resource part
+ * meets the template's resource part, and their literal heads must agree as far as both go.
+ */
+function resourceHeadOf(p: readonly PTok[]): string | undefined {
+  let colons = 0;
+  let i = 0;
+  for (; i < p.length && colons < 5; i++) {
+    const t = p[i]!;
+    if (t.kind !== 'lit') {
+      if (t.colon) return undefined;
+    } else if (t.c === ':') colons++;
+  }
+  if (colons < 5) return undefined;
+  let head = '';
+  for (; i < p.length; i++) {
+    const t = p[i]!;
+    if (t.kind !== 'lit') break;
+    head += t.c;
+  }
+  return head;
+}
+
+/** Do two literal heads agree as far as both go? */
+function headsAgree(a: string, b: string): boolean {
+  return a.length <= b.length ? b.startsWith(a) : a.startsWith(b);
 }
 
 function templateTokens(t: string, account: 'digits' | 'aws' | 'none'): TTok[] {
@@ -171,7 +203,16 @@ function templatesOf(prefix: string, svc: IamService): Template[] {
       const variants = [templateTokens(arn, 'digits')];
       if (placeholder) variants.push(templateTokens(arn, 'aws'));
       if (placeholder && NO_ACCOUNT_OWNED.has(`${prefix}/${type}`)) variants.push(templateTokens(arn, 'none'));
-      list.push({ type, arn, region: parts[3]!, account, variants });
+      const resource = parts[5]!;
+      const end = resource.search(/\$\{|\*/);
+      list.push({
+        type,
+        arn,
+        region: parts[3]!,
+        account,
+        variants,
+        resourceHead: end < 0 ? resource : resource.slice(0, end),
+      });
     }
   }
   serviceTemplates.set(svc, list);
@@ -180,6 +221,16 @@ function templatesOf(prefix: string, svc: IamService): Template[] {
 
 /** The templates the pattern can match. */
 function matching(pattern: string, templates: readonly Template[]): Template[] {
+  return templates.filter(matcher(pattern));
+}
+
+/** Can the pattern match one of the templates (stops at the first)? */
+function matchesAny(pattern: string, templates: readonly Template[]): boolean {
+  return templates.some(matcher(pattern));
+}
+
+/** Can the pattern match a template? */
+function matcher(pattern: string): (t: Template) => boolean {
   const parts = splitArn(pattern);
   // Without a wildcard that may cross segments, an empty region or account meets only an empty
   // one: a cheap first cut before the automaton (a 9-million-character bucket name meets 2 formats, not 15).
@@ -187,11 +238,13 @@ function matching(pattern: string, templates: readonly Template[]): Template[] {
   const fixed = (s: string) => !open(s) && !s.includes(SEGMENT_ANY);
   const [, , , region = '', account = ''] = parts;
   const p = patternTokens(pattern);
-  return templates.filter((t) => {
+  const head = resourceHeadOf(p);
+  return (t) => {
+    if (head !== undefined && !headsAgree(head, t.resourceHead)) return false;
     if (aligned && fixed(region) && (region === '' ? t.region.startsWith('${') : t.region === '')) return false;
     if (aligned && fixed(account) && account !== '' && t.account === '') return false;
     return t.variants.some((v) => intersects(p, v));
-  });
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -304,15 +357,16 @@ function check(raw: string, data: IamData | undefined): ArnProblem | undefined {
   if (!data) return undefined;
   const templates = serviceData(service, data);
   if (!templates) return undefined;
-  const hits = matching(raw, templates);
-  if (hits.length === 0) return parts.length < 6 ? short(raw, parts, data) : diagnose(parts, service, templates);
+  if (!matchesAny(raw, templates))
+    return parts.length < 6 ? short(raw, parts, data) : diagnose(parts, service, templates);
   // A short ARN matches only through a `*` that stands for whole segments. A final `*` means
   // "everything from here on" (arn:aws:rds:*, arn:aws:sqs:us-east-1:*); one with literal text after
   // it most likely lost a segment (arn:aws:ec2:*:instance/*: the account left out).
   if (from === 6) return undefined;
   if (parts.length >= 6) return spanned6(parts, service, templates);
   const strict = raw.replace(/\*(?=:)/g, SEGMENT_ANY);
-  if (matching(strict, templates).length > 0) return undefined;
+  if (matchesAny(strict, templates)) return undefined;
+  const hits = matching(raw, templates);
   const last = parts[parts.length - 1]!;
   const like = hits.filter((t) => arnPatternMatchesTemplate(last, splitArn(t.arn)[5]!));
   return {
@@ -334,7 +388,7 @@ function fitsService(raw: string, data: IamData): boolean | undefined {
   const parts = splitArn(raw);
   if (parts.length < 6) return undefined;
   const templates = serviceData(parts[2]!, data);
-  return templates ? matching(raw, templates).length > 0 : undefined;
+  return templates ? matchesAny(raw, templates) : undefined;
 }
 
 function describeTypes(ts: readonly Template[]): { types: string; template: string } {
@@ -410,7 +464,7 @@ function spanned6(parts: readonly string[], service: string, templates: readonly
     return undefined;
   const noSpan = parts.slice(0, 3).map((p) => (p === '*' ? SEGMENT_ANY : p));
   const strict = [...noSpan, parts[3] === '*' ? SEGMENT_ANY : parts[3], ...parts.slice(4)].join(':');
-  if (matching(strict, templates).length > 0) return undefined;
+  if (matchesAny(strict, templates)) return undefined;
   if (account === '') {
     const hits = matching([...noSpan, SEGMENT_ANY, SEGMENT_ANY, ...parts.slice(5)].join(':'), templates);
     return hits.length

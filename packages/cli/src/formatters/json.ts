@@ -11,14 +11,41 @@ export interface JsonFormatterOptions {
  * given, on one line, followed by a newline. The core's `pointer` field is not part of it.
  */
 export function formatJson(results: readonly FileResult[], _options: JsonFormatterOptions = {}): string {
-  return [...formatJsonChunks(results)].join('');
+  let out = '';
+  const writer = new JsonReportWriter((s) => {
+    out += s;
+  });
+  for (const result of results) writer.add(result);
+  writer.end();
+  return out;
 }
 
-/** The same text in pieces, one per file, so that a large report can be written as it is made. */
-export function* formatJsonChunks(results: readonly FileResult[]): Generator<string> {
-  yield '[';
-  for (let i = 0; i < results.length; i++) yield (i === 0 ? '' : ',') + JSON.stringify(entry(results[i]!));
-  yield ']\n';
+/** Pieces of about this many characters are handed to `write`. */
+const PIECE = 1 << 16;
+
+/**
+ * The same text written as the results come, in pieces of about 1 MB: a large run neither keeps
+ * its results until the end nor builds the report as one string.
+ */
+export class JsonReportWriter {
+  private buffer = '[';
+  private first = true;
+
+  constructor(private readonly write: (s: string) => void) {}
+
+  add(result: FileResult): void {
+    this.buffer += (this.first ? '' : ',') + JSON.stringify(entry(result));
+    this.first = false;
+    if (this.buffer.length >= PIECE) {
+      this.write(this.buffer);
+      this.buffer = '';
+    }
+  }
+
+  end(): void {
+    this.write(this.buffer + ']\n');
+    this.buffer = '';
+  }
 }
 
 function entry(result: FileResult) {

@@ -10,7 +10,8 @@ import { describeFsError, expandPaths, shownPath } from '../files.js';
 import { cacheFilePath, LintCache, type CacheCheck } from '../cache.js';
 import { defaultIamData, iamDataVersion } from '../iam-data.js';
 import { formatJson, JsonReportWriter } from '../formatters/json.js';
-import { formatStylish } from '../formatters/stylish.js';
+import { formatStylish, StylishReportWriter } from '../formatters/stylish.js';
+import type { ReportWriter } from '../formatters/pieces.js';
 import { formatRuleList } from '../formatters/rules.js';
 import { formatInputList } from '../formatters/inputs.js';
 import { escapeControl } from '../formatters/text.js';
@@ -61,8 +62,8 @@ function toFileResult(filePath: string, messages: LintMessage[], quiet: boolean,
 
 /**
  * The results of a run as they come, in report order: counted, and either written at once (a
- * JSON report to standard output: a large run then holds no file's findings after it is done)
- * or kept for the report.
+ * JSON or stylish report to standard output: a large run then holds no file's findings after it
+ * is done) or kept for the report.
  */
 class Results {
   errorCount = 0;
@@ -72,7 +73,7 @@ class Results {
   /** The results not yet written (all of them unless the report is written as it goes). */
   readonly kept: FileResult[] = [];
 
-  constructor(readonly writer?: JsonReportWriter) {}
+  constructor(readonly writer?: ReportWriter) {}
 
   add(result: FileResult): void {
     this.errorCount += result.errorCount;
@@ -119,9 +120,7 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
   const files = session.filterFiles(expanded);
   const explicitFiles = new Set(args.skipNonPolicyFiles ? [] : args.paths.map((p) => path.resolve(io.cwd, p)));
   const problems = [...errors];
-  const results = new Results(
-    args.format === 'json' && session.streamsReport ? new JsonReportWriter(io.stdout) : undefined,
-  );
+  const results = new Results(streamedReport(args, session, io));
   let crashes = 0;
   // Role directories (iam-mfa-lint.role.json) are linted as sets: see sets.ts and docs/sets.md.
   const sets = lintRoleSets(files, (f) => session.optionsFor(f, base), io.cwd, args.paths);
@@ -277,6 +276,17 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
   return exitCode(args, results, io, acceptAll, problems.length > 0 || crashes > 0);
 }
 
+/**
+ * The report written while files are linted, when the session allows it (streamsReport): JSON
+ * and stylish go to standard output file by file; the other formats need every result first.
+ */
+function streamedReport(args: LintArgs, session: LintSession, io: CliIo): ReportWriter | undefined {
+  if (!session.streamsReport) return undefined;
+  if (args.format === 'json') return new JsonReportWriter(io.stdout);
+  if (args.format === 'stylish') return new StylishReportWriter(io.stdout, { cwd: io.cwd, useColor: useColor(io) });
+  return undefined;
+}
+
 /** Resolves when standard output has passed on what was written (at once unless a reader is slow). */
 async function drained(io: CliIo): Promise<void> {
   const wait = io.stdoutDrained?.();
@@ -308,11 +318,15 @@ async function report(
 ): Promise<boolean> {
   const kept = results.kept;
   const sessionOutput = session.format(args.format, kept, VERSION);
+  // Large JSON reports are written in pieces rather than built as one string.
+  const writer =
+    results.writer ??
+    (sessionOutput === undefined && args.format === 'json' && !session.writesToFile
+      ? new JsonReportWriter(io.stdout)
+      : undefined);
   let acceptAll: boolean;
-  if (sessionOutput === undefined && args.format === 'json' && !session.writesToFile) {
-    // Large JSON reports are written in pieces of about 1 MB rather than built as one string.
+  if (writer) {
     acceptAll = session.emit('');
-    const writer = results.writer ?? new JsonReportWriter(io.stdout);
     for (const result of kept) {
       writer.add(result);
       await drained(io);

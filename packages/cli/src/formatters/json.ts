@@ -1,3 +1,4 @@
+import { Pieces, type ReportWriter } from './pieces.js';
 import type { FileResult } from './types.js';
 
 /** Options of the JSON formatter (none yet; accepted for a uniform formatter signature). */
@@ -20,31 +21,26 @@ export function formatJson(results: readonly FileResult[], _options: JsonFormatt
   return out;
 }
 
-/** Pieces of about this many characters are handed to `write`. */
-const PIECE = 1 << 16;
-
 /**
- * The same text written as the results come, in pieces of about 1 MB: a large run neither keeps
- * its results until the end nor builds the report as one string.
+ * The same text written as the results come, in pieces of about 64 KiB (pieces.ts): a
+ * large run neither keeps its results until the end nor builds the report as one string.
  */
-export class JsonReportWriter {
-  private buffer = '[';
+export class JsonReportWriter implements ReportWriter {
+  private readonly out: Pieces;
   private first = true;
 
-  constructor(private readonly write: (s: string) => void) {}
+  constructor(write: (s: string) => void) {
+    this.out = new Pieces(write);
+    this.out.push('[');
+  }
 
   add(result: FileResult): void {
-    this.buffer += (this.first ? '' : ',') + JSON.stringify(entry(result));
+    this.out.push((this.first ? '' : ',') + JSON.stringify(entry(result)));
     this.first = false;
-    if (this.buffer.length >= PIECE) {
-      this.write(this.buffer);
-      this.buffer = '';
-    }
   }
 
   end(): void {
-    this.write(this.buffer + ']\n');
-    this.buffer = '';
+    this.out.end(']\n');
   }
 }
 

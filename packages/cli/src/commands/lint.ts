@@ -169,6 +169,9 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
   const concurrency = args.concurrency ?? defaultConcurrency(toLintFiles);
   // Outcomes of the modules of several files linted on the main thread (or the error that stopped one).
   const early = new Map<string, FileOutcome | Error>();
+  // Worker threads: their outcomes come in walk order while the loop below reports the files
+  // before them (it waits for the next one), so that a large run keeps no more than it must.
+  const pool: { done: boolean; failure?: unknown; wake?: () => void; run?: Promise<void> } = { done: true };
   if (concurrency > 1 && toLintFiles >= MIN_FILES_FOR_WORKERS && session.parallelSafe && script) {
     const jobs: WorkerJob[] = toLint.map((unit) => ({
       files: unit.map((file) => {
@@ -177,13 +180,25 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
         return { ...f, options };
       }),
     }));
-    const done = await lintInWorkers(jobs, concurrency, script);
-    toLint.forEach((unit, u) =>
-      unit.forEach((file, i) => {
-        const outcome = done[u]![i]!;
+    pool.done = false;
+    const woken = (): void => pool.wake?.();
+    pool.run = lintInWorkers(jobs, concurrency, script, (u, unitOutcomes) => {
+      toLint[u]!.forEach((file, i) => {
+        const outcome = unitOutcomes[i]!;
         outcomes.set(file, outcome);
         remember(file, outcome);
-      }),
+      });
+      woken();
+    }).then(
+      () => {
+        pool.done = true;
+        woken();
+      },
+      (error: unknown) => {
+        pool.failure = error;
+        pool.done = true;
+        woken();
+      },
     );
   } else {
     for (const unit of toLint) {
@@ -207,7 +222,10 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
     if (sets.consumed.has(file)) continue;
     // A report written as it goes waits for a slow reader (a pipe) rather than piling up in memory.
     if (results.writer) await drained(io);
+    while (!pool.done && !outcomes.has(file)) await new Promise<void>((resolve) => (pool.wake = resolve));
+    if (pool.failure !== undefined) throw pool.failure;
     const outcome = outcomes.get(file);
+    outcomes.delete(file);
     if (outcome?.kind === 'skip') continue;
     if (outcome?.kind === 'fsError') {
       problems.push(
@@ -257,6 +275,8 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
         : session.afterLint(file, own.bytes, own.text, own.result, relint);
     results.add(toFileResult(file, withSetFindings(sets, file, messages), args.quiet, own.result.documents));
   }
+  await pool.run;
+  if (pool.failure !== undefined) throw pool.failure;
   for (const [file, messages] of sets.outside) results.add(toFileResult(file, messages, args.quiet));
   for (const extra of session.extraResults()) results.add(extra);
   // A directory in which nothing was linted is a mistake (a wrong path, a wrong --ext), as ESLint

@@ -327,7 +327,7 @@ function exitCode(args: LintArgs, results: Results, io: CliIo, acceptAll: boolea
 
 /**
  * Writes the report (the session's formats, JSON in pieces, or stylish) and the problems; true
- * when the run must exit 0 (--write-baseline). A JSON report written as the run went is ended.
+ * when the run must exit 0 (--write-baseline). A report written as the run went is ended here.
  */
 async function report(
   args: LintArgs,

@@ -1,11 +1,19 @@
+import { once } from 'node:events';
 import { main } from './main.js';
 
+/** Set when the reader of standard output has gone: nothing more is written. */
+let closed = false;
+
 /**
- * A reader that stopped reading (`| head`) is not an error: exit quietly with the code the run
- * had. A full disk or another write failure is: one line, exit 2.
+ * A reader that stopped reading (`| head`) is not an error: the run goes on without writing (a
+ * JSON report is written while files are linted) and exits quietly with the code it has. A full
+ * disk or another write failure is: one line, exit 2.
  */
 function onOutputError(error: NodeJS.ErrnoException): void {
-  if (error.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  if (error.code === 'EPIPE') {
+    closed = true;
+    return;
+  }
   try {
     process.stderr.write(
       `iam-mfa-lint: cannot write the report: ${error.code === 'ENOSPC' ? 'no space left on device' : error.message.split('\n', 1)[0]}\n`,
@@ -17,6 +25,7 @@ function onOutputError(error: NodeJS.ErrnoException): void {
 process.stdout.on('error', onOutputError);
 
 function write(s: string): void {
+  if (closed) return;
   try {
     process.stdout.write(s);
   } catch (error) {
@@ -39,5 +48,10 @@ process.exitCode = await main(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,
   stdoutIsTTY: Boolean(process.stdout.isTTY),
+  // A pipe takes only what its reader has read: the rest waits in memory until the event loop
+  // runs, which a run that lints without pause would never let it do.
+  // (An error while waiting, a closed pipe, ends the wait: onOutputError has dealt with it.)
+  stdoutDrained: () =>
+    !closed && process.stdout.writableNeedDrain ? once(process.stdout, 'drain').catch(() => undefined) : undefined,
   readStdin,
 });

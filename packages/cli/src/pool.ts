@@ -70,9 +70,19 @@ export function workerScript(): URL | undefined {
   return undefined;
 }
 
-/** Lints the units in workers; one list of outcomes per unit (one per file), in the order of `jobs`. */
-export async function lintInWorkers(jobs: WorkerJob[], concurrency: number, script: URL): Promise<WorkerOutcome[][]> {
-  const outcomes: WorkerOutcome[][] = new Array(jobs.length);
+/**
+ * Lints the units in workers and hands each unit's outcomes (one per file) to `each` in the order
+ * of `jobs`, as soon as the unit and all before it are done: a batch that comes back early waits
+ * for the ones before it, and nothing is kept after it is handed on.
+ */
+export async function lintInWorkers(
+  jobs: WorkerJob[],
+  concurrency: number,
+  script: URL,
+  each: (unit: number, outcomes: WorkerOutcome[]) => void,
+): Promise<void> {
+  const early = new Map<number, WorkerOutcome[][]>();
+  let due = 0;
   const batches: Array<{ id: number; start: number; jobs: WorkerJob[] }> = [];
   for (let i = 0; i < jobs.length; i += BATCH)
     batches.push({ id: batches.length, start: i, jobs: jobs.slice(i, i + BATCH) });
@@ -96,8 +106,12 @@ export async function lintInWorkers(jobs: WorkerJob[], concurrency: number, scri
               worker.postMessage({ id: batch.id, jobs: batch.jobs });
             };
             worker.on('message', (msg: { id: number; outcomes: WorkerOutcome[][] }) => {
-              const batch = batches[msg.id]!;
-              msg.outcomes.forEach((o, i) => (outcomes[batch.start + i] = o));
+              early.set(msg.id, msg.outcomes);
+              for (let ready = early.get(due); ready; ready = early.get(due)) {
+                early.delete(due);
+                const start = batches[due++]!.start;
+                ready.forEach((o, i) => each(start + i, o));
+              }
               send();
             });
             worker.on('error', reject);
@@ -111,5 +125,4 @@ export async function lintInWorkers(jobs: WorkerJob[], concurrency: number, scri
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  return outcomes;
 }

@@ -88,7 +88,6 @@ export class LintSession {
     return this.config.loaded.file;
   }
 
-  /** True when the report goes to a file (no colors then). */
   /**
    * Can files be linted on worker threads? Only when nothing per file needs the text back on
    * the main thread: no fixes, no baselines, no SARIF fingerprints, no ignore entries.
@@ -105,8 +104,19 @@ export class LintSession {
     );
   }
 
+  /** True when the report goes to a file (no colors then). */
   get writesToFile(): boolean {
     return this.args.outputFile !== undefined;
+  }
+
+  /**
+   * Can the report go to standard output while files are still being linted? Only when nothing
+   * the session does must come before it or can stop the run after it began: no fixes (files
+   * written), no dry-run diffs (printed first), no baseline to write, no --output-file.
+   */
+  get streamsReport(): boolean {
+    const a = this.args;
+    return !a.fix && !a.fixDryRun && a.writeBaseline === undefined && a.outputFile === undefined;
   }
 
   /** Drops the files the config's ignorePatterns skip. */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { LintMessage } from '@iam-mfa-lint/core';
 import { formatCompact } from '../src/formatters/compact.js';
 import { formatGithub } from '../src/formatters/github.js';
-import { formatJson } from '../src/formatters/json.js';
+import { formatJson, JsonReportWriter } from '../src/formatters/json.js';
 import { formatStylish } from '../src/formatters/stylish.js';
 import { escapeControl } from '../src/formatters/text.js';
 import type { FileResult } from '../src/formatters/types.js';
@@ -80,6 +80,23 @@ describe('formatJson', () => {
       'endColumn',
       'messageId',
     ]);
+  });
+
+  it('writes the same text in pieces of at least 64 KiB as results come, not at the end', () => {
+    const results = Array.from({ length: 2000 }, (_, i) =>
+      result(abs(`p${i}.json`), [msg({ line: i + 1, column: 1, severity: 2 })]),
+    );
+    const pieces: string[] = [];
+    const writer = new JsonReportWriter((s) => pieces.push(s));
+    results.forEach((r) => writer.add(r));
+    const beforeEnd = pieces.length;
+    writer.end();
+    const text = pieces.join('');
+    expect(beforeEnd).toBeGreaterThanOrEqual(Math.floor(text.length / (1 << 16)) - 1);
+    expect(beforeEnd).toBeGreaterThan(0);
+    for (const piece of pieces.slice(0, -1)) expect(piece.length).toBeGreaterThanOrEqual(1 << 16);
+    expect(text).toBe(formatJson(results));
+    expect(JSON.parse(text)).toHaveLength(2000);
   });
 });
 

@@ -364,6 +364,49 @@ describe('linting', () => {
     expect(jsonResults(r).map((x) => x.filePath)).toEqual(['a.json', 'sub/c.json']);
   });
 
+  it.each(['json', 'stylish'])(
+    'writes a %s report while it lints, waiting for a slow reader, with the text of a report written at the end',
+    async (format) => {
+      // 12 files of 40 statements each, 80 findings per file: about 200 KB of report, several pieces.
+      const big = JSON.stringify(
+        { Version: '2012-10-17', Statement: Array.from({ length: 40 }, () => JSON.parse(STAR).Statement[0]) },
+        null,
+        2,
+      );
+      for (let i = 0; i < 12; i++) write(`d/${String(i).padStart(2, '0')}.json`, big);
+      // --output-file: the report is made whole after the run.
+      const atEnd = await run(['d', ...TARGET, '--format', format, '--output-file', 'report.txt']);
+      expect(atEnd.code).toBe(1);
+      const whole = fs.readFileSync(path.join(root, 'report.txt'), 'utf8');
+      expect(whole.length).toBeGreaterThan(150_000);
+      // To standard output: each wait (one before each file) sees how much was written by then.
+      let stdout = '';
+      let written = 0;
+      const seen: number[] = [];
+      const streamed = await run(['d', ...TARGET, '--format', format], {
+        io: {
+          stdout: (s) => {
+            written += s.length;
+            stdout += s;
+          },
+          stdoutDrained: () => {
+            seen.push(written);
+            return written > 0 ? Promise.resolve() : undefined;
+          },
+        },
+      });
+      expect(streamed.code).toBe(1);
+      expect(stdout).toBe(whole);
+      expect(seen).toHaveLength(12);
+      expect(seen[0]).toBe(0);
+      // Pieces went out before the last file was linted.
+      expect(seen.some((n) => n > 0 && n < whole.length)).toBe(true);
+      // With --fix-dry-run (its diffs come first) the report is written at the end, the same text.
+      const dry = await run(['d', ...TARGET, '--format', format, '--fix-dry-run']);
+      expect(dry.stdout.endsWith(whole)).toBe(true);
+    },
+  );
+
   it('walks nested directories, skipping node_modules, .git, FIFOs and symlink loops', async () => {
     write('z/y/x.json', STAR);
     write('z/a.json', CLEAN);

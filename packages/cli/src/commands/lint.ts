@@ -9,8 +9,9 @@ import { version as VERSION } from '../../package.json';
 import { describeFsError, expandPaths, shownPath } from '../files.js';
 import { cacheFilePath, LintCache, type CacheCheck } from '../cache.js';
 import { defaultIamData, iamDataVersion } from '../iam-data.js';
-import { formatJson, formatJsonChunks } from '../formatters/json.js';
-import { formatStylish } from '../formatters/stylish.js';
+import { formatJson, JsonReportWriter } from '../formatters/json.js';
+import { formatStylish, StylishReportWriter } from '../formatters/stylish.js';
+import type { ReportWriter } from '../formatters/pieces.js';
 import { formatRuleList } from '../formatters/rules.js';
 import { formatInputList } from '../formatters/inputs.js';
 import { escapeControl } from '../formatters/text.js';
@@ -59,6 +60,30 @@ function toFileResult(filePath: string, messages: LintMessage[], quiet: boolean,
   };
 }
 
+/**
+ * The results of a run as they come, in report order: counted, and either written at once (a
+ * JSON or stylish report to standard output: a large run then holds no file's findings after it
+ * is done) or kept for the report.
+ */
+class Results {
+  errorCount = 0;
+  warningCount = 0;
+  /** The files that have a result. */
+  readonly files = new Set<string>();
+  /** The results not yet written (all of them unless the report is written as it goes). */
+  readonly kept: FileResult[] = [];
+
+  constructor(readonly writer?: ReportWriter) {}
+
+  add(result: FileResult): void {
+    this.errorCount += result.errorCount;
+    this.warningCount += result.warningCount;
+    this.files.add(result.filePath);
+    if (this.writer) this.writer.add(result);
+    else this.kept.push(result);
+  }
+}
+
 export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
   // The buckets and rules given on the command line live in the session (with the config file's);
   // every file's options come from session.optionsFor.
@@ -95,7 +120,7 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
   const files = session.filterFiles(expanded);
   const explicitFiles = new Set(args.skipNonPolicyFiles ? [] : args.paths.map((p) => path.resolve(io.cwd, p)));
   const problems = [...errors];
-  const results: FileResult[] = [];
+  const results = new Results(streamedReport(args, session, io));
   let crashes = 0;
   // Role directories (iam-mfa-lint.role.json) are linted as sets: see sets.ts and docs/sets.md.
   const sets = lintRoleSets(files, (f) => session.optionsFor(f, base), io.cwd, args.paths);
@@ -144,6 +169,9 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
   const concurrency = args.concurrency ?? defaultConcurrency(toLintFiles);
   // Outcomes of the modules of several files linted on the main thread (or the error that stopped one).
   const early = new Map<string, FileOutcome | Error>();
+  // Worker threads: their outcomes come in walk order while the loop below reports the files
+  // before them (it waits for the next one), so that a large run keeps no more than it must.
+  const pool: { done: boolean; failure?: unknown; wake?: () => void; run?: Promise<void> } = { done: true };
   if (concurrency > 1 && toLintFiles >= MIN_FILES_FOR_WORKERS && session.parallelSafe && script) {
     const jobs: WorkerJob[] = toLint.map((unit) => ({
       files: unit.map((file) => {
@@ -152,13 +180,25 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
         return { ...f, options };
       }),
     }));
-    const done = await lintInWorkers(jobs, concurrency, script);
-    toLint.forEach((unit, u) =>
-      unit.forEach((file, i) => {
-        const outcome = done[u]![i]!;
+    pool.done = false;
+    const woken = (): void => pool.wake?.();
+    pool.run = lintInWorkers(jobs, concurrency, script, (u, unitOutcomes) => {
+      toLint[u]!.forEach((file, i) => {
+        const outcome = unitOutcomes[i]!;
         outcomes.set(file, outcome);
         remember(file, outcome);
-      }),
+      });
+      woken();
+    }).then(
+      () => {
+        pool.done = true;
+        woken();
+      },
+      (error: unknown) => {
+        pool.failure = error;
+        pool.done = true;
+        woken();
+      },
     );
   } else {
     for (const unit of toLint) {
@@ -180,7 +220,12 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
 
   for (const file of files) {
     if (sets.consumed.has(file)) continue;
+    // A report written as it goes waits for a slow reader (a pipe) rather than piling up in memory.
+    if (results.writer) await drained(io);
+    while (!pool.done && !outcomes.has(file)) await new Promise<void>((resolve) => (pool.wake = resolve));
+    if (pool.failure !== undefined) throw pool.failure;
     const outcome = outcomes.get(file);
+    outcomes.delete(file);
     if (outcome?.kind === 'skip') continue;
     if (outcome?.kind === 'fsError') {
       problems.push(
@@ -190,14 +235,14 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
     }
     if (outcome?.kind === 'crash') {
       crashes++;
-      results.push(
+      results.add(
         toFileResult(file, crashed(new Error(outcome.message), session.optionsFor(file, base)).messages, args.quiet),
       );
       continue;
     }
     if (outcome?.kind === 'result') {
       const messages = session.afterLint(file, new Uint8Array(), '', outcome.result, () => outcome.result);
-      results.push(toFileResult(file, withSetFindings(sets, file, messages), args.quiet, outcome.result.documents));
+      results.add(toFileResult(file, withSetFindings(sets, file, messages), args.quiet, outcome.result.documents));
       continue;
     }
     const fileOptions = session.optionsFor(file, base);
@@ -210,7 +255,7 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
     } catch (error) {
       // A bug in the tool on one file: a finding on that file, every other file still reported.
       crashes++;
-      results.push(toFileResult(file, crashed(error, fileOptions).messages, args.quiet));
+      results.add(toFileResult(file, crashed(error, fileOptions).messages, args.quiet));
       continue;
     }
     remember(file, own);
@@ -228,15 +273,16 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
       own.text === '' && own.bytes.length > 0
         ? own.result.messages
         : session.afterLint(file, own.bytes, own.text, own.result, relint);
-    results.push(toFileResult(file, withSetFindings(sets, file, messages), args.quiet, own.result.documents));
+    results.add(toFileResult(file, withSetFindings(sets, file, messages), args.quiet, own.result.documents));
   }
-  for (const [file, messages] of sets.outside) results.push(toFileResult(file, messages, args.quiet));
-  results.push(...session.extraResults());
+  await pool.run;
+  if (pool.failure !== undefined) throw pool.failure;
+  for (const [file, messages] of sets.outside) results.add(toFileResult(file, messages, args.quiet));
+  for (const extra of session.extraResults()) results.add(extra);
   // A directory in which nothing was linted is a mistake (a wrong path, a wrong --ext), as ESLint
   // says for patterns that match no file; files named one by one may hold no policy (pre-commit).
-  const linted = new Set(results.map((r) => r.filePath));
   for (const d of directories) {
-    if (d.files.some((f) => linted.has(f) || sets.consumed.has(f))) continue;
+    if (d.files.some((f) => results.files.has(f) || sets.consumed.has(f))) continue;
     const what =
       d.files.length === 0
         ? `no ${args.extensions.join(', ')} files`
@@ -246,20 +292,30 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
 
   const cacheProblem = cache?.save();
   if (cacheProblem) io.stderr(`${NAME}: cannot write the cache ${cache!.file}: ${cacheProblem}\n`);
-  const acceptAll = report(args, results, problems, session, io);
+  const acceptAll = await report(args, results, problems, session, io);
   return exitCode(args, results, io, acceptAll, problems.length > 0 || crashes > 0);
 }
 
+/**
+ * The report written while files are linted, when the session allows it (streamsReport): JSON
+ * and stylish go to standard output file by file; the other formats need every result first.
+ */
+function streamedReport(args: LintArgs, session: LintSession, io: CliIo): ReportWriter | undefined {
+  if (!session.streamsReport) return undefined;
+  if (args.format === 'json') return new JsonReportWriter(io.stdout);
+  if (args.format === 'stylish') return new StylishReportWriter(io.stdout, { cwd: io.cwd, useColor: useColor(io) });
+  return undefined;
+}
+
+/** Resolves when standard output has passed on what was written (at once unless a reader is slow). */
+async function drained(io: CliIo): Promise<void> {
+  const wait = io.stdoutDrained?.();
+  if (wait) await wait;
+}
+
 /** ESLint's exit codes: 2 for problems and internal errors, 1 for errors or too many warnings, else 0. */
-function exitCode(
-  args: LintArgs,
-  results: readonly FileResult[],
-  io: CliIo,
-  acceptAll: boolean,
-  failed: boolean,
-): number {
-  const errorCount = results.reduce((sum, r) => sum + r.errorCount, 0);
-  const warningCount = results.reduce((sum, r) => sum + r.warningCount, 0);
+function exitCode(args: LintArgs, results: Results, io: CliIo, acceptAll: boolean, failed: boolean): number {
+  const { errorCount, warningCount } = results;
   const tooManyWarnings = args.maxWarnings >= 0 && warningCount > args.maxWarnings;
   if (errorCount === 0 && tooManyWarnings) {
     io.stderr(`${NAME} found too many warnings (maximum: ${args.maxWarnings}).\n`);
@@ -269,34 +325,39 @@ function exitCode(
   return errorCount > 0 || tooManyWarnings ? 1 : 0;
 }
 
-/** Writes the report (the session's formats, JSON in pieces, or stylish) and the problems; true when the run must exit 0 (--write-baseline). */
-function report(
+/**
+ * Writes the report (the session's formats, JSON in pieces, or stylish) and the problems; true
+ * when the run must exit 0 (--write-baseline). A report written as the run went is ended here.
+ */
+async function report(
   args: LintArgs,
-  results: FileResult[],
+  results: Results,
   problems: readonly string[],
   session: LintSession,
   io: CliIo,
-): boolean {
-  const sessionOutput = session.format(args.format, results, VERSION);
+): Promise<boolean> {
+  const kept = results.kept;
+  const sessionOutput = session.format(args.format, kept, VERSION);
+  // Large JSON reports are written in pieces rather than built as one string.
+  const writer =
+    results.writer ??
+    (sessionOutput === undefined && args.format === 'json' && !session.writesToFile
+      ? new JsonReportWriter(io.stdout)
+      : undefined);
   let acceptAll: boolean;
-  if (sessionOutput === undefined && args.format === 'json' && !session.writesToFile) {
-    // Large JSON reports are written in pieces of about 1 MB rather than built as one string.
+  if (writer) {
     acceptAll = session.emit('');
-    let buffer = '';
-    for (const chunk of formatJsonChunks(results)) {
-      buffer += chunk;
-      if (buffer.length >= 1 << 20) {
-        io.stdout(buffer);
-        buffer = '';
-      }
+    for (const result of kept) {
+      writer.add(result);
+      await drained(io);
     }
-    if (buffer !== '') io.stdout(buffer);
+    writer.end();
   } else {
     const output =
       sessionOutput ??
       (args.format === 'json'
-        ? formatJson(results)
-        : formatStylish(results, { cwd: io.cwd, useColor: useColor(io) && !session.writesToFile }));
+        ? formatJson(kept)
+        : formatStylish(kept, { cwd: io.cwd, useColor: useColor(io) && !session.writesToFile }));
     acceptAll = session.emit(output);
   }
 
@@ -329,7 +390,8 @@ async function lintStdin(
     crashesHere++;
     result = crashed(error, options);
   }
-  const results = [toFileResult(file, result.messages, args.quiet, result.documents)];
-  const acceptAll = report(args, results, [], session, io);
+  const results = new Results();
+  results.add(toFileResult(file, result.messages, args.quiet, result.documents));
+  const acceptAll = await report(args, results, [], session, io);
   return exitCode(args, results, io, acceptAll, crashesHere > 0);
 }

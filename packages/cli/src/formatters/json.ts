@@ -1,3 +1,4 @@
+import { Pieces, type ReportWriter } from './pieces.js';
 import type { FileResult } from './types.js';
 
 /** Options of the JSON formatter (none yet; accepted for a uniform formatter signature). */
@@ -11,14 +12,36 @@ export interface JsonFormatterOptions {
  * given, on one line, followed by a newline. The core's `pointer` field is not part of it.
  */
 export function formatJson(results: readonly FileResult[], _options: JsonFormatterOptions = {}): string {
-  return [...formatJsonChunks(results)].join('');
+  let out = '';
+  const writer = new JsonReportWriter((s) => {
+    out += s;
+  });
+  for (const result of results) writer.add(result);
+  writer.end();
+  return out;
 }
 
-/** The same text in pieces, one per file, so that a large report can be written as it is made. */
-export function* formatJsonChunks(results: readonly FileResult[]): Generator<string> {
-  yield '[';
-  for (let i = 0; i < results.length; i++) yield (i === 0 ? '' : ',') + JSON.stringify(entry(results[i]!));
-  yield ']\n';
+/**
+ * The same text written as the results come, in pieces of about 64 KiB (pieces.ts): a
+ * large run neither keeps its results until the end nor builds the report as one string.
+ */
+export class JsonReportWriter implements ReportWriter {
+  private readonly out: Pieces;
+  private first = true;
+
+  constructor(write: (s: string) => void) {
+    this.out = new Pieces(write);
+    this.out.push('[');
+  }
+
+  add(result: FileResult): void {
+    this.out.push((this.first ? '' : ',') + JSON.stringify(entry(result)));
+    this.first = false;
+  }
+
+  end(): void {
+    this.out.end(']\n');
+  }
 }
 
 function entry(result: FileResult) {

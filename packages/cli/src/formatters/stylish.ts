@@ -1,5 +1,6 @@
 import { displayPath, escapeControl } from './text.js';
-import { documentsRead } from './counts.js';
+import { DocumentCount } from './counts.js';
+import { Pieces, type ReportWriter } from './pieces.js';
 import type { FileResult } from './types.js';
 
 export interface StylishFormatterOptions {
@@ -83,20 +84,43 @@ const MIN_MESSAGE_WIDTH = 30;
  * room (as Biome puts the rule beside the location rather than padding every row to the longest).
  */
 export function formatStylish(results: readonly FileResult[], options: StylishFormatterOptions = {}): string {
-  const c = options.useColor ? COLORS : NO_COLORS;
-  const width = options.width ?? 80;
-  let output = '';
-  let errorCount = 0;
-  let warningCount = 0;
+  let out = '';
+  const writer = new StylishReportWriter((s) => {
+    out += s;
+  }, options);
+  for (const result of results) writer.add(result);
+  writer.end();
+  return out;
+}
 
-  for (const result of results) {
+/** The same text written as the results come, in pieces of about 64 KiB (pieces.ts). */
+export class StylishReportWriter implements ReportWriter {
+  private readonly out: Pieces;
+  private readonly c: Palette;
+  private readonly width: number;
+  private errorCount = 0;
+  private warningCount = 0;
+  private readonly read = new DocumentCount();
+
+  constructor(
+    write: (s: string) => void,
+    private readonly options: StylishFormatterOptions = {},
+  ) {
+    this.out = new Pieces(write);
+    this.c = options.useColor ? COLORS : NO_COLORS;
+    this.width = options.width ?? 80;
+  }
+
+  add(result: FileResult): void {
+    const { c, width } = this;
+    this.read.add(result);
     const messages = result.messages;
-    if (messages.length === 0) continue;
+    if (messages.length === 0) return;
 
     const rows = messages.map((m) => {
       const isError = m.severity === 2;
-      if (isError) errorCount++;
-      else warningCount++;
+      if (isError) this.errorCount++;
+      else this.warningCount++;
       return {
         line: String(m.line),
         column: String(m.column),
@@ -117,7 +141,7 @@ export function formatStylish(results: readonly FileResult[], options: StylishFo
     const wrapWidth = Math.max(MIN_MESSAGE_WIDTH, width - indent);
     const continuation = ' '.repeat(indent);
 
-    output += `${c.underline(escapeControl(displayPath(result.filePath, options.cwd)))}\n`;
+    let output = `${c.underline(escapeControl(displayPath(result.filePath, this.options.cwd)))}\n`;
     for (const r of rows) {
       const position = `${r.line.padStart(lineWidth)}:${r.column}`;
       const positionPad = ' '.repeat(lineWidth + 1 + columnWidth - position.length);
@@ -136,17 +160,22 @@ export function formatStylish(results: readonly FileResult[], options: StylishFo
           ? `  ${c.dim(r.ruleId)}\n`
           : `\n${continuation}${c.dim(r.ruleId)}\n`;
     }
-    output += '\n';
+    this.out.push(output + '\n');
   }
 
-  const total = errorCount + warningCount;
-  const read = documentsRead(results);
-  // A clean run says nothing, as ESLint's; unless nothing was read, which is no clean repository.
-  if (total === 0) return read && read.documents === 0 ? `0 problems in ${read.text}\n` : '';
-  const summary =
-    `\u2716 ${total} ${pluralize('problem', total)} ` +
-    `(${errorCount} ${pluralize('error', errorCount)}, ${warningCount} ${pluralize('warning', warningCount)})` +
-    (read ? ` in ${read.text}` : '');
-  output += `${(errorCount > 0 ? c.red : c.yellow)(c.bold(summary))}\n`;
-  return output;
+  end(): void {
+    const { c, errorCount, warningCount } = this;
+    const total = errorCount + warningCount;
+    const read = this.read.summary();
+    // A clean run says nothing, as ESLint's; unless nothing was read, which is no clean repository.
+    if (total === 0) {
+      this.out.end(read && read.documents === 0 ? `0 problems in ${read.text}\n` : '');
+      return;
+    }
+    const summary =
+      `\u2716 ${total} ${pluralize('problem', total)} ` +
+      `(${errorCount} ${pluralize('error', errorCount)}, ${warningCount} ${pluralize('warning', warningCount)})` +
+      (read ? ` in ${read.text}` : '');
+    this.out.end(`${(errorCount > 0 ? c.red : c.yellow)(c.bold(summary))}\n`);
+  }
 }

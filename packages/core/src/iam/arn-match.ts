@@ -110,14 +110,31 @@ export function formatsOf(arn: string): string[] {
   return arn.split(/,\s*(?=arn:)/);
 }
 
-const litTokens = new Map<string, PTok>();
+type LitTok = { kind: 'lit'; c: string };
+const litTokens = new Map<string, LitTok>();
 
-/** The pattern token of a literal character, shared (a long pattern is mostly literals). */
-export function litToken(c: string): PTok {
+/**
+ * The token of a literal character, pattern or template, shared (a long pattern is mostly
+ * literals; the templates of every resource type loaded are 120,000 characters).
+ */
+export function litToken(c: string): LitTok {
   let t = litTokens.get(c);
   if (!t) {
     t = { kind: 'lit', c };
     if (litTokens.size < 4096) litTokens.set(c, t);
+  }
+  return t;
+}
+
+const classTokens = new Map<string, TTok>();
+
+/** The template token of a placeholder's characters (one, or a run of them), shared. */
+export function classToken(kind: 'one' | 'star', cls: Cls): TTok {
+  const key = `${kind} ${cls}`;
+  let t = classTokens.get(key);
+  if (!t) {
+    t = kind === 'one' ? { kind: 'one', cls } : { kind: 'star', cls };
+    classTokens.set(key, t);
   }
   return t;
 }

@@ -1,5 +1,14 @@
 import { arnPatternMatchesTemplate, type IamData, type IamService } from './data.js';
-import { formatsOf, intersects, litToken, scanTemplate, type Cls, type PTok, type TTok } from './arn-match.js';
+import {
+  classToken,
+  formatsOf,
+  intersects,
+  litToken,
+  scanTemplate,
+  type Cls,
+  type PTok,
+  type TTok,
+} from './arn-match.js';
 import { hasUnresolved, isUnresolved } from '../util/unresolved.js';
 import { PARTITIONS, splitArn } from './s3.js';
 import { closest } from '../util/distance.js';
@@ -154,8 +163,8 @@ function templateTokens(t: string, account: 'digits' | 'aws' | 'none'): TTok[] {
     t,
     (name, segment) => {
       if (segment === 4) {
-        if (account === 'aws') for (const a of 'aws') out.push({ kind: 'lit', c: a });
-        else if (account === 'digits') for (let d = 0; d < 12; d++) out.push({ kind: 'one', cls: 'digit' });
+        if (account === 'aws') for (const a of 'aws') out.push(litToken(a));
+        else if (account === 'digits') for (let d = 0; d < 12; d++) out.push(classToken('one', 'digit'));
         return;
       }
       const cls: Cls =
@@ -166,9 +175,9 @@ function templateTokens(t: string, account: 'digits' | 'aws' | 'none'): TTok[] {
           : name === 'BucketName'
             ? 'bucket'
             : 'any';
-      out.push({ kind: 'one', cls }, { kind: 'star', cls });
+      out.push(classToken('one', cls), classToken('star', cls));
     },
-    (c, segment) => out.push(c === '*' ? { kind: 'star', cls: segment < 5 ? 'noColon' : 'any' } : { kind: 'lit', c }),
+    (c, segment) => out.push(c === '*' ? classToken('star', segment < 5 ? 'noColon' : 'any') : litToken(c)),
   );
   return out;
 }

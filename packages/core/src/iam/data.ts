@@ -1,6 +1,6 @@
 import { globMatch } from '../util/glob.js';
 import { hasUnresolved } from '../util/unresolved.js';
-import { intersects, litToken, scanTemplate, type Cls, type PTok, type TTok } from './arn-match.js';
+import { classToken, intersects, litToken, scanTemplate, type Cls, type PTok, type TTok } from './arn-match.js';
 import { BoundedCache } from '../util/cache.js';
 
 /**
@@ -374,10 +374,10 @@ function templateTokens(t: string): TTok[] {
             ? 'noSlash'
             : 'any';
       // The account may be empty: AWS-owned resources leave it out (arn:aws:ssm:us-east-1::parameter/aws/...).
-      if (name !== 'Account') tokens.push({ kind: 'one', cls });
-      tokens.push({ kind: 'star', cls });
+      if (name !== 'Account') tokens.push(classToken('one', cls));
+      tokens.push(classToken('star', cls));
     },
-    (c) => tokens.push({ kind: 'lit', c }),
+    (c) => tokens.push(litToken(c)),
   );
   out = tokens;
   templateCache.set(t, out);

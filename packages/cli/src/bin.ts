@@ -1,43 +1,16 @@
-import { main } from './main.js';
-
 /**
- * A reader that stopped reading (`| head`) is not an error: exit quietly with the code the run
- * had. A full disk or another write failure is: one line, exit 2.
+ * The executable (dist/bin.cjs, CommonJS: an ES module entry costs Node's module loader more at
+ * start-up): loads the CLI's bundle with V8's code cache (compile-cache.ts), runs the command line
+ * and, after a lint run that found no valid cache, writes one.
  */
-function onOutputError(error: NodeJS.ErrnoException): void {
-  if (error.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
-  try {
-    process.stderr.write(
-      `iam-mfa-lint: cannot write the report: ${error.code === 'ENOSPC' ? 'no space left on device' : error.message.split('\n', 1)[0]}\n`,
-    );
-  } finally {
-    process.exit(2);
-  }
-}
-process.stdout.on('error', onOutputError);
+import path from 'node:path';
+import type * as Cli from './cli-bundle.js';
+import { compileCacheDir, loadBundle } from './compile-cache.js';
 
-function write(s: string): void {
-  try {
-    process.stdout.write(s);
-  } catch (error) {
-    onOutputError(error as NodeJS.ErrnoException);
-  }
-}
-
-async function readStdin(): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
-
+const bundle = loadBundle<typeof Cli>(path.join(__dirname, 'chunks', 'cli.cjs'), compileCacheDir(process.env));
+const argv = process.argv.slice(2);
 // Set the exit code and let Node exit on its own, so that pending writes to pipes are flushed.
-process.exitCode = await main(process.argv.slice(2), {
-  stdout: write,
-  stderr: (s) => {
-    process.stderr.write(s);
-  },
-  cwd: process.cwd(),
-  env: process.env,
-  stdoutIsTTY: Boolean(process.stdout.isTTY),
-  readStdin,
+void bundle.exports.runProcess(argv).then((code) => {
+  process.exitCode = code;
+  if (bundle.exports.isLintRun(argv)) bundle.saveCache();
 });

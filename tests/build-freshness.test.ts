@@ -22,6 +22,7 @@ const OUTPUTS = [
   'packages/core/dist/index.d.ts',
   'packages/cli/dist/index.js',
   'packages/cli/dist/bin.cjs',
+  'packages/cli/dist/chunks/cli.cjs',
   'packages/cli/dist/docs/rules/action-wildcard.md',
 ];
 const T0 = new Date('2026-01-01T00:00:00Z');

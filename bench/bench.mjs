@@ -221,11 +221,11 @@ function runThroughput(sets, rounds) {
 
 /** Cold start: `iam-mfa-lint one.json` (one S3 statement) against `node -e 0`, alternating, whole processes. */
 function runColdStart(dir, runs) {
-  const binBuilt = path.join(ROOT, 'packages', 'cli', 'dist', 'bin.js');
+  const binBuilt = path.join(ROOT, 'packages', 'cli', 'dist', 'bin.cjs');
   if (!fs.existsSync(BIN) || !fs.existsSync(binBuilt)) {
     return {
       skipped:
-        'the CLI is not built (packages/cli/bin/iam-mfa-lint.js or packages/cli/dist/bin.js missing); run `pnpm build` to include the cold-start figures',
+        'the CLI is not built (packages/cli/bin/iam-mfa-lint.js or packages/cli/dist/bin.cjs missing); run `pnpm build` to include the cold-start figures',
     };
   }
   const policy = path.join(dir, 'one.json');
@@ -313,7 +313,7 @@ function pairedRatios(a, b) {
 }
 
 function runWholeProcess(folder, docs, rounds, { threads = true, cache = true, parliament = undefined } = {}) {
-  if (!fs.existsSync(BIN) || !fs.existsSync(path.join(ROOT, 'packages', 'cli', 'dist', 'bin.js')))
+  if (!fs.existsSync(BIN) || !fs.existsSync(path.join(ROOT, 'packages', 'cli', 'dist', 'bin.cjs')))
     return { skipped: 'the CLI is not built; run `pnpm build`' };
   const floorScript = path.join(ROOT, 'bench', 'process-floor.mjs');
   const cacheFile = path.join(path.dirname(folder), `${path.basename(folder)}.cache`);

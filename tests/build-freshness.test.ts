@@ -21,7 +21,8 @@ const OUTPUTS = [
   'packages/core/dist/index.cjs',
   'packages/core/dist/index.d.ts',
   'packages/cli/dist/index.js',
-  'packages/cli/dist/bin.js',
+  'packages/cli/dist/bin.cjs',
+  'packages/cli/dist/chunks/cli.cjs',
   'packages/cli/dist/docs/rules/action-wildcard.md',
 ];
 const T0 = new Date('2026-01-01T00:00:00Z');
@@ -90,7 +91,7 @@ describe('scripts/build-if-missing.mjs --if-stale', () => {
   });
 
   it('rebuilds when an output is missing, with or without --if-stale', () => {
-    fs.rmSync(path.join(root, 'packages/cli/dist/bin.js'));
+    fs.rmSync(path.join(root, 'packages/cli/dist/bin.cjs'));
     expect(build('--if-stale')).toMatchObject({ code: 1, stderr: expect.stringMatching(NO_TSUP) });
     expect(build()).toMatchObject({ code: 1, stderr: expect.stringMatching(NO_TSUP) });
   });

@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ruleIds } from '../packages/core/src/index.ts';
 
@@ -9,7 +20,7 @@ const root = join(__dirname, '..');
 const bin = join(root, 'packages/cli/bin/iam-mfa-lint.js');
 
 function run(args: string[], env: Record<string, string> = {}) {
-  if (!existsSync(join(root, 'packages/cli/dist/bin.js')))
+  if (!existsSync(join(root, 'packages/cli/dist/bin.cjs')))
     throw new Error('packages/cli/dist is missing: run `pnpm build` before the tests');
   const r = spawnSync(process.execPath, [bin, ...args], {
     cwd: root,
@@ -171,5 +182,64 @@ describe('output to a full stdout (issue 13, defect 9; a closed one: above)', ()
     );
     expect(r.status).toBe(2);
     expect(r.stderr).toBe('iam-mfa-lint: cannot write the report: no space left on device\n');
+  });
+});
+
+describe('the V8 code cache of the built binary (packages/cli/src/compile-cache.ts)', () => {
+  const SEED = ['--format', 'json', '--bucket', 'my-s3-bucket-09-01-2023', 'fixtures/scenarios/seed'];
+
+  it('is written by the first lint run, used by the next, and changes no output or exit code', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iam-mfa-lint-e2e-v8cache-'));
+    try {
+      const cacheDir = join(dir, 'cache');
+      const off = run(SEED, { IAM_MFA_LINT_COMPILE_CACHE: '0' });
+      expect(off.code).toBe(1);
+      // --help and usage errors run yargs, not the lint path: they write no cache.
+      expect(run(['--help'], { IAM_MFA_LINT_COMPILE_CACHE: cacheDir }).code).toBe(0);
+      expect(run(['--no-such-option'], { IAM_MFA_LINT_COMPILE_CACHE: cacheDir }).code).toBe(2);
+      expect(existsSync(cacheDir) ? readdirSync(cacheDir) : []).toEqual([]);
+      const first = run(SEED, { IAM_MFA_LINT_COMPILE_CACHE: cacheDir });
+      expect(first).toEqual(off);
+      const [file, ...others] = readdirSync(cacheDir);
+      expect(others).toEqual([]);
+      const written = readFileSync(join(cacheDir, file!));
+      const mtime = statSync(join(cacheDir, file!)).mtimeMs;
+      const second = run(SEED, { IAM_MFA_LINT_COMPILE_CACHE: cacheDir });
+      expect(second).toEqual(off);
+      // Used, not rewritten.
+      expect(statSync(join(cacheDir, file!)).mtimeMs).toBe(mtime);
+      // A damaged cache is not used (no crash, same output) and is written anew.
+      const damaged = Buffer.from(written);
+      for (let i = 64; i < damaged.length; i += 97) damaged[i]! ^= 0x5a;
+      writeFileSync(join(cacheDir, file!), damaged);
+      expect(run(SEED, { IAM_MFA_LINT_COMPILE_CACHE: cacheDir })).toEqual(off);
+      expect(readFileSync(join(cacheDir, file!)).equals(damaged)).toBe(false);
+      expect(run(SEED, { IAM_MFA_LINT_COMPILE_CACHE: cacheDir })).toEqual(off);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a cache directory that cannot be used changes nothing: a file, a shared directory, a missing parent', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iam-mfa-lint-e2e-v8cache-'));
+    try {
+      const off = run(SEED, { IAM_MFA_LINT_COMPILE_CACHE: '0' });
+      writeFileSync(join(dir, 'file'), 'not a directory');
+      mkdirSync(join(dir, 'shared'));
+      chmodSync(join(dir, 'shared'), 0o777);
+      for (const cacheDir of [
+        join(dir, 'file'),
+        join(dir, 'file', 'below'),
+        join(dir, 'shared'),
+        join(dir, 'no', 'such'),
+      ]) {
+        expect(run(SEED, { IAM_MFA_LINT_COMPILE_CACHE: cacheDir })).toEqual(off);
+      }
+      expect(readFileSync(join(dir, 'file'), 'utf8')).toBe('not a directory');
+      if (process.platform !== 'win32') expect(readdirSync(join(dir, 'shared'))).toEqual([]);
+      expect(existsSync(join(dir, 'no'))).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -124,7 +124,8 @@ describe('layers', () => {
       const from = relative(cliSrc, file);
       for (const d of deps) {
         const to = relative(cliSrc, d);
-        // main.ts and yargs-cli.ts (the command table, loaded when the fast path declines a line).
+        // main.ts and yargs-cli.ts (the command table, loaded when the fast path declines a line);
+        // the entries (bin.ts, cli-bundle.ts: the executables' bundle, index.ts) sit above them.
         const intoCommand = to.startsWith('commands/') || to === 'main.ts' || to === 'yargs-cli.ts';
         if (
           intoCommand &&
@@ -132,6 +133,7 @@ describe('layers', () => {
           from !== 'main.ts' &&
           from !== 'yargs-cli.ts' &&
           from !== 'bin.ts' &&
+          from !== 'cli-bundle.ts' &&
           from !== 'index.ts'
         )
           bad.push(`${from} -> ${to}`);

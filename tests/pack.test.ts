@@ -216,7 +216,7 @@ describe.each(['npm', 'pnpm'] as const)('installed from the tarballs with %s', (
   }, 600_000);
 
   it('installs with no dangling link', () => {
-    expect(fs.existsSync(path.join(dir, 'node_modules/iam-mfa-lint/dist/bin.js'))).toBe(true);
+    expect(fs.existsSync(path.join(dir, 'node_modules/iam-mfa-lint/dist/bin.cjs'))).toBe(true);
     expect(fs.existsSync(path.join(dir, 'node_modules/@iam-mfa-lint/core/dist/index.js'))).toBe(true);
     expect(danglingLinks(path.join(dir, 'node_modules'))).toEqual([]);
     if (pm === 'npm') {

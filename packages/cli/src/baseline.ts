@@ -6,10 +6,12 @@
  * content with keys sorted), the path of the node inside the statement (array indexes dropped)
  * and the node's value. Line numbers, statement order, key order and formatting do not enter.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parsePolicyText, type LintMessage } from '@iam-mfa-lint/core';
+
+// Loaded on first use (a baseline): crypto costs every start-up about 10 M instructions.
+const crypto = () => process.getBuiltinModule('node:crypto');
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -25,7 +27,7 @@ function stableJson(v: unknown): string {
 }
 
 function sha256(s: string): string {
-  return crypto.createHash('sha256').update(s).digest('hex');
+  return crypto().createHash('sha256').update(s).digest('hex');
 }
 
 function segments(pointer: string): string[] {

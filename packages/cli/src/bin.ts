@@ -1,57 +1,16 @@
-import { once } from 'node:events';
-import { main } from './main.js';
-
-/** Set when the reader of standard output has gone: nothing more is written. */
-let closed = false;
-
 /**
- * A reader that stopped reading (`| head`) is not an error: the run goes on without writing (a
- * JSON report is written while files are linted) and exits quietly with the code it has. A full
- * disk or another write failure is: one line, exit 2.
+ * The executable (dist/bin.cjs, CommonJS: an ES module entry costs Node's module loader more at
+ * start-up): loads the CLI's bundle with V8's code cache (compile-cache.ts), runs the command line
+ * and, after a lint run that found no valid cache, writes one.
  */
-function onOutputError(error: NodeJS.ErrnoException): void {
-  if (error.code === 'EPIPE') {
-    closed = true;
-    return;
-  }
-  try {
-    process.stderr.write(
-      `iam-mfa-lint: cannot write the report: ${error.code === 'ENOSPC' ? 'no space left on device' : error.message.split('\n', 1)[0]}\n`,
-    );
-  } finally {
-    process.exit(2);
-  }
-}
-process.stdout.on('error', onOutputError);
+import { join } from 'node:path';
+import type * as Cli from './cli-bundle.js';
+import { compileCacheDir, loadBundle } from './compile-cache.js';
 
-function write(s: string): void {
-  if (closed) return;
-  try {
-    process.stdout.write(s);
-  } catch (error) {
-    onOutputError(error as NodeJS.ErrnoException);
-  }
-}
-
-async function readStdin(): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
-
+const bundle = loadBundle<typeof Cli>(join(__dirname, 'chunks', 'cli.cjs'), compileCacheDir(process.env));
+const argv = process.argv.slice(2);
 // Set the exit code and let Node exit on its own, so that pending writes to pipes are flushed.
-process.exitCode = await main(process.argv.slice(2), {
-  stdout: write,
-  stderr: (s) => {
-    process.stderr.write(s);
-  },
-  cwd: process.cwd(),
-  env: process.env,
-  stdoutIsTTY: Boolean(process.stdout.isTTY),
-  // A pipe takes only what its reader has read: the rest waits in memory until the event loop
-  // runs, which a run that lints without pause would never let it do.
-  // (An error while waiting, a closed pipe, ends the wait: onOutputError has dealt with it.)
-  stdoutDrained: () =>
-    !closed && process.stdout.writableNeedDrain ? once(process.stdout, 'drain').catch(() => undefined) : undefined,
-  readStdin,
+void bundle.exports.runProcess(argv).then((code) => {
+  process.exitCode = code;
+  if (bundle.exports.isLintRun(argv)) bundle.saveCache();
 });

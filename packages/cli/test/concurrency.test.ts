@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-// Worker threads run only from the built CLI (dist/worker.js); `pnpm test` builds first.
+// Worker threads run only from the built CLI (dist/worker.cjs); `pnpm test` builds first.
 const bin = path.join(__dirname, '..', 'bin', 'iam-mfa-lint.js');
 
 describe('--concurrency', () => {

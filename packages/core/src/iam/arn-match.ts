@@ -4,6 +4,8 @@
  * type) and iam/arn.ts (segment-aware, for malformed ARNs) tokenize each side their way.
  */
 
+import { BoundedCache } from '../util/cache.js';
+
 /** What a template placeholder's characters may be. */
 export type Cls = 'any' | 'noColon' | 'partition' | 'digit' | 'bucket' | 'noSlash' | 'noColonSlash';
 /** Pattern tokens: `colon` says whether a wildcard may stand for text with colons. */
@@ -28,40 +30,50 @@ function admits(cls: Cls, c: string): boolean {
   }
 }
 
+/** The automaton's two sets of positions, reused from call to call (grown for longer templates). */
+let setA = new Uint8Array(256);
+let setB = new Uint8Array(256);
+
 /**
  * Can the pattern match some text the template produces? One pass over the pattern carrying the
  * set of template positions reached (an automaton simulation): time pattern length x template
  * length, memory template length, whatever the pattern holds (a DFS over position pairs ran out
  * of memory on a 9-million-character pattern). A template star (the tail of a placeholder) may
- * match nothing.
+ * match nothing. Each step looks only at the span of positions reached (lo..hi), which is narrow
+ * for a pattern of literal text, and no memory is allocated per call.
  */
 export function intersects(p: readonly PTok[], b: readonly TTok[]): boolean {
   const m = b.length;
-  const close = (set: Uint8Array) => {
-    for (let j = 0; j < m; j++) if (set[j] && b[j]!.kind === 'star') set[j + 1] = 1;
-  };
-  // Two sets, swapped at each step (no allocation per pattern character).
-  let cur = new Uint8Array(m + 1);
-  let next = new Uint8Array(m + 1);
+  if (setA.length < m + 1) {
+    setA = new Uint8Array(m + 1);
+    setB = new Uint8Array(m + 1);
+  }
+  let cur = setA;
+  let next = setB;
+  cur.fill(0, 0, m + 1);
   cur[0] = 1;
-  close(cur);
+  let lo = 0;
+  let hi = close(cur, b, 0, 0);
   for (const ta of p) {
-    next.fill(0);
-    let any = false;
+    next.fill(0, 0, m + 1);
+    let nlo = -1;
+    let nhi = -1;
     if (ta.kind === 'star') {
       // Consumes a run of template characters: with `colon`, any run; without, none that must be ':'.
       let on = false;
-      for (let j = 0; j <= m; j++) {
+      for (let j = lo; j <= m; j++) {
         if (cur[j]) on = true;
         if (on) {
           next[j] = 1;
-          any = true;
+          if (nlo < 0) nlo = j;
+          nhi = j;
           const t = b[j];
           if (!ta.colon && t?.kind === 'lit' && t.c === ':') on = false;
         }
       }
     } else {
-      for (let j = 0; j < m; j++) {
+      const top = Math.min(hi, m - 1);
+      for (let j = lo; j <= top; j++) {
         const t = b[j]!;
         if (!cur[j]) continue;
         const meets =
@@ -71,15 +83,30 @@ export function intersects(p: readonly PTok[], b: readonly TTok[]): boolean {
               : admits(t.cls, ta.c)
             : ta.colon || t.kind !== 'lit' || t.c !== ':';
         if (!meets) continue;
-        next[t.kind === 'star' ? j : j + 1] = 1;
-        any = true;
+        const k = t.kind === 'star' ? j : j + 1;
+        next[k] = 1;
+        if (nlo < 0 || k < nlo) nlo = k;
+        if (k > nhi) nhi = k;
       }
     }
-    if (!any) return false;
-    close(next);
+    if (nlo < 0) return false;
+    lo = nlo;
+    hi = close(next, b, nlo, nhi);
     [cur, next] = [next, cur];
   }
   return cur[m] === 1;
+}
+
+/** Adds the positions after each reached template star (a star may match nothing); returns the new highest position. */
+function close(set: Uint8Array, b: readonly TTok[], lo: number, hi: number): number {
+  const m = b.length;
+  for (let j = lo; j <= hi && j < m; j++) {
+    if (set[j] && b[j]!.kind === 'star') {
+      set[j + 1] = 1;
+      if (j + 1 > hi) hi = j + 1;
+    }
+  }
+  return hi;
 }
 
 /**
@@ -105,9 +132,14 @@ export function scanTemplate(
   }
 }
 
-/** The formats of a resource type (some list several: "arn:...:/apis/${ApiId}, arn:...:/restapis/..."). */
-export function formatsOf(arn: string): string[] {
-  return arn.split(/,\s*(?=arn:)/);
+const formats = new BoundedCache<string, readonly string[]>();
+
+/**
+ * The formats of a resource type (some list several: "arn:...:/apis/${ApiId}, arn:...:/restapis/..."),
+ * remembered per format text (the rules ask for them per action and resource). Shared: read only.
+ */
+export function formatsOf(arn: string): readonly string[] {
+  return formats.get(arn, (a) => (a.includes(',') ? a.split(/,\s*(?=arn:)/) : [a]));
 }
 
 type LitTok = { kind: 'lit'; c: string };

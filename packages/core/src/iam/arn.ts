@@ -12,7 +12,7 @@ import {
 import { hasUnresolved, isUnresolved } from '../util/unresolved.js';
 import { PARTITIONS, splitArn } from './s3.js';
 import { closest } from '../util/distance.js';
-import { BoundedCache } from '../util/cache.js';
+import { BoundedCache, BoundedPairCache } from '../util/cache.js';
 
 export interface ArnProblem {
   messageId:
@@ -539,7 +539,8 @@ function diagnose(parts: readonly string[], service: string, templates: readonly
 // ---------------------------------------------------------------------------------------------
 // Effectively-wildcard ARNs
 
-const everyCache = new BoundedCache<string, boolean>();
+/** By format, then pattern. */
+const everyCache = new BoundedPairCache<string, string, boolean>();
 
 /**
  * Does the pattern name every resource of the template's type in every account, as `*` does
@@ -551,7 +552,7 @@ const everyCache = new BoundedCache<string, boolean>();
  * account (arn:aws:ec2:REGION::image/ID) are left out: they name public and AWS-owned resources.
  */
 export function coversEveryResource(pattern: string, template: string): boolean {
-  return everyCache.get(`${template}\u0000${pattern}`, () => covers(pattern, template));
+  return everyCache.get(template, pattern, (t, p) => covers(p, t));
 }
 
 function covers(pattern: string, template: string): boolean {

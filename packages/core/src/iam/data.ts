@@ -1,7 +1,7 @@
 import { globMatch } from '../util/glob.js';
 import { hasUnresolved } from '../util/unresolved.js';
 import { classToken, intersects, litToken, scanTemplate, type Cls, type PTok, type TTok } from './arn-match.js';
-import { BoundedCache } from '../util/cache.js';
+import { BoundedCache, BoundedPairCache } from '../util/cache.js';
 
 /**
  * AWS's service authorization reference (actions, resource types, condition keys), as the rules
@@ -312,34 +312,21 @@ export function keySupportByActions(
  * `${BucketName}` no `/`, the others anything.
  */
 export function arnPatternMatchesTemplate(pattern: string, template: string): boolean {
-  // Fast rejection on the literal heads (the text before the first wildcard or placeholder).
-  const ph = pattern.search(/[*?]|\$\{/);
-  const th = template.indexOf('${');
-  const n = Math.min(ph < 0 ? pattern.length : ph, th < 0 ? template.length : th);
-  if (pattern.slice(0, n) !== template.slice(0, n)) return false;
-  // Two levels (template, then pattern): no key string is built per call.
-  let byPattern = matchCache.get(template);
-  if (!byPattern) {
-    byPattern = new Map();
-    matchCache.set(template, byPattern);
+  // Fast rejection on the literal heads (the text before the first wildcard or placeholder),
+  // compared in place: this runs for every resource type an action names.
+  const n = Math.min(pattern.length, template.length);
+  for (let i = 0; i < n; i++) {
+    const p = pattern.charCodeAt(i);
+    if (p === 0x2a || p === 0x3f || (p === 0x24 && pattern.charCodeAt(i + 1) === 0x7b)) break;
+    const t = template.charCodeAt(i);
+    if (t === 0x24 && template.charCodeAt(i + 1) === 0x7b) break;
+    if (p !== t) return false;
   }
-  let r = byPattern.get(pattern);
-  if (r === undefined) {
-    if (++matchCount > 100_000) {
-      matchCache.clear();
-      matchCount = 1;
-      matchCache.set(template, byPattern);
-      byPattern.clear();
-    }
-    r = intersects(patternTokens(pattern), templateTokens(template));
-    byPattern.set(pattern, r);
-  }
-  return r;
+  return matchCache.get(template, pattern, (t, p) => intersects(patternTokens(p), templateTokens(t)));
 }
 
-/** Answers by template and pattern, cleared when they pass 100,000. */
-const matchCache = new Map<string, Map<string, boolean>>();
-let matchCount = 0;
+/** Answers by template, then pattern. */
+const matchCache = new BoundedPairCache<string, string, boolean>(100_000);
 
 /** The pattern's tokens: `*` and policy variables any text, `?` any one character. */
 function patternTokens(pattern: string): PTok[] {

@@ -98,18 +98,19 @@ export type S3Resource =
 /** Splits an ARN at its colons, leaving colons inside policy variables (`${aws:username}`) alone. */
 export function splitArn(arn: string): string[] {
   const parts: string[] = [];
-  let cur = '';
+  // Each part is one slice (not a string grown a character at a time).
+  let start = 0;
   let depth = 0;
   for (let i = 0; i < arn.length; i++) {
-    const c = arn[i]!;
-    if (c === '$' && arn[i + 1] === '{') depth++;
-    else if (c === '}' && depth > 0) depth--;
-    if (c === ':' && depth === 0 && parts.length < 5) {
-      parts.push(cur);
-      cur = '';
-    } else cur += c;
+    const c = arn.charCodeAt(i);
+    if (c === 0x24 && arn.charCodeAt(i + 1) === 0x7b) depth++;
+    else if (c === 0x7d && depth > 0) depth--;
+    if (c === 0x3a && depth === 0 && parts.length < 5) {
+      parts.push(arn.slice(start, i));
+      start = i + 1;
+    }
   }
-  parts.push(cur);
+  parts.push(arn.slice(start));
   return parts;
 }
 

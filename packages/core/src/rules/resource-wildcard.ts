@@ -3,6 +3,7 @@ import { label, quoteList } from '../model/words.js';
 import { hasAccessLevel, lookupAction, type IamAction, type IamService } from '../iam/data.js';
 import { coversEveryResource } from '../iam/arn.js';
 import { formatsOf } from '../iam/arn-match.js';
+import { BoundedPairCache } from '../util/cache.js';
 
 /** Conditions that narrow the resources (attribute-based access control) make `*` deliberate. */
 const RESOURCE_SCOPING =
@@ -15,6 +16,20 @@ function writeWithResources(a: IamAction): boolean {
   return a.resourceTypes.length > 0 && hasAccessLevel(a, 'Write', 'Permissions management') && !(a.name === 'PassRole');
 }
 
+/** The actions of `hits` with a resource type one of whose formats `resource` names as a whole, per list and entry. */
+const everyCache = new BoundedPairCache<readonly IamAction[], string, IamAction[]>();
+
+function coveringEvery(service: IamService, hits: readonly IamAction[], resource: string): IamAction[] {
+  return everyCache.get(hits, resource, () =>
+    hits.filter((a) =>
+      a.resourceTypes.some((rt) => {
+        const arn = service.resourceTypes.get(rt.name)?.arn;
+        return arn !== undefined && formatsOf(arn).some((f) => coversEveryResource(resource, f));
+      }),
+    ),
+  );
+}
+
 /** The first entry that names every resource of a type some of the actions write, and those actions. */
 function everyArnHits(
   service: IamService,
@@ -22,15 +37,44 @@ function everyArnHits(
   entries: readonly string[],
 ): { resource: string; actions: IamAction[] } | undefined {
   for (const resource of entries) {
-    const actions = hits.filter((a) =>
-      a.resourceTypes.some((rt) => {
-        const arn = service.resourceTypes.get(rt.name)?.arn;
-        return arn !== undefined && formatsOf(arn).some((f) => coversEveryResource(resource, f));
-      }),
-    );
+    const actions = coveringEvery(service, hits, resource);
     if (actions.length) return { resource, actions };
   }
   return undefined;
+}
+
+/** The resource formats an action can be limited to, in words (for Resource "*"), per action. */
+const arnWords = new WeakMap<IamAction, string>();
+
+function arnsOf(service: IamService, a: IamAction, resource: string | undefined): string {
+  if (resource === undefined) {
+    const known = arnWords.get(a);
+    if (known !== undefined) return known;
+  }
+  const arns = a.resourceTypes
+    .map((rt) => service.resourceTypes.get(rt.name)?.arn)
+    .filter(
+      (x): x is string =>
+        x !== undefined && (resource === undefined || formatsOf(x).some((f) => coversEveryResource(resource, f))),
+    );
+  const words = arns.length ? quoteList([...new Set(arns)], 2) : 'named resources';
+  if (resource === undefined) arnWords.set(a, words);
+  return words;
+}
+
+/** The examples named for a list of actions, per list (the lists are shared: hitsCache, everyCache). */
+const exampleWords = new WeakMap<readonly IamAction[], string>();
+
+function examplesOf(prefix: string, shown: readonly IamAction[]): string {
+  let words = exampleWords.get(shown);
+  if (words === undefined) {
+    words = quoteList(
+      shown.map((a) => `${prefix}:${a.name}`),
+      3,
+    );
+    exampleWords.set(shown, words);
+  }
+  return words;
 }
 
 export default defineRule({
@@ -87,14 +131,6 @@ export default defineRule({
         const named: Record<string, string> = resource === undefined ? {} : { resource };
         if (!r.wildcard) {
           const a = shown[0]!;
-          // For an entry that names every resource of a type, the formats of that type.
-          const arns = a.resourceTypes
-            .map((rt) => r.service.resourceTypes.get(rt.name)?.arn)
-            .filter(
-              (x): x is string =>
-                x !== undefined &&
-                (resource === undefined || formatsOf(x).some((f) => coversEveryResource(resource!, f))),
-            );
           ctx.report({
             messageId: resource === undefined ? 'action' : 'actionEveryArn',
             data: {
@@ -102,7 +138,8 @@ export default defineRule({
               statement,
               action: item.value,
               level: a.accessLevel,
-              arn: arns.length ? quoteList([...new Set(arns)], 2) : 'named resources',
+              // For an entry that names every resource of a type, the formats of that type.
+              arn: arnsOf(r.service, a, resource),
             },
             pointer: item.pointer,
           });
@@ -114,10 +151,7 @@ export default defineRule({
               statement,
               action: item.value,
               count: shown.length,
-              examples: quoteList(
-                shown.map((a) => `${r.prefix}:${a.name}`),
-                3,
-              ),
+              examples: examplesOf(r.prefix, shown),
             },
             pointer: item.pointer,
           });

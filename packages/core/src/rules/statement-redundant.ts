@@ -42,11 +42,17 @@ function scopeKey(s: NStatement): string | undefined {
 const MAX_COMPARISONS = 2_000_000;
 
 const covers = (outer: string, inner: string) => globCovers(outer, inner, { caseInsensitive: true });
+/** `covers` of two actions already lower-cased (no new strings per comparison). */
+const coversLower = (outer: string, inner: string) => globCovers(outer, inner);
 
 interface Ref {
   statement: number;
   action: number;
+  /** The action as written, lower-cased (names compare case-insensitively). */
+  lower: string;
 }
+
+const NONE: readonly Ref[] = [];
 
 /**
  * `by` makes `x` redundant when it covers it, strictly or, for equal patterns, by coming first: a
@@ -81,14 +87,22 @@ export default defineRule({
   },
   check(ctx) {
     const statements = ctx.policy.statements;
-    const scopes = statements.map(scopeKey);
+    // With one statement that has a scope, no scope is shared: its key need not be spelled out.
+    let scoped = 0;
+    for (const s of statements) if (s.effect && s.action && !s.notAction) scoped++;
+    const scopes =
+      scoped > 1
+        ? statements.map(scopeKey)
+        : statements.map((s) => (s.effect && s.action && !s.notAction ? '' : undefined));
+    const scopeCount = new Map<string, number>();
+    for (const k of scopes) if (k !== undefined) scopeCount.set(k, (scopeCount.get(k) ?? 0) + 1);
     // A statement identical to an earlier one (same scope, same set of actions) is covered by that
     // first copy, or by what covers the first copy; only first copies are compared, so n copies
-    // of one statement cost n, not n squared.
+    // of one statement cost n, not n squared. Only a scope that another statement has can hold copies.
     const firstCopy = new Map<string, number>();
     const copyOf = statements.map((st, i) => {
       const scope = scopes[i];
-      if (scope === undefined) return -1;
+      if (scope === undefined || scopeCount.get(scope) === 1) return -1;
       const signature =
         scope + '\u0000' + JSON.stringify([...new Set(st.action!.items.map((a) => a.value.toLowerCase()))].sort());
       const first = firstCopy.get(signature);
@@ -96,28 +110,58 @@ export default defineRule({
       return first ?? -1;
     });
     const actionsOf = (i: number) => statements[i]!.action!.items;
-    // A statement whose scope no other statement has, with no wildcard and no action twice, can
-    // neither cover nor be covered: it is left out of the comparisons (most statements of real
-    // policies are such), though each of its actions still counts one comparison (with itself).
-    const scopeCount = new Map<string, number>();
-    for (const k of scopes) if (k !== undefined) scopeCount.set(k, (scopeCount.get(k) ?? 0) + 1);
-    const alone = (i: number, k: string) => {
-      if (scopeCount.get(k) !== 1) return false;
+    const service = (v: string) => v.slice(0, Math.max(0, v.indexOf(':'))).toLowerCase();
+    // A statement whose scope no other statement has, with no action twice, can only hold an
+    // action that one of its own patterns covers: when none does (most statements of real policies
+    // are such), it is left out of the comparisons, though it counts those its actions would make
+    // (each with itself, with the patterns of its service and with those of any service). -1: it
+    // must be compared (also when the count passes the bound: the comparisons below report it).
+    const soloComparisons = (i: number, k: string, before: number): number => {
+      if (scopeCount.get(k) !== 1) return -1;
+      const items = actionsOf(i);
       const seen = new Set<string>();
-      for (const a of actionsOf(i)) {
-        const lower = a.value.toLowerCase();
-        if (hasWildcard(a.value) || seen.has(lower)) return false;
+      const lowers: string[] = [];
+      // The statement's patterns: by the service they name, or undefined for those of any service.
+      const patterns: { at: number; lower: string; service: string | undefined }[] = [];
+      const perService = new Map<string | undefined, number>();
+      for (let a = 0; a < items.length; a++) {
+        const v = items[a]!.value;
+        const lower = v.toLowerCase();
+        if (seen.has(lower)) return -1;
         seen.add(lower);
+        lowers.push(lower);
+        if (!hasWildcard(v)) continue;
+        const svc = service(v);
+        const key = v.indexOf(':') < 0 || hasWildcard(svc) ? undefined : svc;
+        patterns.push({ at: a, lower, service: key });
+        perService.set(key, (perService.get(key) ?? 0) + 1);
       }
-      return true;
+      if (patterns.length === 0) return items.length;
+      const anyService = perService.get(undefined) ?? 0;
+      let count = 0;
+      for (const item of items) count += 1 + anyService + (perService.get(service(item.value)) ?? 0);
+      if (before + count > MAX_COMPARISONS) return -1;
+      for (let a = 0; a < items.length; a++) {
+        const svc = service(items[a]!.value);
+        for (const p of patterns)
+          if ((p.service === undefined || p.service === svc) && p.at !== a && coversLower(p.lower, lowers[a]!))
+            return -1;
+      }
+      return count;
     };
     let comparisons = 0;
     const keys = scopes.map((k, i) => {
       if (copyOf[i]! >= 0 || k === undefined) return undefined;
-      if (!alone(i, k)) return k;
-      comparisons += actionsOf(i).length;
+      const solo = soloComparisons(i, k, comparisons);
+      if (solo < 0) return k;
+      comparisons += solo;
       return undefined;
     });
+    if (!keys.some((k) => k !== undefined)) {
+      if (comparisons > MAX_COMPARISONS)
+        ctx.report({ messageId: 'tooLarge', data: { count: comparisons, limit: MAX_COMPARISONS }, pointer: '' });
+      return;
+    }
     const at = (r: Ref) => actionsOf(r.statement)[r.action]!;
 
     // Every action of every comparable statement, and for each the other actions that cover it.
@@ -126,9 +170,10 @@ export default defineRule({
     // (or a pattern whose service part has wildcards), so candidates come from small indexes.
     const refs: Ref[] = [];
     statements.forEach(
-      (_, i) => keys[i] !== undefined && actionsOf(i).forEach((_, a) => refs.push({ statement: i, action: a })),
+      (_, i) =>
+        keys[i] !== undefined &&
+        actionsOf(i).forEach((item, a) => refs.push({ statement: i, action: a, lower: item.value.toLowerCase() })),
     );
-    const service = (v: string) => v.slice(0, Math.max(0, v.indexOf(':'))).toLowerCase();
     interface Index {
       exact: Map<string, Ref[]>;
       patterns: Map<string, Ref[]>;
@@ -140,7 +185,7 @@ export default defineRule({
       let index = indexes.get(key);
       if (!index) indexes.set(key, (index = { exact: new Map(), patterns: new Map(), wildService: [] }));
       const v = at(r).value;
-      const lower = v.toLowerCase();
+      const lower = r.lower;
       (index.exact.get(lower) ?? index.exact.set(lower, []).get(lower)!).push(r);
       if (!hasWildcard(v)) continue;
       const svc = service(v);
@@ -152,7 +197,7 @@ export default defineRule({
       const index = indexes.get(keys[x.statement]!)!;
       const v = at(x).value;
       comparisons +=
-        (index.exact.get(v.toLowerCase())?.length ?? 0) +
+        (index.exact.get(x.lower)?.length ?? 0) +
         (index.patterns.get(service(v))?.length ?? 0) +
         index.wildService.length;
     }
@@ -164,15 +209,15 @@ export default defineRule({
     for (const x of refs) {
       const index = indexes.get(keys[x.statement]!)!;
       const v = at(x).value;
-      const candidates = [
-        ...(index.exact.get(v.toLowerCase()) ?? []),
-        ...(index.patterns.get(service(v)) ?? []),
-        ...index.wildService,
-      ];
-      coveredBy.set(
-        x,
-        [...new Set(candidates)].filter((y) => y !== x && covers(at(y).value, v)),
-      );
+      const lower = x.lower;
+      // The candidates in the order exact names, patterns of the service, patterns of any service;
+      // a pattern is in the exact list too when it is x's own spelling (case aside): once only.
+      const by: Ref[] = [];
+      for (const y of index.exact.get(lower) ?? NONE) if (y !== x && coversLower(y.lower, lower)) by.push(y);
+      for (const y of index.patterns.get(service(v)) ?? NONE)
+        if (y !== x && y.lower !== lower && coversLower(y.lower, lower)) by.push(y);
+      for (const y of index.wildService) if (y !== x && y.lower !== lower && coversLower(y.lower, lower)) by.push(y);
+      coveredBy.set(x, by);
     }
 
     // Whole statements: j is redundant when another statement i covers each of its actions; of two

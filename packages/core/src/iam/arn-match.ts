@@ -144,12 +144,16 @@ export function formatsOf(arn: string): readonly string[] {
 
 type LitTok = { kind: 'lit'; c: string };
 const litTokens = new Map<string, LitTok>();
+/** The tokens of the ASCII characters by code: the common case, one array read instead of a map lookup. */
+const asciiLit: (LitTok | undefined)[] = new Array<LitTok | undefined>(128).fill(undefined);
 
 /**
  * The token of a literal character, pattern or template, shared (a long pattern is mostly
  * literals; the templates of every resource type loaded are 120,000 characters).
  */
 export function litToken(c: string): LitTok {
+  const code = c.length === 1 ? c.charCodeAt(0) : 128;
+  if (code < 128) return (asciiLit[code] ??= { kind: 'lit', c });
   let t = litTokens.get(c);
   if (!t) {
     t = { kind: 'lit', c };
@@ -158,15 +162,22 @@ export function litToken(c: string): LitTok {
   return t;
 }
 
-const classTokens = new Map<string, TTok>();
+function classTokensOf(cls: Cls): { one: TTok; star: TTok } {
+  return { one: { kind: 'one', cls }, star: { kind: 'star', cls } };
+}
+
+/** Every class token, built once: a property read per placeholder instead of a key string and a map lookup. */
+const classTokens: Readonly<Record<Cls, { one: TTok; star: TTok }>> = {
+  any: classTokensOf('any'),
+  noColon: classTokensOf('noColon'),
+  partition: classTokensOf('partition'),
+  digit: classTokensOf('digit'),
+  bucket: classTokensOf('bucket'),
+  noSlash: classTokensOf('noSlash'),
+  noColonSlash: classTokensOf('noColonSlash'),
+};
 
 /** The template token of a placeholder's characters (one, or a run of them), shared. */
 export function classToken(kind: 'one' | 'star', cls: Cls): TTok {
-  const key = `${kind} ${cls}`;
-  let t = classTokens.get(key);
-  if (!t) {
-    t = kind === 'one' ? { kind: 'one', cls } : { kind: 'star', cls };
-    classTokens.set(key, t);
-  }
-  return t;
+  return classTokens[cls][kind];
 }

@@ -285,7 +285,10 @@ const checked = new WeakMap<IamData, BoundedCache<string, ArnProblem | undefined
  */
 function spanningFrom(parts: readonly string[]): number {
   for (let i = 1; i < Math.min(parts.length, 5); i++) {
-    const toks = patternTokens(parts[i]! + (i < parts.length - 1 ? ':' : ''));
+    const part = parts[i]!;
+    // Only a `*` or a variable makes a star that may stand for a colon (most segments are literal).
+    if (!part.includes('*') && !part.includes('${')) continue;
+    const toks = patternTokens(part + (i < parts.length - 1 ? ':' : ''));
     if (toks.some((t) => t.kind === 'star' && t.colon)) return i;
   }
   return 6;

@@ -13,23 +13,45 @@ const DOCUMENTED_RESOURCES: Readonly<Record<string, readonly string[]>> = {
   'cloudformation:createchangeset': [DOCUMENTED_RESOURCE_TYPES.cloudformation!.transform!],
 };
 
-/** Can the action apply to one of the resources? Unknown resource types count as a fit. */
+/** The service prefixes of DOCUMENTED_RESOURCES: only their actions are looked up there. */
+const DOCUMENTED_PREFIXES: ReadonlySet<string> = new Set(
+  Object.keys(DOCUMENTED_RESOURCES).map((k) => k.slice(0, k.indexOf(':'))),
+);
+
+/** Does one of the resources match the ARN format? */
+function someMatches(resources: readonly string[], arn: string): boolean {
+  for (const r of resources) if (arnPatternMatchesTemplate(r, arn)) return true;
+  return false;
+}
+
+/**
+ * Can the action apply to one of the resources? Unknown resource types count as a fit. Undefined
+ * for an action with no resource types and no documented one: it fits when a resource stands for
+ * any resource (the caller works that out once per statement, when an action needs it).
+ */
 function fits(
   prefix: string,
   service: IamService,
   action: IamAction,
   resources: readonly string[],
-  anyResource: boolean,
-): boolean {
-  const documented = DOCUMENTED_RESOURCES[`${prefix}:${action.name}`.toLowerCase()] ?? [];
-  if (documented.some((t) => resources.some((r) => arnPatternMatchesTemplate(r, t)))) return true;
-  if (action.resourceTypes.length === 0) return anyResource;
+): boolean | undefined {
+  // `prefix` is lower case already: the key's prefix is `prefix` itself.
+  if (DOCUMENTED_PREFIXES.has(prefix)) {
+    const documented = DOCUMENTED_RESOURCES[`${prefix}:${action.name}`.toLowerCase()] ?? [];
+    if (documented.some((t) => someMatches(resources, t))) return true;
+  }
+  if (action.resourceTypes.length === 0) return undefined;
   for (const rt of action.resourceTypes) {
     const t = service.resourceTypes.get(rt.name);
     if (!t) return true;
-    if (resources.some((r) => arnPatternMatchesTemplate(r, t.arn))) return true;
+    if (someMatches(resources, t.arn)) return true;
   }
   return false;
+}
+
+/** Does one of the resources stand for any resource at all (`*`, `?`, a policy variable)? */
+function anyResourceIn(resources: readonly string[]): boolean {
+  return resources.some((r) => globMatch(variablesAsWildcards(r), '*'));
 }
 
 function needs(service: IamService, action: IamAction): string {
@@ -64,16 +86,27 @@ export default defineRule({
     for (const s of ctx.policy.statements) {
       if (s.effect?.value !== 'Allow' || !s.action || !s.resource) continue;
       // Malformed ARNs are invalid-arn's; a statement left with none is not this rule's.
-      const resources = s.resource.items.map((r) => r.value).filter((r) => !checkArn(r, data));
+      const resources: string[] = [];
+      for (const item of s.resource.items) if (!checkArn(item.value, data)) resources.push(item.value);
       // `execute-api:/*` stands for the API the policy is attached to: its ARN is not known here.
       if (resources.length === 0 || resources.some(isApiGatewayShorthand)) continue;
-      const anyResource = resources.some((r) => globMatch(variablesAsWildcards(r), '*'));
-      if (resources.some((r) => r === '*')) continue;
-      const statement = label(s, ctx.policy);
+      if (resources.includes('*')) continue;
+      // Worked out when an action without resource types first needs it.
+      let anyResource: boolean | undefined;
+      let statement: string | undefined;
       for (const item of s.action.items) {
         const r = lookupAction(data, item.value);
         if (r.kind !== 'service' || r.actions.length === 0) continue;
-        if (r.actions.some((a) => fits(r.prefix, r.service, a, resources, anyResource))) continue;
+        let fit = false;
+        for (const a of r.actions) {
+          const f = fits(r.prefix, r.service, a, resources);
+          if (f === true || (f === undefined && (anyResource ??= anyResourceIn(resources)))) {
+            fit = true;
+            break;
+          }
+        }
+        if (fit) continue;
+        statement ??= label(s, ctx.policy);
         const first = r.actions[0]!;
         const name = `${r.prefix}:${first.name}`;
         const shown = quoteList(resources);

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { lintPolicy } from '../src/index.js';
+import type { IamAction, IamData, IamService } from '../src/types.js';
+
+/** A reference of one small service, `demo`, and CloudFormation's CreateChangeSet. */
+function action(name: string, types: string[]): IamAction {
+  return {
+    name,
+    accessLevel: 'Read',
+    resourceTypes: types.map((t) => ({ name: t, required: true })),
+    conditionKeys: [],
+  };
+}
+function service(actions: IamAction[], types: Record<string, string>): IamService {
+  return {
+    actions: new Map(actions.map((a) => [a.name.toLowerCase(), a])),
+    resourceTypes: new Map(Object.entries(types).map(([k, arn]) => [k, { arn, conditionKeys: [] }])),
+    conditionKeys: new Map(),
+  };
+}
+const services: Record<string, IamService> = {
+  demo: service([action('ListThings', []), action('GetThing', ['thing']), action('GetWidget', ['widget'])], {
+    thing: 'arn:${Partition}:demo:${Region}:${Account}:thing/${ThingId}',
+  }),
+  cloudformation: service([action('CreateChangeSet', ['stack'])], {
+    stack: 'arn:${Partition}:cloudformation:${Region}:${Account}:stack/${StackName}/${Id}',
+  }),
+};
+const iamData: IamData = {
+  hasService: (p) => p.toLowerCase() in services,
+  service: (p) => services[p.toLowerCase()],
+  globalConditionKey: () => undefined,
+  globalConditionKeys: () => [],
+  servicePrefixes: () => Object.keys(services).sort(),
+};
+
+const found = (actions: string[], resources: string[]) =>
+  lintPolicy(
+    { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: actions, Resource: resources }] },
+    { rules: { 'resource-type-mismatch': 'error' }, iamData },
+  )
+    .messages.filter((m) => m.ruleId === 'resource-type-mismatch')
+    .map((m) => m.messageId);
+
+const thing = 'arn:aws:demo:us-east-1:123456789012:thing/t1';
+const stack = 'arn:aws:cloudformation:us-east-1:123456789012:stack/s/1';
+const transform = 'arn:aws:cloudformation:us-east-1:aws:transform/Serverless-2016-10-31';
+
+describe('resource-type-mismatch', () => {
+  it('lets an action without resource types through only where a resource stands for any resource', () => {
+    expect(found(['demo:ListThings'], [thing])).toEqual(['needsWildcard']);
+    expect(found(['demo:ListThings'], [thing, '?'])).toEqual([]);
+    expect(found(['demo:ListThings'], ['**', thing])).toEqual([]);
+    expect(found(['demo:ListThings', 'demo:GetThing'], [thing, '??'])).toEqual(['needsWildcard']);
+    // Asked once per statement, the answer holds for each action that needs it.
+    expect(found(['demo:ListThings', 'demo:List*', 'demo:GetThing'], [thing, '?'])).toEqual([]);
+  });
+
+  it('matches the resource types, an unknown type fitting anything', () => {
+    expect(found(['demo:GetThing', 'demo:GetWidget'], [thing])).toEqual([]);
+    expect(found(['demo:GetThing'], [stack])).toEqual(['mismatch']);
+    expect(found(['demo:Get*'], [stack])).toEqual([]);
+    expect(found(['demo:*Things', 'demo:GetThing'], [stack])).toEqual(['patternMismatch', 'mismatch']);
+  });
+
+  it('reads the documented resources of the prefixes that have some, in any case', () => {
+    expect(found(['cloudformation:CreateChangeSet'], [transform])).toEqual([]);
+    expect(found(['CloudFormation:createchangeset'], [transform])).toEqual([]);
+    expect(found(['cloudformation:CreateChangeSet'], [stack])).toEqual([]);
+    expect(found(['cloudformation:CreateChangeSet'], [thing])).toEqual(['mismatch']);
+  });
+});

@@ -1,38 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lintPolicy } from '../src/index.js';
-import type { IamAction, IamData, IamService } from '../src/types.js';
-
-/** A reference of one small service, `demo`, and CloudFormation's CreateChangeSet. */
-function action(name: string, types: string[]): IamAction {
-  return {
-    name,
-    accessLevel: 'Read',
-    resourceTypes: types.map((t) => ({ name: t, required: true })),
-    conditionKeys: [],
-  };
-}
-function service(actions: IamAction[], types: Record<string, string>): IamService {
-  return {
-    actions: new Map(actions.map((a) => [a.name.toLowerCase(), a])),
-    resourceTypes: new Map(Object.entries(types).map(([k, arn]) => [k, { arn, conditionKeys: [] }])),
-    conditionKeys: new Map(),
-  };
-}
-const services: Record<string, IamService> = {
-  demo: service([action('ListThings', []), action('GetThing', ['thing']), action('GetWidget', ['widget'])], {
-    thing: 'arn:${Partition}:demo:${Region}:${Account}:thing/${ThingId}',
-  }),
-  cloudformation: service([action('CreateChangeSet', ['stack'])], {
-    stack: 'arn:${Partition}:cloudformation:${Region}:${Account}:stack/${StackName}/${Id}',
-  }),
-};
-const iamData: IamData = {
-  hasService: (p) => p.toLowerCase() in services,
-  service: (p) => services[p.toLowerCase()],
-  globalConditionKey: () => undefined,
-  globalConditionKeys: () => [],
-  servicePrefixes: () => Object.keys(services).sort(),
-};
+import { iamData } from './fake-iam.js';
 
 const found = (actions: string[], resources: string[]) =>
   lintPolicy(

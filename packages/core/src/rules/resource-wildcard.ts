@@ -16,6 +16,11 @@ function writeWithResources(a: IamAction): boolean {
   return a.resourceTypes.length > 0 && hasAccessLevel(a, 'Write', 'Permissions management') && !(a.name === 'PassRole');
 }
 
+/** Is the action one this rule reports on Resource "*"? */
+function isHit(prefix: string, a: IamAction): boolean {
+  return writeWithResources(a) && !(prefix === 'iam' && a.name === 'PassRole');
+}
+
 /** The actions of `hits` with a resource type one of whose formats `resource` names as a whole, per list and entry. */
 const everyCache = new BoundedPairCache<readonly IamAction[], string, IamAction[]>();
 
@@ -108,18 +113,27 @@ export default defineRule({
       const every = star ? [] : s.resource.items.map((r) => r.value).filter((v) => /^arn:/.test(v) && v.includes('*'));
       if (!star && every.length === 0) continue;
       if (s.conditions.some((c) => RESOURCE_SCOPING.test(c.key))) continue;
-      const statement = label(s, ctx.policy);
+      let statement: string | undefined;
       for (const item of s.action.items) {
         const r = lookupAction(data, item.value);
         if (r.kind !== 'service') continue;
-        // "service:*" is action-wildcard's finding (every action of the service).
-        if (/^[*]+$/.test(r.name)) continue;
-        let hits = hitsCache.get(r.actions);
-        if (!hits) {
-          hits = r.actions.filter((a) => writeWithResources(a) && !(r.prefix === 'iam' && a.name === 'PassRole'));
-          hitsCache.set(r.actions, hits);
+        let hits: readonly IamAction[];
+        if (!r.wildcard) {
+          // One action (or none): its list is its own list of hits, or it has none.
+          const a = r.actions[0];
+          if (a === undefined || !isHit(r.prefix, a)) continue;
+          hits = r.actions;
+        } else {
+          // "service:*" is action-wildcard's finding (every action of the service).
+          if (/^[*]+$/.test(r.name)) continue;
+          let known = hitsCache.get(r.actions);
+          if (!known) {
+            known = r.actions.filter((a) => isHit(r.prefix, a));
+            hitsCache.set(r.actions, known);
+          }
+          if (known.length === 0) continue;
+          hits = known;
         }
-        if (hits.length === 0) continue;
         let shown = hits;
         let resource: string | undefined;
         if (!star) {
@@ -128,6 +142,7 @@ export default defineRule({
           shown = wide.actions;
           resource = wide.resource;
         }
+        statement ??= label(s, ctx.policy);
         const named: Record<string, string> = resource === undefined ? {} : { resource };
         if (!r.wildcard) {
           const a = shown[0]!;

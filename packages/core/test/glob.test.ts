@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { globCovers, globMatch, globMatchesPrefix } from '../src/util/glob.js';
+import { globCovers, globMatch, globMatcher, globMatchesPrefix } from '../src/util/glob.js';
 import { editDistance, closest } from '../src/util/distance.js';
 import { isNearMiss, classifyResource, actionCanBeS3 } from '../src/iam/s3.js';
 
@@ -31,6 +31,49 @@ describe('globMatch', () => {
     expect(globMatch(pattern, 'a'.repeat(10000))).toBe(true);
     // A generous bound: the point is "not exponential", not a timing target.
     expect(performance.now() - t0).toBeLessThan(2000);
+  });
+});
+
+/** Every string of up to `max` characters of the alphabet. */
+function strings(alphabet: readonly string[], max: number): string[] {
+  const out = [''];
+  for (let from = 0, len = 1; len <= max; len++) {
+    const to = out.length;
+    for (let i = from; i < to; i++) for (const c of alphabet) out.push(out[i] + c);
+    from = to;
+  }
+  return out;
+}
+
+describe('globMatcher', () => {
+  it('answers as globMatch and as a regular expression for every short pattern and text', () => {
+    const texts = strings(['a', 'b', '*', '?'], 4);
+    const wrong: string[] = [];
+    let matched = 0;
+    for (const pattern of strings(['a', 'b', '*', '?'], 4)) {
+      const re = new RegExp(`^${pattern.replace(/[*]/g, '.*').replace(/[?]/g, '.')}$`, 's');
+      const matches = globMatcher(pattern);
+      for (const text of texts) {
+        const want = re.test(text);
+        if (want) matched++;
+        if (matches(text) !== want || globMatch(pattern, text) !== want) wrong.push(`${pattern} vs ${text}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    // Both answers are well represented (341 patterns x 341 texts).
+    expect(matched).toBeGreaterThan(10_000);
+    expect(matched).toBeLessThan(100_000);
+  });
+
+  it('matches action names as lookups write them', () => {
+    const names = ['getobject', 'getobjectacl', 'putobject', 'listbucket', 'get'];
+    const hits = (p: string) => names.filter(globMatcher(p));
+    expect(hits('get*')).toEqual(['getobject', 'getobjectacl', 'get']);
+    expect(hits('*object')).toEqual(['getobject', 'putobject']);
+    expect(hits('g?t*acl')).toEqual(['getobjectacl']);
+    expect(hits('*t*b*')).toEqual(['getobject', 'getobjectacl', 'putobject', 'listbucket']);
+    expect(hits('get')).toEqual(['get']);
+    expect(hits('?et')).toEqual(['get']);
   });
 });
 

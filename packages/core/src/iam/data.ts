@@ -1,4 +1,4 @@
-import { globMatch } from '../util/glob.js';
+import { globMatch, globMatcher } from '../util/glob.js';
 import { hasUnresolved } from '../util/unresolved.js';
 import { classToken, intersects, litToken, scanTemplate, type Cls, type PTok, type TTok } from './arn-match.js';
 import { BoundedCache, BoundedPairCache } from '../util/cache.js';
@@ -66,7 +66,8 @@ function resolveAction(data: IamData, entry: string): ActionLookup {
   let actions = byPattern.get(name);
   if (!actions) {
     actions = [];
-    for (const [lower, a] of service.actions) if (globMatch(name, lower)) actions.push(a);
+    const matches = globMatcher(name);
+    for (const [lower, a] of service.actions) if (matches(lower)) actions.push(a);
     byPattern.set(name, actions);
   }
   return { kind: 'service', prefix, service, name, wildcard, actions };

@@ -77,16 +77,46 @@ export function hasWildcard(s: string): boolean {
   return s.includes('*') || s.includes('?');
 }
 
+/**
+ * globMatch for one pattern against many texts (case-sensitive): the pattern is split once, and
+ * without a `?` its first and last segments are compared as plain prefix and suffix.
+ */
+export function globMatcher(pattern: string): (text: string) => boolean {
+  const segments = pattern.split('*');
+  if (segments.length === 1) {
+    return pattern.includes('?')
+      ? (text) => text.length === pattern.length && fits(pattern, text, 0, exactEq)
+      : (text) => text === pattern;
+  }
+  const first = segments[0]!;
+  const last = segments[segments.length - 1]!;
+  const plain = !first.includes('?') && !last.includes('?');
+  return (text) => {
+    if (first.length + last.length > text.length) return false;
+    if (plain ? !text.startsWith(first) || !text.endsWith(last) : !endsFit(segments, text, exactEq)) return false;
+    return middleFits(segments, text, exactEq);
+  };
+}
+
 function segmentMatch(pattern: string, text: string, eq: CharEq): boolean {
   const segments = pattern.split('*');
   if (segments.length === 1) return text.length === pattern.length && fits(pattern, text, 0, eq);
   const first = segments[0]!;
   const last = segments[segments.length - 1]!;
   if (first.length + last.length > text.length) return false;
-  if (!fits(first, text, 0, eq)) return false;
-  if (!fits(last, text, text.length - last.length, eq)) return false;
-  let pos = first.length;
-  const end = text.length - last.length;
+  return endsFit(segments, text, eq) && middleFits(segments, text, eq);
+}
+
+/** Do the first and last of two or more segments fit the start and end of the text (long enough for both)? */
+function endsFit(segments: readonly string[], text: string, eq: CharEq): boolean {
+  const last = segments[segments.length - 1]!;
+  return fits(segments[0]!, text, 0, eq) && fits(last, text, text.length - last.length, eq);
+}
+
+/** Are the segments between the first and the last found in order between them? */
+function middleFits(segments: readonly string[], text: string, eq: CharEq): boolean {
+  let pos = segments[0]!.length;
+  const end = text.length - segments[segments.length - 1]!.length;
   for (let s = 1; s < segments.length - 1; s++) {
     const seg = segments[s]!;
     if (seg.length === 0) continue;

@@ -12,13 +12,21 @@ const RESOURCE_SCOPING =
 /** Per list of matched actions (lookupAction caches the lists of wildcard patterns). */
 const hitsCache = new WeakMap<readonly IamAction[], IamAction[]>();
 
-function writeWithResources(a: IamAction): boolean {
-  return a.resourceTypes.length > 0 && hasAccessLevel(a, 'Write', 'Permissions management') && !(a.name === 'PassRole');
-}
+/** Does an access level include Write or Permissions management, by level. */
+const writeLevels = new Map<string, boolean>();
 
-/** Is the action one this rule reports on Resource "*"? */
-function isHit(prefix: string, a: IamAction): boolean {
-  return writeWithResources(a) && !(prefix === 'iam' && a.name === 'PassRole');
+/**
+ * Is the action one this rule reports on Resource "*": a Write or Permissions management action
+ * with resource types, other than PassRole (pass-role-wildcard's; of any prefix)?
+ */
+function isHit(a: IamAction): boolean {
+  if (a.resourceTypes.length === 0 || a.name === 'PassRole') return false;
+  let write = writeLevels.get(a.accessLevel);
+  if (write === undefined) {
+    write = hasAccessLevel(a, 'Write', 'Permissions management');
+    writeLevels.set(a.accessLevel, write);
+  }
+  return write;
 }
 
 /** The actions of `hits` with a resource type one of whose formats `resource` names as a whole, per list and entry. */
@@ -121,14 +129,14 @@ export default defineRule({
         if (!r.wildcard) {
           // One action (or none): its list is its own list of hits, or it has none.
           const a = r.actions[0];
-          if (a === undefined || !isHit(r.prefix, a)) continue;
+          if (a === undefined || !isHit(a)) continue;
           hits = r.actions;
         } else {
           // "service:*" is action-wildcard's finding (every action of the service).
           if (/^[*]+$/.test(r.name)) continue;
           let known = hitsCache.get(r.actions);
           if (!known) {
-            known = r.actions.filter((a) => isHit(r.prefix, a));
+            known = r.actions.filter((a) => isHit(a));
             hitsCache.set(r.actions, known);
           }
           if (known.length === 0) continue;

@@ -31,6 +31,27 @@ describe('resource-type-mismatch', () => {
     expect(found(['demo:*Things', 'demo:GetThing'], [stack])).toEqual(['patternMismatch', 'mismatch']);
   });
 
+  it("matches each statement's own resources, whatever an earlier statement matched", () => {
+    const statements = [
+      { Effect: 'Allow', Action: ['demo:GetThing', 'demo:PutThing'], Resource: thing },
+      { Effect: 'Allow', Action: ['demo:PutThing', 'demo:GetThing'], Resource: [stack] },
+      { Effect: 'Allow', Action: ['demo:TagThing'], Resource: [stack, thing] },
+      { Effect: 'Allow', Action: ['demo:GetThing'], Resource: stack },
+    ];
+    expect(
+      lintPolicy(
+        { Version: '2012-10-17', Statement: statements },
+        { rules: { 'resource-type-mismatch': 'error' }, iamData },
+      )
+        .messages.filter((m) => m.ruleId === 'resource-type-mismatch')
+        .map((m) => m.message.slice(0, m.message.indexOf(' only'))),
+    ).toEqual([
+      'Statement 2 allows "demo:PutThing"',
+      'Statement 2 allows "demo:GetThing"',
+      'Statement 4 allows "demo:GetThing"',
+    ]);
+  });
+
   it('reads the documented resources of the prefixes that have some, in any case', () => {
     expect(found(['cloudformation:CreateChangeSet'], [transform])).toEqual([]);
     expect(found(['CloudFormation:createchangeset'], [transform])).toEqual([]);

@@ -1,6 +1,12 @@
 import { defineRule } from './define.js';
 import { label, quoteList } from '../model/words.js';
-import { arnPatternMatchesTemplate, lookupAction, type IamAction, type IamService } from '../iam/data.js';
+import {
+  arnPatternMatchesTemplate,
+  lookupAction,
+  type IamAction,
+  type IamResourceType,
+  type IamService,
+} from '../iam/data.js';
 import { checkArn, DOCUMENTED_RESOURCE_TYPES, isApiGatewayShorthand } from '../iam/arn.js';
 import { variablesAsWildcards } from '../iam/s3.js';
 import { globMatch } from '../util/glob.js';
@@ -25,7 +31,13 @@ function someMatches(resources: readonly string[], arn: string): boolean {
 }
 
 /**
- * Can the action apply to one of the resources? Unknown resource types count as a fit. Undefined
+ * Whether one of the statement's resources matches a resource type, by type, for the statement
+ * being checked (cleared for each): its actions share their types, many of them all of theirs.
+ */
+const matched = new Map<IamResourceType, boolean>();
+
+/**
+ * Can the action apply to one of the statement's resources? Unknown resource types count as a fit. Undefined
  * for an action with no resource types and no documented one: it fits when a resource stands for
  * any resource (the caller works that out once per statement, when an action needs it).
  */
@@ -44,7 +56,12 @@ function fits(
   for (const rt of action.resourceTypes) {
     const t = service.resourceTypes.get(rt.name);
     if (!t) return true;
-    if (someMatches(resources, t.arn)) return true;
+    let hit = matched.get(t);
+    if (hit === undefined) {
+      hit = someMatches(resources, t.arn);
+      matched.set(t, hit);
+    }
+    if (hit) return true;
   }
   return false;
 }
@@ -91,6 +108,7 @@ export default defineRule({
       // `execute-api:/*` stands for the API the policy is attached to: its ARN is not known here.
       if (resources.length === 0 || resources.some(isApiGatewayShorthand)) continue;
       if (resources.includes('*')) continue;
+      matched.clear();
       // Worked out when an action without resource types first needs it.
       let anyResource: boolean | undefined;
       let statement: string | undefined;

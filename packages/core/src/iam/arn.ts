@@ -233,17 +233,28 @@ function matching(pattern: string, templates: readonly Template[]): Template[] {
   return templates.filter(matcher(pattern));
 }
 
-/** Can the pattern match one of the templates (stops at the first)? */
-function matchesAny(pattern: string, templates: readonly Template[]): boolean {
-  return templates.some(matcher(pattern));
+/**
+ * Can the pattern match one of the templates (stops at the first)? `parts` and `from`, when the
+ * caller has them already: splitArn(pattern) and spanningFrom of those parts.
+ */
+function matchesAny(
+  pattern: string,
+  templates: readonly Template[],
+  parts?: readonly string[],
+  from?: number,
+): boolean {
+  return templates.some(matcher(pattern, parts, from));
 }
 
 /** Can the pattern match a template? */
-function matcher(pattern: string): (t: Template) => boolean {
-  const parts = splitArn(pattern);
+function matcher(
+  pattern: string,
+  parts: readonly string[] = splitArn(pattern),
+  from?: number,
+): (t: Template) => boolean {
   // Without a wildcard that may cross segments, an empty region or account meets only an empty
   // one: a cheap first cut before the automaton (a 9-million-character bucket name meets 2 formats, not 15).
-  const aligned = parts.length === 6 && spanningFrom(parts) === 6;
+  const aligned = parts.length === 6 && (from ?? spanningFrom(parts)) === 6;
   const fixed = (s: string) => !open(s) && !s.includes(SEGMENT_ANY);
   const [, , , region = '', account = ''] = parts;
   const p = patternTokens(pattern);
@@ -369,7 +380,7 @@ function check(raw: string, data: IamData | undefined): ArnProblem | undefined {
   if (!data) return undefined;
   const templates = serviceData(service, data);
   if (!templates) return undefined;
-  if (!matchesAny(raw, templates))
+  if (!matchesAny(raw, templates, parts, from))
     return parts.length < 6 ? short(raw, parts, data) : diagnose(parts, service, templates);
   // A short ARN matches only through a `*` that stands for whole segments. A final `*` means
   // "everything from here on" (arn:aws:rds:*, arn:aws:sqs:us-east-1:*); one with literal text after
